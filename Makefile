@@ -1,0 +1,30 @@
+# The two commands of a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test dev validate-defs clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+## Build the sample archive into outputs/ (creates .venv and installs first).
+run: $(VENV)/.installed
+	$(BIN)/hansard-data build
+
+## The whole test suite (same set-up first).
+test: $(VENV)/.installed
+	$(BIN)/dagster definitions validate -w workspace.yaml
+	$(BIN)/pytest
+
+## The Dagster UI on http://127.0.0.1:3000
+dev: $(VENV)/.installed
+	DAGSTER_HOME=$(CURDIR)/.dagster_home $(BIN)/dagster dev -w workspace.yaml
+
+clean:
+	rm -rf $(VENV) outputs/*/ outputs/catalog.json outputs/index.html outputs/latest

@@ -1,0 +1,129 @@
+"""Reading the archive folder: which files there are, their bytes and text.
+
+Plain functions, no Dagster: the ingest asset calls :func:`scan_archive`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import ftfy
+
+SIDECAR_SUFFIX = ".meta.json"
+# A text page above this size is not a single Hansard page; XML day files are
+# streamed and may be larger.
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+MAX_XML_BYTES = 2 * 1024 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ArchiveFile:
+    """One input file: where it is and what its bytes are."""
+
+    path: str  # relative to the archive root, '/' separators
+    absolute: Path
+    sha256: str
+    bytes: int
+    url: str | None
+
+
+def source_id_for(path: str) -> str:
+    """Stable source ID from the file's archive path."""
+    return "src-" + hashlib.sha256(path.encode("utf-8")).hexdigest()[:16]
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def read_sidecar_url(page: Path) -> str | None:
+    """The ``url`` of a page's ``<name>.meta.json`` sidecar, if it has one."""
+    sidecar = page.with_name(page.stem + SIDECAR_SUFFIX)
+    if not sidecar.is_file():
+        return None
+    try:
+        meta = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    url = meta.get("url") if isinstance(meta, dict) else None
+    return url if isinstance(url, str) else None
+
+
+def is_sidecar_of_existing_page(path: Path) -> bool:
+    """A ``x.meta.json`` belongs to ``x.<ext>`` and gets no sources row."""
+    if not path.name.endswith(SIDECAR_SUFFIX):
+        return False
+    stem = path.name[: -len(SIDECAR_SUFFIX)]
+    return any(p.is_file() for p in path.parent.glob(glob_escape(stem) + ".*") if p != path)
+
+
+def glob_escape(text: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", text)
+
+
+def scan_archive(root: Path) -> list[ArchiveFile]:
+    """Every input file under ``root`` (sidecars excluded), sorted by path."""
+    root = root.resolve()
+    found: list[ArchiveFile] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        for name in sorted(filenames):
+            absolute = Path(dirpath) / name
+            if not absolute.is_file() or is_sidecar_of_existing_page(absolute):
+                continue
+            rel = absolute.relative_to(root).as_posix()
+            found.append(
+                ArchiveFile(
+                    path=rel,
+                    absolute=absolute,
+                    sha256=_sha256(absolute),
+                    bytes=absolute.stat().st_size,
+                    url=read_sidecar_url(absolute),
+                )
+            )
+    found.sort(key=lambda f: f.path)
+    return found
+
+
+class UnreadableText(ValueError):
+    """The bytes cannot be turned into page text; the message says why."""
+
+
+_MOJIBAKE = re.compile("[\u00c2\u00c3\u00e2][\u0080-\u00bf\u20ac\u201a-\u203a\u0152\u0153\u0160\u0161\u017d\u017e\u0178\u02c6\u02dc]")
+
+
+def decode_page(data: bytes) -> tuple[str, str]:
+    """Decode a text page and repair common mojibake.
+
+    Returns the text and the encoding it was read as. UTF-8 (with or without
+    BOM) is tried first, then Windows-1252; Latin-1 accepts any byte, so C1
+    control characters left after it mean the bytes were not text.
+    """
+    if not data.strip():
+        raise UnreadableText("file is empty")
+    if b"\x00" in data[:8192]:
+        raise UnreadableText("file is binary (NUL bytes), not a text page")
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "latin-1" and re.search("[\u0080-\u009f]", text):
+            raise UnreadableText("bytes are neither UTF-8, Windows-1252 nor Latin-1 text")
+        if _MOJIBAKE.search(text):
+            # "Minister’s" read as "Ministerâ€™s": UTF-8 bytes decoded as cp1252.
+            text = ftfy.fix_encoding(text)
+        control = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\n\r\f")
+        if control > 8:
+            raise UnreadableText("file is binary (control characters), not a text page")
+        return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+    raise UnreadableText("text encoding could not be recognised")

@@ -1,0 +1,204 @@
+"""Agencies named in a text (GUIDELINES.md, "Agencies").
+
+Three sources of mentions, in order of trust:
+1. the curated reference table (``data/reference/agencies.csv``), matched
+   with an Aho-Corasick automaton over names, aliases and safe acronyms;
+2. acronyms the text defines ("National Criminal Intelligence Service
+   (NCIS)"), which also resolve later bare uses in the same question;
+3. well-formed organisation names not in the table ("the Poppy Project",
+   "Independent Monitoring Commission"), which become agencies of kind
+   ``other``.
+Names inside offices ("Secretary of State for the Home Department") and
+inside instrument titles are not mentions.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import ahocorasick
+
+from pipeline.extract.names import match_view, slug
+
+REFERENCE_CSV = Path(__file__).resolve().parents[2] / "data" / "reference" / "agencies.csv"
+
+# Two-letter acronyms are matched from the table only when they are unambiguous.
+_SAFE_SHORT_ACRONYMS = {"EU", "UN"}
+ORG_HEADS = (
+    "Agency|Service|Services|Office|Department|Ministry|Commission|Council|Section|Unit|Authority|Board|Committee|"
+    "Executive|Inspectorate|Institute|Organisation|Organization|Court|Tribunal|Police|Constabulary|Trust|Bank|Fund|"
+    "Foundation|Association|Society|Federation|Directorate|Division|Bureau|Centre|Center|Project|Corporation|"
+    "Company|Partnership|Forum|Panel|Secretariat|Assembly|Parliament|Programme Board|Task Force|Taskforce|Squad|"
+    "Inspectorate|Ombudsman|Regulator|Registry|Agency"
+)
+_CAPWORD = r"[A-Z][\w'’&\-]*"
+_ORG_NAME = re.compile(
+    rf"\b(?:{_CAPWORD}\s+(?:(?:of|for|and|on|in|the|&)\s+)*){{1,6}}(?:{ORG_HEADS})\b"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAPWORD}(?:\s+(?:and\s+)?{_CAPWORD}){{0,3}})?"
+)
+_NOT_NAME_START = {
+    "The", "This", "That", "These", "Those", "A", "An", "In", "Our", "His", "Her", "Its", "Their", "Each", "Every",
+    "Any", "All", "No", "Some", "My", "Her", "Both", "Neither", "Such", "Which", "What", "When", "Where", "If",
+    "Since", "As", "At", "By", "For", "From", "On", "To", "With", "Under", "Local", "Government", "Departmental",
+    "Department", "Minister", "Ministers", "Secretary", "Whether", "How", "Why", "Further", "However", "Also",
+}
+# Offices held by people: names inside them are not agency mentions.
+_OFFICE = re.compile(
+    rf"\b(?:Secretary of State|Minister(?: of State)?|Under-Secretary(?: of State)?|Parliamentary Secretary|"
+    rf"Parliamentary Under-Secretary(?: of State)?|President|Chancellor|Leader|First Lord|Lord President|"
+    rf"Paymaster General|Financial Secretary|Chief Secretary|Economic Secretary|Exchequer Secretary|"
+    rf"Solicitor[- ]General|Attorney[- ]General|Special Representative|Commissioner|Chairman|Chair|Director|"
+    rf"Chief Executive|Ambassador|Governor|Permanent Secretary)\s+(?:(?:of|for|to|at|in)\s+(?:the\s+)?)"
+    rf"(?:{_CAPWORD}(?:,?\s+(?:and\s+|of\s+|the\s+)*{_CAPWORD})*)"
+)
+_ACRONYM_DEFINITION = re.compile(
+    rf"(?P<name>(?:{_CAPWORD},?\s+(?:(?:of|for|and|on|in|the|&)\s+)*){{1,9}})\((?P<acronym>[A-Z][A-Za-z&]{{1,9}})\)"
+)
+_STOP = {"of", "for", "and", "on", "in", "the", "&"}
+
+
+@dataclass(frozen=True)
+class Agency:
+    agency_id: str
+    name: str
+    acronym: str | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class AgencyMention:
+    start: int
+    end: int
+    surface: str
+    agency: Agency
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    automaton: ahocorasick.Automaton
+    by_id: dict[str, Agency]
+
+
+@cache
+def gazetteer(path: Path = REFERENCE_CSV) -> Gazetteer:
+    """The curated agencies table as an Aho-Corasick automaton over its names."""
+    automaton = ahocorasick.Automaton()
+    by_id: dict[str, Agency] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            agency = Agency(row["agency_id"], row["name"], row.get("acronym") or None, row["kind"])
+            by_id[agency.agency_id] = agency
+            surfaces = [agency.name, *[a for a in (row.get("aliases") or "").split("|") if a.strip()]]
+            acronym = agency.acronym
+            if acronym and (len(acronym) >= 3 or acronym in _SAFE_SHORT_ACRONYMS):
+                surfaces.append(acronym)
+            for surface in surfaces:
+                key = match_view(surface.strip())
+                if len(key) < 3 and key not in _SAFE_SHORT_ACRONYMS:
+                    continue
+                # First row wins for a shared surface: rows are sorted by id.
+                if key not in automaton:
+                    automaton.add_word(key, (len(key), agency.agency_id))
+    automaton.make_automaton()
+    return Gazetteer(automaton, by_id)
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before in "-") and not (after.isalnum() or after in "-")
+
+
+def _blocked_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _OFFICE.finditer(text)]
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def define_acronyms(text: str, known: Gazetteer) -> dict[str, Agency]:
+    """Acronyms the text defines for organisations: 'Immigration Service (IS)'."""
+    defined: dict[str, Agency] = {}
+    view = match_view(text)
+    for m in _ACRONYM_DEFINITION.finditer(view):
+        acronym = m.group("acronym")
+        letters = [c for c in acronym if c.isupper()]
+        words = re.findall(r"[\w'&\-]+", m.group("name"))
+        # The shortest tail of the name whose capitalised initials spell the acronym.
+        for k in range(len(words) - 1, -1, -1):
+            tail = words[k:]
+            initials = [w[0] for w in tail if w.lower() not in _STOP]
+            if initials == letters or "".join(initials).upper() == acronym.upper():
+                name_start = view.rfind(tail[0], m.start("name"), m.end("name"))
+                name = view[name_start : m.end("name")].strip().rstrip(",")
+                agency = _resolve_name(name, known)
+                if agency is not None:
+                    defined[acronym] = Agency(agency.agency_id, agency.name, agency.acronym or acronym, agency.kind)
+                break
+            if len(initials) > len(letters):
+                break
+    return defined
+
+
+def _resolve_name(name: str, known: Gazetteer) -> Agency | None:
+    # The whole name (or all of it but a leading "the") is a table surface.
+    for end, (key_len, agency_id) in known.automaton.iter(name):
+        if end == len(name) - 1 and len(name) - key_len <= 4:
+            return known.by_id[agency_id]
+    if re.search(rf"\b(?:{ORG_HEADS})$", name) and name.split()[0] not in _NOT_NAME_START:
+        return Agency(slug(name), name, None, "other")
+    return None
+
+
+def find_agencies(
+    text: str,
+    acronyms: dict[str, Agency],
+    excluded: list[tuple[int, int]],
+    known: Gazetteer | None = None,
+) -> list[AgencyMention]:
+    """Agency mentions in one text; ``excluded`` spans (instrument titles) hold none."""
+    known = known or gazetteer()
+    view = match_view(text)
+    blocked = _blocked_spans(view)
+    candidates: list[AgencyMention] = []
+    for end, (key_len, agency_id) in known.automaton.iter(view):
+        start = end - key_len + 1
+        if _bounded(view, start, end + 1):
+            candidates.append(AgencyMention(start, end + 1, text[start : end + 1], known.by_id[agency_id]))
+    for acronym, agency in acronyms.items():
+        for m in re.finditer(rf"(?<![\w(-]){re.escape(acronym)}(?![\w)-])", view):
+            candidates.append(AgencyMention(m.start(), m.end(), acronym, agency))
+    for m in _ORG_NAME.finditer(view):
+        name, start = _strip_name_start(m.group(0), m.start())
+        if name and len(name.split()) >= 2:
+            candidates.append(AgencyMention(start, start + len(name), text[start : start + len(name)], Agency(slug(name), name, None, "other")))
+    # A body the text gave an acronym to carries it on every mention.
+    with_acronym = {a.agency_id: a for a in acronyms.values()}
+    candidates = [AgencyMention(c.start, c.end, c.surface, with_acronym.get(c.agency.agency_id, c.agency)) for c in candidates]
+    chosen: list[AgencyMention] = []
+    # Longest first; among equals, the curated table before new names.
+    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.agency.kind == "other", c.start)):
+        if _overlaps(c.start, c.end, excluded) or _inside(c.start, c.end, blocked):
+            continue
+        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _strip_name_start(name: str, start: int) -> tuple[str, int]:
+    words = name.split(" ")
+    while words and (words[0] in _NOT_NAME_START or words[0].lower() in _STOP):
+        start += len(words[0]) + 1
+        words = words[1:]
+    return " ".join(words), start
+
+

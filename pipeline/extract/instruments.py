@@ -1,0 +1,177 @@
+"""Legal and policy instruments named in a text (GUIDELINES.md, "Instruments").
+
+Each rule is a regular expression for one family of instrument (Acts, Bills,
+statutory instruments, EU law, treaties, numbered papers, titled reports and
+policy papers). :func:`find_instruments` runs them over one question's texts
+and resolves short forms ("Stopping Traffic") and identifiers ("published as
+Police Research Series Paper 125") to the instrument they name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.extract.names import slug
+
+CAP = r"(?:[A-Z][\w'’\-]*|\d{4})"
+LINK = r"(?:of|on|for|and|the|in|to|against|concerning|relating|with|from|at|de|des|du|la|le|&)"
+TITLE = rf"[A-Z][\w'’\-]*(?:,?\s+(?:{LINK}\s+)*{CAP})*"
+# Words that start a sentence or a phrase, not a title.
+_LEADING = {
+    "the", "a", "an", "this", "that", "these", "those", "under", "in", "since", "as", "by", "for", "from",
+    "with", "following", "section", "sections", "part", "schedule", "clause", "if", "when", "while", "both",
+    "each", "neither", "our", "their", "its", "his", "her", "my", "new", "any", "all", "no", "some", "and",
+    "of", "on", "to", "at", "after", "before", "through", "whether", "what", "which", "how", "further",
+    "paragraph", "article", "regulation", "provisions", "amendments", "amendment", "we", "i", "it", "there",
+    "within", "during", "government", "also", "but", "or", "not",
+}
+
+
+@dataclass(frozen=True)
+class InstrumentMention:
+    """One instrument named in one text."""
+
+    start: int
+    end: int
+    surface: str
+    kind: str
+    title: str
+    identifier: str | None
+    year: int | None
+
+
+def _trim_leading(text: str, start: int) -> tuple[str, int]:
+    """Drop sentence words before a title: 'Under the Immigration Act' -> 'Immigration Act'."""
+    while True:
+        m = re.match(r"([\w'’\-]+),?\s+", text)
+        if not m or m.end() >= len(text) or m.group(1).lower() not in _LEADING:
+            return text, start
+        text, start = text[m.end() :], start + m.end()
+
+
+_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("secondary_legislation", re.compile(r"\bS\.?\s?I\.?\s+(?:No\.?\s*)?\d{4}\s*/\s*\d+")),
+    (
+        "secondary_legislation",
+        re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+|\((?:Northern Ireland|Scotland|England|Wales|Amendment)\)\s+)*)+(?:Regulations|Order|Rules)(?:\s+\((?:Northern Ireland|Scotland|Amendment)\))?\s+(?:19|20)\d\d\b"),
+    ),
+    ("act", re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+|\([A-Za-z ]+\)\s+)*)+Acts?\b(?:,?\s+(?:19|18|20)\d\d\b(?:\s+to\s+(?:19|18|20)\d\d\b)?)?")),
+    ("bill", re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+|\([A-Za-z ]+\)\s+)*)+Bill\b(?!\s+[A-Z])")),
+    (
+        "eu_law",
+        re.compile(
+            r"\b(?:(?:Council|Commission|European Parliament and Council)\s+)?(?:Framework\s+)?Directive\s+(?:No\.?\s*)?\d{2,4}/\d+(?:/E[CU]C?)?"
+            r"|\bRegulation\s+\((?:EC|EEC|EU|Euratom)\)\s+No\.?\s*\d+/\d+"
+            r"|\bCouncil\s+Regulation\s+(?:No\.?\s*)?\d+/\d+"
+        ),
+    ),
+    (
+        "eu_law",
+        re.compile(rf"\b(?:(?:{CAP}\s+(?:{LINK}\s+)*)*)(?:Framework Decision|Directive|Council Decision)\s+(?:on|concerning|relating to)\s+{TITLE}"),
+    ),
+    (
+        "treaty",
+        re.compile(
+            rf"\b(?:(?:{CAP}\s+(?:{LINK}\s+)*)*)(?:Convention|Protocol|Treaty|Charter|Covenant)\s+(?:on|of|for|against|relating to|concerning)\s+{TITLE}"
+            rf"|\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Convention|Treaty|Conventions|Covenant)\b"
+        ),
+    ),
+    (
+        "report",
+        re.compile(r"\b(?:Cm|Cmnd|Cd|Cmd)\.?\s?\d{3,5}\b|\bHL\s+Paper\s+\d+(?:-[IVX]+)?|\bHC\s+\d{1,4}(?:-[IVX]+)?(?=[\s,;.)])"),
+    ),
+    ("report", re.compile(rf"\b(?:{CAP}\s+)+(?:Series\s+)?Paper\s+(?:No\.?\s*)?\d+\b")),
+    ("policy_paper", re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:White|Green)\s+Paper\b")),
+    (
+        "policy_paper",
+        re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Strategy|Action Plan|Code of Practice|Code|Guidance|Framework)\b(?!\s+(?:for|on|of)\s+[A-Z])"),
+    ),
+    ("report", re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Report|Review|Inquiry|Survey)\b(?!\s+(?:of|on|into)\s+[A-Z])")),
+]
+
+# "the report Stopping Traffic: ... by Liz Kelly", "a review of sexual offences, Setting the Boundaries, in July"
+_TITLED_AFTER = re.compile(
+    r"\b(?:report|review|study|paper|strategy|consultation document|consultation paper|document|action plan|guidance)"
+    r"(?:\s+(?:of|on|into)\s+[a-z][\w\s\-]{0,60}?)?,?\s+(?:entitled\s+|called\s+)?[‘“\"']?"
+    r"(?P<title>[A-Z][^.;\[\]\n‘’“”\"]*?)(?=[’”\"']?(?:\s+by\s|,\s*published|,\s+in\s|,\s+which|\s*\[|\.\s|\.$|;|,\s+[a-z]|$))"
+)
+_GENERIC_TITLES = {"the convention", "the protocol", "the treaty", "the act", "the bill", "the report", "act", "bill", "convention", "protocol", "treaty", "the government", "government"}
+_NOT_TITLES = re.compile(r"^(?:Act of Parliament|Acts of Parliament|Private Bill|Public Bill|Hybrid Bill|Government Bill|Money Bill|Parliament Act)$")
+
+
+def _year(text: str) -> int | None:
+    m = re.search(r"\b(1[6-9]\d\d|20\d\d)\b", text)
+    return int(m.group(1)) if m else None
+
+
+def _identifier(kind: str, surface: str) -> str | None:
+    if re.match(r"^(?:S\.?\s?I|Cm|Cmnd|Cd|Cmd|HL Paper|HC)\b", surface) or re.search(r"Paper\s+(?:No\.?\s*)?\d+$", surface):
+        return re.sub(r"\s+", " ", surface)
+    if kind == "eu_law" and re.search(r"\d+/\d+", surface):
+        return re.search(r"(?:No\.?\s*)?\d{2,4}/\d+(?:/E[CU]C?)?", surface).group(0)
+    return None
+
+
+def find_instruments(text: str) -> list[InstrumentMention]:
+    """Instrument mentions in one text, longest first where they overlap."""
+    candidates: list[InstrumentMention] = []
+    for kind, rule in _RULES:
+        for m in rule.finditer(text):
+            surface, start = _trim_leading(m.group(0), m.start())
+            surface = surface.rstrip(" ,")
+            if not surface or surface.lower() in _GENERIC_TITLES or _NOT_TITLES.match(surface):
+                continue
+            if len(surface.split()) < 2 and not re.search(r"\d", surface):
+                continue
+            candidates.append(_mention(kind, surface, start))
+    for m in _TITLED_AFTER.finditer(text):
+        title = m.group("title").strip(" ,:")
+        if len(title) < 6 or title.lower() in _GENERIC_TITLES or not re.search(r"[A-Z]", title):
+            continue
+        head = m.group(0)[: m.start("title") - m.start()].lower()
+        kind = "report" if re.search(r"report|review|study|paper", head) and "consultation" not in head else "policy_paper"
+        candidates.append(_mention(kind, title, m.start("title")))
+        if ":" in title:  # "Stopping Traffic: Exploring ..." is also called "Stopping Traffic"
+            short = title.split(":", 1)[0].strip()
+            for s in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
+                if s.start() != m.start("title"):
+                    candidates.append(InstrumentMention(s.start(), s.end(), short, kind, title, None, _year(title)))
+    return _longest_non_overlapping(candidates)
+
+
+def _mention(kind: str, surface: str, start: int) -> InstrumentMention:
+    title = re.sub(r"^the\s+", "", surface, flags=re.I)
+    identifier = _identifier(kind, surface)
+    return InstrumentMention(start, start + len(surface), surface, kind, title, identifier, _year(surface))
+
+
+def _longest_non_overlapping(cands: list[InstrumentMention]) -> list[InstrumentMention]:
+    chosen: list[InstrumentMention] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def instrument_id(kind: str, title: str) -> str:
+    """One ID per instrument across the archive: kind and a slug of the canonical title."""
+    return f"{kind.replace('_', '-')}-{slug(title)}"[:96].rstrip("-")
+
+
+def link_identifiers(mentions: list[InstrumentMention], text: str) -> list[InstrumentMention]:
+    """A numbered paper printed as a titled report's number names that report.
+
+    "Stopping Traffic ..., published as Police Research Series Paper 125" gives
+    the report its identifier, and the number is a mention of the report.
+    """
+    out = list(mentions)
+    for k, m in enumerate(out):
+        if m.identifier is None or k == 0:
+            continue
+        prev = out[k - 1]
+        between = text[prev.end : m.start]
+        if prev.identifier is None and prev.kind in ("report", "policy_paper") and re.fullmatch(r"[^.]{0,80}(?:published as|\(|,)\s*", between):
+            out[k - 1] = InstrumentMention(prev.start, prev.end, prev.surface, prev.kind, prev.title, m.identifier, prev.year)
+            out[k] = InstrumentMention(m.start, m.end, m.surface, prev.kind, prev.title, m.identifier, prev.year)
+    return out

@@ -1,0 +1,315 @@
+"""Reading questions and answers out of a page's lines.
+
+Text pages of every family come down to the same shape once their header is
+read: lines that are headings, member names, questions ("... asked Her
+Majesty's Government:", "To ask the Secretary of State ...") and answer
+paragraphs. :func:`read_questions` walks that shape once per page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.parsing.records import QuestionRecord
+from pipeline.parsing.text import (
+    TITLES,
+    references_in,
+    split_addressee,
+    squash_spaces,
+    strip_references,
+)
+
+GOVERNMENT = r"(?:Her|His) Majesty(?:'|’|`)?s Government"
+# A line that opens a question, with an optional member name before the lead-in.
+QUESTION_START = re.compile(
+    rf"^(?:(?:\d{{1,3}}|[A-Z]\d{{1,3}})\.\s+)?(?P<asker>[^:]{{2,90}}?\s+)?"
+    rf"(?P<lead>asked\s+(?P<gov>{GOVERNMENT})\s*[:,.]?|To ask\s+|asked\s+(?=the\s|Mr\.?\s|the\b))"
+    rf"\s*(?P<rest>.*)$",
+    re.DOTALL,
+)
+NAME_WORD = r"[A-Z][A-Za-z'’\-]+"
+# Member names as printed on their own line: "Lord Rooker", "Mr. Straw",
+# "Anne Main", "The Minister of State, Home Office (Lord Bassam of Brighton)".
+NAME_LINE = re.compile(
+    rf"^(?:\d{{1,3}}\.\s+)?(?:{TITLES}\.?(?:\s+(?:{NAME_WORD}\.?|of|and|the|de|le|la|du|van|von|St\.?|[A-Z]\.))+"
+    rf"|The\s+[A-Z][^()]{{3,140}}\([^()]{{3,80}}\)"
+    rf"|{NAME_WORD}(?:\s+(?:[A-Z]\.|{NAME_WORD})){{1,3}})\s*:?\s*$"
+)
+NUMERIC_CELL = re.compile(r"^[£$€]?\s?[-–—+]?[\d.,]+\s?(?:%|per cent\.?|m|bn|k)?$|^(?:—|–|-|n/a|N/A|nil|Nil|\*)$")
+
+
+def is_name_line(line: str) -> bool:
+    """A line that holds only a member's name (or office and name)."""
+    if len(line) > 160 or line.endswith((".", "?")) and not re.search(r"\b(?:Mr|Mrs|Ms|Dr|St)\.$", line):
+        return False
+    return bool(NAME_LINE.match(line))
+
+
+def is_heading_line(line: str) -> bool:
+    """A short title line ("Independent Monitoring Commission", "Sudan: Darfur")."""
+    if len(line) > 120 or line.endswith((".", ",", ";", "?")) or NUMERIC_CELL.match(line):
+        return False
+    words = line.split()
+    if not words or not words[0][:1].isupper():
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or w.lower() in {"and", "of", "the", "in", "on", "for", "to", "(", "&"})
+    return capitalised >= max(1, len(words) - 1)
+
+
+def question_start(line: str) -> re.Match[str] | None:
+    """Match a line that opens a question; the asker part must look like a name."""
+    m = QUESTION_START.match(line)
+    if not m:
+        return None
+    asker = (m.group("asker") or "").strip()
+    if asker and not looks_like_member(asker):
+        return None
+    return m
+
+
+def looks_like_member(text: str) -> bool:
+    text = text.strip().rstrip(":")
+    if len(text) > 90 or text.endswith((".", ",")) and not text.endswith(("Mr.", "Mrs.", "Dr.", "Ms.")):
+        return False
+    return bool(NAME_LINE.match(text))
+
+
+@dataclass
+class PageContext:
+    """What the page header tells about every question on it."""
+
+    house: str | None = None
+    sitting_date: object = None
+    volume: int | None = None
+    columns: str | None = None
+    heading: str | None = None
+    department: str | None = None
+
+
+@dataclass
+class OpenQuestion:
+    heading: str | None
+    asker: str | None
+    question_lines: list[str]
+    lead_gov: bool
+    answerer: str | None = None
+    answer_lines: list[str] = field(default_factory=list)
+    question_closed: bool = False
+    columns: str | None = None
+    last_column: str | None = None
+
+
+def read_questions(
+    lines: list[str],
+    context: PageContext,
+    *,
+    truncated: bool = False,
+    column_at: list[str | None] | None = None,
+) -> list[QuestionRecord]:
+    """Question-and-answer records from a page's body lines.
+
+    ``column_at[i]`` is the column reference in force at line ``i`` (pages
+    that print column markers); ``truncated`` marks the last answer as cut off.
+    """
+    records: list[QuestionRecord] = []
+    current: OpenQuestion | None = None
+    heading = context.heading
+    pending_asker: str | None = None
+    i = 0
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        m = question_start(line)
+        if m:
+            if current:
+                records.append(finish_question(current, context))
+            asker = (m.group("asker") or "").strip().rstrip(":") or pending_asker
+            pending_asker = None
+            current = OpenQuestion(
+                heading=heading,
+                asker=asker,
+                question_lines=[line[m.start("lead") :]],
+                lead_gov=bool(m.group("gov")),
+                columns=column_at[i] if column_at else context.columns,
+            )
+            current.question_closed = _question_ends(line) or _names_answerer(lines, i + 1)
+            i += 1
+            continue
+        nxt = lines[i + 1] if i + 1 < n else ""
+        # Name or heading lines that introduce the next question.
+        if question_start(nxt) and not (question_start(nxt).group("asker")):
+            if is_name_line(line) and not _ends_answer_sentence(line):
+                pending_asker = _member_name(line)
+                _drop_trailing_heading(current)
+                i += 1
+                continue
+            if is_heading_line(line) and current is None or (
+                is_heading_line(line) and current is not None and current.answer_lines
+            ):
+                heading = line
+                i += 1
+                continue
+        if (
+            is_heading_line(line)
+            and i + 2 < n
+            and is_name_line(nxt)
+            and question_start(lines[i + 2])
+            and not question_start(lines[i + 2]).group("asker")
+        ):
+            heading = line
+            i += 1
+            continue
+        if is_heading_line(line) and question_start(nxt) and question_start(nxt).group("asker"):
+            if current is None or current.answer_lines:
+                heading = line
+                i += 1
+                continue
+        if current is None:
+            i += 1  # text before the first question: nothing to attach it to
+            continue
+        if not current.question_closed:
+            current.question_lines.append(line)
+            current.question_closed = _question_ends(line) or _names_answerer(lines, i + 1)
+            i += 1
+            continue
+        if current.answerer is None and not current.answer_lines and is_name_line(line):
+            current.answerer = _member_name(line)
+            i += 1
+            continue
+        current.answer_lines.append(line)
+        if column_at:
+            current.last_column = column_at[i]
+        i += 1
+    if current:
+        last = finish_question(current, context)
+        last.complete = not truncated
+        records.append(last)
+    return [r for r in records if r.answer_text]
+
+
+def _names_answerer(lines: list[str], i: int) -> bool:
+    return i < len(lines) and is_name_line(lines[i]) and not question_start(lines[i])
+
+
+def _member_name(line: str) -> str:
+    """A name line as the member's name: list number, colon and party dropped."""
+    line = re.sub(r"^\d{1,3}\.\s+", "", line.strip()).rstrip(":").strip()
+    return re.sub(r"\s*\((?:Con|Lab|LD|Lib Dem|CB|Bp|Non-Afl|UUP|DUP|SNP|PC|Ind)\)$", "", line)
+
+
+def column_span(first: str | None, last: str | None) -> str | None:
+    """'WA45' and 'WA46' make 'WA45-6'; '1587W' and '1588W' make '1587-8W'."""
+    if not first or not last or first == last:
+        return first
+    a = re.fullmatch(r"([A-Z]*)(\d+)([A-Z]*)", first)
+    b = re.fullmatch(r"([A-Z]*)(\d+)([A-Z]*)", last)
+    if not a or not b or int(b.group(2)) <= int(a.group(2)):
+        return first
+    start, end = a.group(2), b.group(2)
+    k = 0
+    while k < len(start) - 1 and len(start) == len(end) and start[k] == end[k]:
+        k += 1
+    return f"{a.group(1)}{start}-{end[k:]}{a.group(3)}"
+
+
+def _drop_trailing_heading(current: OpenQuestion | None) -> None:
+    """A heading line printed between two questions is not part of the answer."""
+    if current and current.answer_lines and is_heading_line(current.answer_lines[-1]) and len(current.answer_lines) > 1:
+        current.answer_lines.pop()
+
+
+def _ends_answer_sentence(line: str) -> bool:
+    return line.endswith((".", "?", ";")) and not re.search(r"\b(?:Mr|Mrs|Ms|Dr|St)\.$", line)
+
+
+def _question_ends(line: str) -> bool:
+    return bool(re.search(r"[\[(]\s*(?:HL\s?)?\d{3,7}\s*[\])]\s*$", line)) or line.rstrip().endswith(("?", "."))
+
+
+def finish_question(q: OpenQuestion, context: PageContext) -> QuestionRecord:
+    question_raw = squash_spaces(" ".join(q.question_lines))
+    references = references_in(question_raw)
+    question = strip_references(question_raw)
+    addressee: str | None
+    lead = re.match(rf"^(?:asked\s+({GOVERNMENT})\s*[:,.]?|To ask\s+|asked\s+)", question)
+    body = question[lead.end() :] if lead else question
+    if lead and lead.group(1):
+        addressee = lead.group(1)
+        text = body.lstrip(" :")
+    else:
+        addressee, text = split_addressee(body)
+    house = context.house
+    if house is None:
+        house = "Lords" if q.lead_gov or any(r.startswith("HL") for r in references) else "Commons"
+    answer_lines = _merge_table_rows([squash_spaces(a) for a in q.answer_lines if a.strip()])
+    return QuestionRecord(
+        house=house,
+        sitting_date=context.sitting_date,
+        volume=context.volume,
+        columns=column_span(q.columns, q.last_column),
+        heading=q.heading,
+        department=context.department,
+        addressee=addressee,
+        asker=q.asker,
+        reference="; ".join(dict.fromkeys(references)) or None,
+        question_text=text,
+        answerer=q.answerer,
+        answer_text="\n".join(answer_lines),
+    )
+
+
+# --- tables inside answers --------------------------------------------------
+
+
+def _is_cell(line: str) -> bool:
+    return len(line) <= 70 and not line.endswith((".", ":", ";", "?", ",")) or bool(NUMERIC_CELL.match(line))
+
+
+def _is_number(line: str) -> bool:
+    return bool(NUMERIC_CELL.match(line))
+
+
+def _is_year(line: str) -> bool:
+    return bool(re.fullmatch(r"(1[89]\d\d|20\d\d)(?:[-–/]\d{2,4})?", line))
+
+
+def _merge_table_rows(lines: list[str]) -> list[str]:
+    """Join a table's cells, printed one per line, into one line per row."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not _is_cell(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and _is_cell(lines[j]):
+            j += 1
+        out.extend(_rows_of(lines[i:j]))
+        i = j
+    return out
+
+
+def _rows_of(run: list[str]) -> list[str]:
+    numbers = sum(1 for line in run if _is_number(line))
+    if numbers < 2:
+        return run
+    first_number = next(k for k, line in enumerate(run) if _is_number(line))
+    head, body = run[:first_number], run[first_number:]
+    if all(_is_number(line) for line in body):
+        for width in range(2, 8):
+            if len(body) % width == 0 and all(_is_year(body[k]) for k in range(0, len(body), width)):
+                return head + [" ".join(body[k : k + width]) for k in range(0, len(body), width)]
+        return run
+    # Rows led by a label: a label line and the numbers after it.
+    rows: list[str] = head[:-1] if head else []
+    row: list[str] = [head[-1]] if head else []
+    for line in body:
+        if not _is_number(line) and row:
+            rows.append(" ".join(row))
+            row = []
+        row.append(line)
+    if row:
+        rows.append(" ".join(row))
+    return rows

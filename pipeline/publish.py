@@ -1,0 +1,146 @@
+"""Writing a release: CSV and Parquet data packages, report, dictionary, catalogue.
+
+A release is written whole into a staging folder beside its final place and
+moved there with one rename, only after validation passed; ``latest`` and
+the catalogue are updated after that. A crash or a failed check therefore
+never leaves a half-written release or a ``latest`` that points at one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import zipfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+import polars as pl
+
+from pipeline import catalog
+from pipeline.schema import all_schemas, package_descriptor, table_names
+from pipeline.validation import validate_release
+
+PACKAGE_PREFIX = "hansard-written-answers"
+# Fixed timestamp inside the zips: same tables, same zip bytes.
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+class ValidationFailed(RuntimeError):
+    """Validation found errors: the release was not published."""
+
+    def __init__(self, report: dict):
+        self.report = report
+        failing = [name for name, t in report["tables"].items() if not t["valid"]]
+        super().__init__(f"validation failed for tables {failing}; nothing was published")
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def write_csv(frame: pl.DataFrame, path: Path) -> None:
+    """UTF-8, header, comma, RFC 4180 quoting, '\\n' line ends, empty cell for null."""
+    frame.write_csv(path, line_terminator="\n", quote_style="necessary", null_value="", date_format="%Y-%m-%d")
+
+
+def write_parquet(frame: pl.DataFrame, path: Path) -> None:
+    frame.write_parquet(path, compression="zstd", compression_level=9, statistics=True, row_group_size=256_000)
+
+
+def _package(release: str, created: str, fmt: str, directory: Path) -> dict:
+    meta = package_descriptor()
+    resources = []
+    for name, schema in all_schemas().items():
+        path = directory / f"{name}.{fmt}"
+        resource = {
+            "name": name,
+            "title": schema.descriptor.get("title", name),
+            "description": schema.descriptor.get("description", ""),
+            "path": path.name,
+            "type": "table",
+            "format": fmt,
+            "mediatype": "text/csv" if fmt == "csv" else "application/vnd.apache.parquet",
+            "bytes": path.stat().st_size,
+            "hash": f"sha256:{sha256_of(path)}",
+            "schema": {k: v for k, v in schema.descriptor.items() if k not in ("name", "title", "description")},
+        }
+        if fmt == "csv":
+            resource["encoding"] = "utf-8"
+            resource["dialect"] = {"csv": {"delimiter": ",", "lineTerminator": "\n", "quoteChar": '"', "header": True}}
+        resources.append(resource)
+    return {
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+        "name": meta["name"],
+        "title": meta["title"],
+        "description": meta["description"],
+        "version": release,
+        "created": created,
+        "keywords": meta["keywords"],
+        "homepage": meta["homepage"],
+        "licenses": meta["licenses"],
+        "sources": meta["sources"],
+        "contributors": meta["contributors"],
+        "resources": resources,
+    }
+
+
+def _zip_folder(folder: Path, target: Path, inner: str) -> None:
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted(folder.iterdir()):
+            info = zipfile.ZipInfo(f"{inner}/{path.name}", date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes())
+
+
+def default_release_name(now: datetime | None = None) -> str:
+    """Sortable default release name: the build date."""
+    return (now or datetime.now(timezone.utc)).strftime("%Y-%m-%d")
+
+
+def publish_release(tables: dict[str, pl.DataFrame], out: Path, release: str, *, created: datetime | None = None) -> Path:
+    """Validate ``tables`` and publish them as release ``release`` under ``out``.
+
+    Raises :class:`ValidationFailed` (publishing nothing) when validation fails.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    report = validate_release(tables)
+    if not report["valid"]:
+        raise ValidationFailed(report)
+    created_at = (created or datetime.now(timezone.utc)).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    staging = out / f".staging-{release}-{os.getpid()}"
+    if staging.exists():
+        shutil.rmtree(staging)
+    try:
+        for fmt in ("csv", "parquet"):
+            folder = staging / fmt
+            folder.mkdir(parents=True)
+            for name in table_names():
+                (write_csv if fmt == "csv" else write_parquet)(tables[name], folder / f"{name}.{fmt}")
+            descriptor = _package(release, created_at, fmt, folder)
+            (folder / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            _zip_folder(folder, staging / f"{PACKAGE_PREFIX}-{release}-{fmt}.zip", f"{PACKAGE_PREFIX}-{release}-{fmt}")
+        (staging / "validation.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        (staging / "README.md").write_text(catalog.release_readme(release, created_at, tables), encoding="utf-8")
+        final = out / release
+        if final.exists():
+            # Replacing a release of the same name: move the old one aside first,
+            # so that the final rename is still a single step.
+            retired = out / f".retired-{release}-{os.getpid()}"
+            final.rename(retired)
+            staging.rename(final)
+            shutil.rmtree(retired)
+        else:
+            staging.rename(final)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    catalog.point_latest(out, release)
+    catalog.write_catalog(out)
+    return final

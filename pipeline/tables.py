@@ -1,0 +1,273 @@
+"""Normalising parsed pages into the published tables (data-contract.md).
+
+Pure functions from parser output to polars frames; the Dagster assets call
+them in order. Every table leaves through :meth:`TableSchema.conform`, which
+fixes its columns, dtypes and row order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import asdict
+
+import polars as pl
+
+from pipeline.archive import ArchiveFile, source_id_for
+from pipeline.extract import agencies as agency_rules
+from pipeline.extract import commitments as commitment_rules
+from pipeline.extract import instruments as instrument_rules
+from pipeline.parsing.records import PageResult
+from pipeline.schema import table_schema
+from pipeline.sentences import sentence_spans
+
+
+def archive_frame(files: Iterable[ArchiveFile]) -> pl.DataFrame:
+    """The ingested files: path, checksum, size and sidecar URL."""
+    return pl.DataFrame(
+        [{"source_id": source_id_for(f.path), "path": f.path, "url": f.url, "sha256": f.sha256, "bytes": f.bytes} for f in files],
+        schema={"source_id": pl.String, "path": pl.String, "url": pl.String, "sha256": pl.String, "bytes": pl.Int64},
+    )
+
+
+VERDICT_SCHEMA = pl.Schema({"path": pl.String(), "format": pl.String(), "status": pl.String(), "reason": pl.String(), "question_count": pl.Int64()})
+
+
+def verdict_row(path: str, result: PageResult) -> dict:
+    return {"path": path, "format": result.format, "status": result.status, "reason": result.reason, "question_count": len(result.records)}
+
+
+def sources_table(files: pl.DataFrame, verdicts: pl.DataFrame) -> pl.DataFrame:
+    """One row per input file, with what became of it."""
+    return table_schema("sources").conform(files.join(verdicts, on="path", how="left"))
+
+
+PARSED_SCHEMA = pl.Schema(
+    {
+        "source_id": pl.String(),
+        "source_path": pl.String(),
+        "position": pl.Int64(),
+        "house": pl.String(),
+        "sitting_date": pl.Date(),
+        "volume": pl.Int64(),
+        "columns": pl.String(),
+        "heading": pl.String(),
+        "department": pl.String(),
+        "addressee": pl.String(),
+        "asker": pl.String(),
+        "reference": pl.String(),
+        "question_text": pl.String(),
+        "answerer": pl.String(),
+        "answer_text": pl.String(),
+        "complete": pl.Boolean(),
+    }
+)
+
+
+def parsed_records(path: str, result: PageResult) -> pl.DataFrame:
+    """A page's question records as rows (one per record, in page order)."""
+    rows = []
+    for position, record in enumerate(result.records, start=1):
+        row = asdict(record)
+        row.update(source_id=source_id_for(path), source_path=path, position=position)
+        row["question_text"] = row["question_text"] or None
+        rows.append(row)
+    return pl.DataFrame(rows, schema=PARSED_SCHEMA) if rows else pl.DataFrame(schema=PARSED_SCHEMA)
+
+
+def _norm_key(text: str | None) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", (text or "").lower().replace("’", "'")).strip()[:160]
+
+
+def question_key(house: str | None, sitting_date, reference: str | None, heading: str | None, question: str | None, answer: str) -> str:
+    """Stable question ID from the question itself, never from file order."""
+    if reference:
+        basis = f"{house}|{sitting_date}|ref|{reference}"
+    else:
+        basis = f"{house}|{sitting_date}|{_norm_key(heading)}|{_norm_key(question) or _norm_key(answer)}"
+    return "q-" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
+
+
+def questions_tables(parsed: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Merge copies of one question into one row taken from its most complete source."""
+    keyed = parsed.with_columns(
+        pl.struct("house", "sitting_date", "reference", "heading", "question_text", "answer_text")
+        .map_elements(
+            lambda r: question_key(r["house"], r["sitting_date"], r["reference"], r["heading"], r["question_text"], r["answer_text"]),
+            return_dtype=pl.String,
+        )
+        .alias("question_id"),
+        pl.col("answer_text").str.len_chars().alias("_answer_chars"),
+    )
+    ranked = keyed.sort(
+        ["question_id", "complete", "_answer_chars", "source_path", "position"],
+        descending=[False, True, True, False, False],
+    )
+    questions = ranked.unique("question_id", keep="first", maintain_order=True)
+    primary = questions.select("question_id", pl.col("source_id").alias("_primary"))
+    question_sources = (
+        keyed.select("question_id", "source_id")
+        .unique()
+        .join(primary, on="question_id")
+        .with_columns((pl.col("source_id") == pl.col("_primary")).alias("is_primary"))
+    )
+    return (
+        table_schema("questions").conform(questions),
+        table_schema("question_sources").conform(question_sources),
+    )
+
+
+def sentences_table(questions: pl.DataFrame) -> pl.DataFrame:
+    """Answer sentences with offsets into ``answer_text``."""
+    spans = questions.select(
+        "question_id",
+        pl.col("answer_text")
+        .map_elements(lambda t: [list(s) for s in sentence_spans(t)], return_dtype=pl.List(pl.List(pl.Int64)))
+        .alias("span"),
+        "answer_text",
+    ).explode("span")
+    spans = spans.filter(pl.col("span").is_not_null()).with_columns(
+        pl.col("span").list.get(0).alias("char_start"),
+        pl.col("span").list.get(1).alias("char_end"),
+    )
+    sentences = spans.with_columns(
+        (pl.int_range(pl.len()).over("question_id") + 1).alias("position"),
+        pl.col("answer_text").str.slice(pl.col("char_start"), pl.col("char_end") - pl.col("char_start")).alias("text"),
+    ).with_columns(
+        (pl.col("question_id") + "-s" + pl.col("position").cast(pl.String).str.zfill(3)).alias("sentence_id")
+    )
+    return table_schema("answer_sentences").conform(sentences)
+
+
+def _attach_sentence(mentions: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """The answer sentence holding each answer mention (null for question mentions)."""
+    starts = sentences.select("question_id", "sentence_id", pl.col("char_start").alias("_s_start"), pl.col("char_end").alias("_s_end")).sort("question_id", "_s_start")
+    answer = mentions.filter(pl.col("part") == "answer").sort("question_id", "char_start")
+    joined = answer.join_asof(starts, left_on="char_start", right_on="_s_start", by="question_id", strategy="backward", check_sortedness=False)
+    joined = joined.with_columns(
+        pl.when(pl.col("char_start") < pl.col("_s_end")).then(pl.col("sentence_id")).otherwise(None).alias("sentence_id")
+    ).drop("_s_start", "_s_end")
+    question = mentions.filter(pl.col("part") == "question").with_columns(pl.lit(None, dtype=pl.String).alias("sentence_id"))
+    return pl.concat([question, joined.select(question.columns)], how="vertical")
+
+
+MENTION_ROW = pl.Schema(
+    {
+        "question_id": pl.String(),
+        "part": pl.String(),
+        "char_start": pl.Int64(),
+        "char_end": pl.Int64(),
+        "surface": pl.String(),
+        "ref_id": pl.String(),
+        "name": pl.String(),
+        "acronym": pl.String(),
+        "kind": pl.String(),
+        "identifier": pl.String(),
+        "year": pl.Int64(),
+    }
+)
+
+
+def extract_mentions(questions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Agency and instrument mentions of every question (both parts).
+
+    One pass per question: the instruments found first mask the agency
+    matcher, and acronyms defined anywhere in a question resolve bare uses
+    in both its parts. The per-question loop runs C-level matchers
+    (Aho-Corasick, ``re``) over each text once.
+    """
+    agency_rows: list[dict] = []
+    instrument_rows: list[dict] = []
+    known = agency_rules.gazetteer()
+    for qid, qtext, atext in questions.select("question_id", "question_text", "answer_text").iter_rows():
+        parts = [("question", qtext or ""), ("answer", atext or "")]
+        found = {part: instrument_rules.link_identifiers(instrument_rules.find_instruments(text), text) for part, text in parts}
+        canonical = _canonical_instruments([m for ms in found.values() for m in ms])
+        acronyms: dict[str, agency_rules.Agency] = {}
+        for _, text in parts:
+            acronyms.update(agency_rules.define_acronyms(text, known))
+        for part, text in parts:
+            for m in found[part]:
+                kind, title, identifier, year = canonical.get((m.kind, m.title), (m.kind, m.title, m.identifier, m.year))
+                instrument_rows.append(
+                    dict(question_id=qid, part=part, char_start=m.start, char_end=m.end, surface=m.surface,
+                         ref_id=instrument_rules.instrument_id(kind, title), name=title, acronym=None, kind=kind,
+                         identifier=identifier, year=year)
+                )
+            excluded = [(m.start, m.end) for m in found[part]]
+            for a in agency_rules.find_agencies(text, acronyms, excluded, known):
+                agency_rows.append(
+                    dict(question_id=qid, part=part, char_start=a.start, char_end=a.end, surface=a.surface,
+                         ref_id=a.agency.agency_id, name=a.agency.name, acronym=a.agency.acronym, kind=a.agency.kind,
+                         identifier=None, year=None)
+                )
+    return pl.DataFrame(agency_rows, schema=MENTION_ROW), pl.DataFrame(instrument_rows, schema=MENTION_ROW)
+
+
+def _canonical_instruments(mentions: list[instrument_rules.InstrumentMention]) -> dict[tuple[str, str], tuple[str, str, str | None, int | None]]:
+    """Within one question, short forms and bare titles resolve to the fullest mention."""
+    canonical: dict[tuple[str, str], tuple[str, str, str | None, int | None]] = {}
+    fullest = sorted(mentions, key=lambda m: (-len(m.title), m.start))
+    for m in mentions:
+        best = (m.kind, m.title, m.identifier, m.year)
+        for f in fullest:
+            if f.title == m.title and f.identifier and not best[2]:
+                best = (f.kind, f.title, f.identifier, f.year)
+            elif f.title != m.title and (
+                f.title.startswith(m.title + ":")
+                or (f.kind == m.kind and m.year is None and f.title.startswith(m.title + " ") and re.fullmatch(r"\d{4}", f.title[len(m.title) + 1 :]))
+            ):
+                best = (f.kind, f.title, f.identifier, f.year)
+                break
+        canonical[(m.kind, m.title)] = best
+    return canonical
+
+
+def _mention_ids(mentions: pl.DataFrame, letter: str) -> pl.Expr:
+    return (
+        pl.col("question_id") + f"-{letter}-" + pl.col("part").str.slice(0, 1)
+        + pl.col("char_start").cast(pl.String).str.zfill(5) + "-" + pl.col("ref_id")
+    )
+
+
+def agency_tables(mentions: pl.DataFrame, sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """``agencies`` (the bodies mentioned) and ``agency_mentions``."""
+    agencies = (
+        mentions.sort("ref_id", pl.col("acronym").is_null(), "name")
+        .group_by("ref_id", maintain_order=True)
+        .agg(pl.col("name").first(), pl.col("acronym").drop_nulls().first(), pl.col("kind").first())
+        .rename({"ref_id": "agency_id"})
+    )
+    rows = _attach_sentence(mentions, sentences).with_columns(_mention_ids(mentions, "a").alias("mention_id"), pl.col("ref_id").alias("agency_id"))
+    return table_schema("agencies").conform(agencies), table_schema("agency_mentions").conform(rows)
+
+
+def instrument_tables(mentions: pl.DataFrame, sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """``instruments`` (one row per canonical instrument) and ``instrument_mentions``."""
+    instruments = (
+        mentions.sort("ref_id", pl.col("identifier").is_null(), "name")
+        .group_by("ref_id", maintain_order=True)
+        .agg(pl.col("name").first().alias("title"), pl.col("kind").first(), pl.col("identifier").drop_nulls().first(), pl.col("year").drop_nulls().first())
+        .rename({"ref_id": "instrument_id"})
+    )
+    rows = _attach_sentence(mentions, sentences).with_columns(_mention_ids(mentions, "i").alias("mention_id"), pl.col("ref_id").alias("instrument_id"))
+    return table_schema("instruments").conform(instruments), table_schema("instrument_mentions").conform(rows)
+
+
+def commitments_table(sentences: pl.DataFrame, agency_mentions: pl.DataFrame) -> pl.DataFrame:
+    """Sentences that commit to something, with status, cue and acting agency."""
+    status, cue, cue_at = commitment_rules.classify(pl.col("text"))
+    classified = sentences.with_columns(status.alias("status"), cue.alias("cue"), (pl.col("char_start") + cue_at).alias("_cue_at"))
+    classified = classified.filter(pl.col("status").is_not_null())
+    # The actor is the agency named just before the cue ("IS is expanding").
+    actors = (
+        agency_mentions.filter(pl.col("sentence_id").is_not_null())
+        .join(classified.select("sentence_id", "_cue_at"), on="sentence_id")
+        .filter((pl.col("char_end") <= pl.col("_cue_at")) & (pl.col("_cue_at") - pl.col("char_end") <= 8))
+        .sort("sentence_id", "char_end")
+        .group_by("sentence_id", maintain_order=True)
+        .agg(pl.col("agency_id").last().alias("actor_agency_id"))
+    )
+    out = classified.join(actors, on="sentence_id", how="left").with_columns(("c-" + pl.col("sentence_id")).alias("commitment_id"))
+    return table_schema("commitments").conform(out)

@@ -1,0 +1,55 @@
+"""Shared fixtures: one real build of the sample archive per test session."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import polars as pl
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "data" / "sample-archive"
+SHARED = REPO.parent / "shared"
+SEED_PATH = "hansard-web/000_602fbbef5cd5d47e.txt"
+
+
+def run_build(archive: Path, out: Path, release: str) -> object:
+    result = CliRunner().invoke(app, ["build", "--archive", str(archive), "--out", str(out), "--release", release])
+    return result
+
+
+@pytest.fixture(scope="session")
+def sample_release(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("out")
+    result = run_build(SAMPLE, out, "sample")
+    assert result.exit_code == 0, result.output
+    return out / "sample"
+
+
+@pytest.fixture(scope="session")
+def sample_tables(sample_release: Path) -> dict[str, pl.DataFrame]:
+    return {p.stem: pl.read_parquet(p) for p in (sample_release / "parquet").glob("*.parquet")}
+
+
+@pytest.fixture(scope="session")
+def seed_gold() -> dict:
+    path = REPO / "tests" / "fixtures" / "seed.jsonl"
+    return json.loads(path.read_text(encoding="utf-8").splitlines()[0])
+
+
+def copy_pages(target: Path, *paths: str) -> Path:
+    """Copy sample-archive pages (and their sidecars) into a fresh archive folder."""
+    for rel in paths:
+        src = SAMPLE / rel
+        dst = target / rel
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, dst)
+        sidecar = src.with_name(src.stem + ".meta.json")
+        if sidecar.exists():
+            shutil.copyfile(sidecar, dst.with_name(sidecar.name))
+    return target

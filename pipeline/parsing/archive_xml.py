@@ -18,7 +18,6 @@ from defusedxml.ElementTree import ParseError, iterparse
 from pipeline.parsing.blocks import (
     OpenQuestion,
     PageContext,
-    column_span,
     finish_question,
     looks_like_member,
     question_start,
@@ -120,8 +119,6 @@ def _read(handle: IO[bytes]) -> PageResult:
             close()
         elif tag in ("p", "tr", "li") and "p" not in stack and "tr" not in stack:
             current = _paragraph(elem, current, heading, column, context, close)
-            if current is not None and current.answer_lines:
-                current.last_column = column
         if tag in ("p", "tr", "li", "table", "section", "group", "body"):
             elem.clear()
     close()
@@ -129,8 +126,6 @@ def _read(handle: IO[bytes]) -> PageResult:
         return PageResult(FORMAT, NOT_WRITTEN_ANSWERS, f"archive XML <{root}> file holds no written answers")
     if not records:
         return PageResult(FORMAT, NOT_WRITTEN_ANSWERS, "no question with an answer found in the XML")
-    for r in records:
-        r.columns = column_span(r.columns, None) if r.columns else None
     return PageResult(FORMAT, QUESTIONS_FOUND, None, records)
 
 
@@ -164,10 +159,10 @@ def _paragraph(elem, current: OpenQuestion | None, heading, column, context, clo
         if current is not None:
             if current.answerer is None and not current.answer_lines:
                 current.answerer = member_name
-                current.answer_lines.append(spoken)
+                current.add_answer(spoken, column)
                 return current
             # A second speaker answering: a new answer to the same question is rare; keep it.
-            current.answer_lines.append(text)
+            current.add_answer(text, column)
         return current
     m = question_start(text)
     if m and (m.group("asker") or member_name) and looks_like_member((m.group("asker") or member_name or "").strip()):
@@ -176,7 +171,7 @@ def _paragraph(elem, current: OpenQuestion | None, heading, column, context, clo
         return OpenQuestion(heading=heading, asker=asker, question_lines=[text[m.start("lead") :]], lead_gov=bool(m.group("gov")), question_closed=True, columns=column)
     if current is not None:
         if current.answer_lines or current.answerer:
-            current.answer_lines.append(text)
+            current.add_answer(text, column)
         else:
             current.question_lines.append(text)
     return current

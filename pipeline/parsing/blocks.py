@@ -97,7 +97,25 @@ class OpenQuestion:
     answer_lines: list[str] = field(default_factory=list)
     question_closed: bool = False
     columns: str | None = None
-    last_column: str | None = None
+    # Column in force at each answer line (pages that print column markers).
+    answer_columns: list[str | None] = field(default_factory=list)
+
+    def add_answer(self, line: str, column: str | None) -> None:
+        self.answer_lines.append(line)
+        self.answer_columns.append(column)
+
+    def drop_cut_off_tail(self) -> None:
+        """The page was cut off inside this answer: keep only its complete sentences."""
+        while self.answer_lines:
+            last = self.answer_lines[-1].rstrip()
+            end = max(last.rfind(". "), last.rfind("? "), last.rfind(": "))
+            if last.endswith((".", "?", "!", ":")) and not is_heading_line(last):
+                return
+            if end > 0:
+                self.answer_lines[-1] = last[: end + 1]
+                return
+            self.answer_lines.pop()
+            self.answer_columns.pop()
 
 
 def read_questions(
@@ -177,11 +195,11 @@ def read_questions(
             current.answerer = _member_name(line)
             i += 1
             continue
-        current.answer_lines.append(line)
-        if column_at:
-            current.last_column = column_at[i]
+        current.add_answer(line, column_at[i] if column_at else None)
         i += 1
     if current:
+        if truncated:
+            current.drop_cut_off_tail()
         last = finish_question(current, context)
         last.complete = not truncated
         records.append(last)
@@ -247,7 +265,7 @@ def finish_question(q: OpenQuestion, context: PageContext) -> QuestionRecord:
         house=house,
         sitting_date=context.sitting_date,
         volume=context.volume,
-        columns=column_span(q.columns, q.last_column),
+        columns=column_span(q.columns, next((c for c in reversed(q.answer_columns) if c), None)),
         heading=q.heading,
         department=context.department,
         addressee=addressee,
@@ -292,24 +310,32 @@ def _merge_table_rows(lines: list[str]) -> list[str]:
 
 
 def _rows_of(run: list[str]) -> list[str]:
-    numbers = sum(1 for line in run if _is_number(line))
-    if numbers < 2:
+    """Rows of a run of one-cell lines.
+
+    The run is cut into groups, each some text lines then numbers ("Number",
+    "Protestant", "52"). Numbers led by years are rows of their own
+    ("1997", "144" -> "1997 144"); otherwise the last text line labels the
+    numbers after it and the text lines before it are titles or headers.
+    """
+    if sum(1 for line in run if _is_number(line)) < 2:
         return run
-    first_number = next(k for k, line in enumerate(run) if _is_number(line))
-    head, body = run[:first_number], run[first_number:]
-    if all(_is_number(line) for line in body):
-        for width in range(2, 8):
-            if len(body) % width == 0 and all(_is_year(body[k]) for k in range(0, len(body), width)):
-                return head + [" ".join(body[k : k + width]) for k in range(0, len(body), width)]
-        return run
-    # Rows led by a label: a label line and the numbers after it.
-    rows: list[str] = head[:-1] if head else []
-    row: list[str] = [head[-1]] if head else []
-    for line in body:
-        if not _is_number(line) and row:
-            rows.append(" ".join(row))
-            row = []
-        row.append(line)
-    if row:
-        rows.append(" ".join(row))
+    groups: list[list[str]] = []
+    for line in run:
+        if not groups or (not _is_number(line) and _is_number(groups[-1][-1])):
+            groups.append([])
+        groups[-1].append(line)
+    rows: list[str] = []
+    for group in groups:
+        first_number = next((k for k, line in enumerate(group) if _is_number(line)), len(group))
+        head, body = group[:first_number], group[first_number:]
+        width = next(
+            (w for w in range(2, 8) if len(body) >= w and len(body) % w == 0 and all(_is_year(body[k]) for k in range(0, len(body), w))),
+            None,
+        )
+        if width:
+            rows += head + [" ".join(body[k : k + width]) for k in range(0, len(body), width)]
+        elif head and body:
+            rows += head[:-1] + [" ".join([head[-1], *body])]
+        else:
+            rows += group
     return rows

@@ -22,7 +22,7 @@ from pipeline.parsing.text import (
 )
 
 COLUMN_MARK = re.compile(
-    r"^(?:(?P<date>\d{1,2}\s+\w{3,9}\s+\d{4})\s*:\s*)?Column\s+(?P<col>(?:WA|WS)?\s?\d+\s?(?:W|WA|WS)?)\s*(?:[—–-]?\s*continued)?$",
+    r"^(?:(?P<date>\d{1,2}\s+\w{3,9}\s+\d{4})\s*:\s*)?Column:?\s*(?P<col>(?:WA|WS)?\s?\d+\s?(?:W|WA|WS)?)\s*(?:[—–-]?\s*continued)?$",
     re.IGNORECASE,
 )
 SKIP_LINE = re.compile(
@@ -30,6 +30,7 @@ SKIP_LINE = re.compile(
     r"Questions?|Summer Recess \d{4}|Session \d{4}.*|\|?\s*(?:Index\s*\|\s*)?Home Page\s*\|?|Previous Section.*|Lords Hansard.*)$",
     re.IGNORECASE,
 )
+PREPARED = re.compile(r"^Prepared:\s.*\bon\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}$")
 WEEKDAY_DATE = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+\d{1,2}\s+\w+\s+\d{4}$")
 ASKED_BY = re.compile(r"^Asked by\s+(?P<name>.+?)\s*$")
 # "Mr. Hanson: £195 million ..." / "Mr. Wigley : ..." / "The Minister of State, ... (Baroness X) (Con): ..."
@@ -54,17 +55,21 @@ def parse(text: str, url: str | None, truncated: bool) -> list[QuestionRecord]:
     lines: list[str] = []
     column_at: list[str | None] = []
     column: str | None = None
+    printed_date = False  # a date printed on the page beats the URL's
     for raw in text.split("\n"):
         line = raw.strip().strip("\u00a0").strip()
         if not line:
             continue
         if m := COLUMN_MARK.match(line):
             column = re.sub(r"\s", "", m.group("col"))
-            if m.group("date") and context.sitting_date is None:
-                context.sitting_date = parse_date_text(m.group("date"))
+            if m.group("date") and not printed_date:
+                context.sitting_date = parse_date_text(m.group("date")) or context.sitting_date
+                printed_date = True
             continue
-        if WEEKDAY_DATE.match(line):
-            context.sitting_date = context.sitting_date or parse_date_text(line)
+        if WEEKDAY_DATE.match(line) or PREPARED.match(line):
+            if not printed_date:
+                context.sitting_date = parse_date_text(line) or context.sitting_date
+                printed_date = True
             continue
         if SKIP_LINE.match(line) or NAVIGATION_LINE.match(line):
             continue

@@ -32,7 +32,12 @@ DATE_TEXT = re.compile(
 )
 _URL_ISO_DATE = re.compile(r"/(\d{4})-(\d{2})-(\d{2})(?:/|$)")
 _URL_PATH_DATE = re.compile(rf"/(\d{{4}})/({_MONTH_NAMES})/(\d{{1,2}})(?:/|$)", re.IGNORECASE)
-_URL_COMPACT_DATE = re.compile(r"/(?:cm|ld|vo)(\d{2})(\d{2})(\d{2})/")
+# publications.parliament.uk: ".../cmhansrd/vo060119/...", ".../text/80603w0004.htm" (the
+# year's last digit, completed from the session folder "ld200708"), ".../writtens/18082014.htm".
+_URL_DAY_FOLDER = re.compile(r"hansrd/(?:cm|vo|ld)(\d{2})(\d{2})(\d{2})/")
+_URL_TEXT_FILE = re.compile(r"/text/(\d{5,6})w\d*\.htm")
+_URL_SESSION = re.compile(r"/pa/(?:cm|ld)(\d{4})(\d{2})/")
+_URL_WRITTENS = re.compile(r"/writtens/(\d{2})(\d{2})(\d{4})\.htm")
 
 
 def make_date(year: int, month: int, day: int) -> date | None:
@@ -70,9 +75,17 @@ def date_from_url(url: str | None) -> date | None:
         return make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     if m := _URL_PATH_DATE.search(url):
         return make_date(int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3)))
-    if m := _URL_COMPACT_DATE.search(url):
+    if m := _URL_DAY_FOLDER.search(url):
         yy = int(m.group(1))
         return make_date(1900 + yy if yy > 50 else 2000 + yy, int(m.group(2)), int(m.group(3)))
+    if m := _URL_WRITTENS.search(url):
+        return make_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    if (m := _URL_TEXT_FILE.search(url)) and (session := _URL_SESSION.search(url)):
+        digits = m.group(1)
+        first = int(session.group(1))
+        for year in (first, first + 1):
+            if str(year)[-(len(digits) - 4):] == digits[: len(digits) - 4]:
+                return make_date(year, int(digits[-4:-2]), int(digits[-2:]))
     return None
 
 
@@ -111,7 +124,7 @@ def strip_references(question: str) -> str:
 
 # --- page furniture ---------------------------------------------------------
 
-HOLDING_ANSWER = re.compile(r"\[\s*holding answer[^\]]*\]\s*", re.IGNORECASE)
+HOLDING_ANSWER = re.compile(r"\[\s*holding answer[^\]]*\]\s*:?\s*", re.IGNORECASE)
 PARAGRAPH_MARK = re.compile(r"§\s*")
 # "28WA", "647W", "WA 305" alone or glued into a sentence (column markers).
 INLINE_COLUMN = re.compile(r"(?<=[a-z,;])\s*\b\d{1,4}\s?W[AS]?\b\s*(?=[a-z])")
@@ -145,7 +158,7 @@ TITLES = (
     r"The Marquess|The Viscount|The Lord Bishop|The Bishop|Mr\. Deputy Speaker)"
 )
 # "Mr. Carlisleasked", "Lord Lester of Herne Hillasked" -> split before "asked".
-FUSED_ASKED = re.compile(r"(?<=[a-z.)])(asked)(?=\s+(?:Her|His|the|Mr|Mrs|Ms|Miss)\b)")
+FUSED_ASKED = re.compile(r"(?<=[a-z.)])(asked|To ask)(?=\s+(?:Her|His|the|Mr|Mrs|Ms|Miss|if)\b)")
 # "(Baroness Blatch)Detention" -> split after the closing bracket.
 FUSED_BRACKET = re.compile(r"(\((?:[^()]{2,60})\))(?=[A-Z])")
 # "Mr. Straw:The" -> "Mr. Straw: The"
@@ -179,7 +192,7 @@ def split_addressee(after_to_ask: str) -> tuple[str | None, str]:
         if i == 0 and bare.lower() == "the":
             end = w.end()
             continue
-        if bare[:1].isupper() or bare[:1] in "(" or bare.lower() in _OFFICE_LINKS and i > 0:
+        if bare[:1].isupper() or bare.lower() in _OFFICE_LINKS and i > 0:
             # "in" only links inside an office name when a capital follows.
             if bare.lower() == "in" and not (i + 1 < len(words) and words[i + 1].group(0)[:1].isupper()):
                 break

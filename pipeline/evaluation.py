@@ -75,13 +75,18 @@ def _field_value(q: dict, field: str, gold: dict) -> bool:
     return norm(value) == norm(gold[field])
 
 
+def _key(text: object) -> str:
+    """Entity names compare without a leading article."""
+    return re.sub(r"^the ", "", _loose(text))
+
+
 def _entity_matches(pred: dict, gold: dict) -> bool:
-    gold_keys = {_loose(s) for s in gold.get("surfaces", [])} | {_loose(gold.get("name") or gold.get("title"))}
+    gold_keys = {_key(s) for s in gold.get("surfaces", [])} | {_key(gold.get("name") or gold.get("title"))}
     if gold.get("acronym"):
-        gold_keys.add(_loose(gold["acronym"]))
-    pred_keys = {_loose(s) for s in pred["surfaces"]} | {_loose(pred["name"])}
+        gold_keys.add(_key(gold["acronym"]))
+    pred_keys = {_key(s) for s in pred["surfaces"]} | {_key(pred["name"])}
     if pred.get("acronym"):
-        pred_keys.add(_loose(pred["acronym"]))
+        pred_keys.add(_key(pred["acronym"]))
     gold_keys.discard("")
     pred_keys.discard("")
     return bool(gold_keys & pred_keys)

@@ -212,11 +212,11 @@ def _canonical_instruments(mentions: list[instrument_rules.InstrumentMention]) -
     for m in mentions:
         best = (m.kind, m.title, m.identifier, m.year)
         for f in fullest:
-            if f.title == m.title and f.identifier and not best[2]:
+            if (f.title == m.title and f.identifier and not best[2]) or (m.identifier and f.identifier == m.identifier and len(f.title) > len(best[1])):
                 best = (f.kind, f.title, f.identifier, f.year)
             elif f.title != m.title and (
                 f.title.startswith(m.title + ":")
-                or (f.kind == m.kind and m.year is None and f.title.startswith(m.title + " ") and re.fullmatch(r"\d{4}", f.title[len(m.title) + 1 :]))
+                or (f.kind == m.kind and m.year is None and re.fullmatch(r",?\s*\d{4}\b.*", f.title[len(m.title) :]) is not None and f.title.startswith(m.title))
             ):
                 best = (f.kind, f.title, f.identifier, f.year)
                 break

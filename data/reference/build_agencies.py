@@ -488,10 +488,14 @@ def load_register(ref, store):
                                  v, re.I)
                     or re.search(r"\b(DEFRA|DFT|BEIS|BIS|MOD|MOJ)\b", v)):
                 continue
-            if key(v) in row.keys() or not similar(v, row.name):
+            if key(v) in row.keys() or not same_words(v, row.name):
                 continue
             row.add_aliases([v])
-        by_id[rid] = store.add(row)
+        if rid in by_id:      # the register repeats a renamed body's id
+            store.rows.append(row)
+            store.merge(by_id[rid], row, "register repeated id")
+        else:
+            by_id[rid] = store.add(row)
     for dup, keep in sorted(REG_MERGE.items()):
         if dup in by_id and keep in by_id:
             store.merge(by_id[keep], by_id[dup], "register duplicate")
@@ -499,6 +503,14 @@ def load_register(ref, store):
 
 STOPWORDS = {"of", "for", "the", "and", "on", "in", "to", "hm", "uk", "her",
              "majestys", "s"}
+
+
+def same_words(a, b):
+    """True when two names have the same significant words (word order,
+    'and'/'&', 'the', 'HM'/'Her Majesty's' and punctuation aside)."""
+    ta = set(key(a).split()) - STOPWORDS
+    tb = set(key(b).split()) - STOPWORDS
+    return bool(ta) and ta == tb
 
 
 def similar(a, b):
@@ -563,6 +575,8 @@ def load_ifg(ref, store):
             acr = sn
         target = IFG_TARGET.get(name, name)
         found = store.find([target], kinds={CG, AB, PJ, PA})
+        by_name = [r for r in found if key(r.name) == key(target)]
+        found = by_name or found
         if found:
             row = found[0]
             for other in found[1:]:
@@ -1078,6 +1092,14 @@ def load_cow(ref, store):
         if acr is None:
             acr = intl_acronym(acrs[0]) if acrs else ""
         found = store.find(names, kinds={EU, IN})
+        if not found:
+            for a in acrs:
+                a = a.strip()
+                if len(a) >= 4 and a.isupper():
+                    found = [x for x in store.rows if x.kind in (EU, IN)
+                             and x.acronym == a]
+                    if found:
+                        break
         if found:
             tgt = found[0]
             for other in found[1:]:
@@ -1208,7 +1230,7 @@ CURATED = [
       "Office", None, 2015),
     C("Government Legal Department", "GLD", CG, "", 2015),
     C("Export Credits Guarantee Department", "ECGD", CG,
-      "Export Credit Guarantee Department", 1919, match="UK Export Finance"),
+      "Export Credit Guarantee Department", 1919, 2011),
     C("UK Export Finance", "UKEF", CG, "", 2011),
     C("Department for Exiting the European Union", "DExEU", CG,
       "Department for Exiting the EU", 2016, 2020),
@@ -1217,8 +1239,10 @@ CURATED = [
       "Department for Business, Energy & Industrial Strategy", 2016),
     C("Office of Public Service", "OPS", CG, "", 1995, 1998),
     C("Government Equalities Office", "GEO", CG, "", 2007),
-    C("Department for National Savings", "", CG, "National Savings|"
-      "Department for National Savings and Investments", None, None),
+    C("Department for National Savings", "", CG, "National Savings", None,
+      2002),
+    C("National Savings and Investments", "NS&I", CG, "Department for "
+      "National Savings and Investments", 2002, match="NS&I"),
     # ---- Central government: historic departments (1900-2000) ----------
     C("Admiralty", "", CG, "Board of Admiralty", None, 1964),
     C("War Office", "", CG, "", None, 1964),
@@ -1611,8 +1635,8 @@ CURATED = [
     C("Independent Anti-slavery Commissioner", "", AB, "Independent "
       "Anti-Slavery Commissioner", 2014),
     # ---- Parliament -------------------------------------------------------
-    C("House of Commons", "", PA, "Commons"),
-    C("House of Lords", "", PA, "Lords"),
+    C("House of Commons", "", PA, ""),
+    C("House of Lords", "", PA, ""),
     C("Parliament of the United Kingdom", "", PA, "UK Parliament|United "
       "Kingdom Parliament|Houses of Parliament|Westminster Parliament"),
     C("National Audit Office", "NAO", PA, "", 1983),
@@ -1936,7 +1960,7 @@ CURATED = [
     C("Lord's Resistance Army", "LRA", OT, "", 1987),
     # ---- NGOs, charities, professional bodies and companies ---------------
     C("Poppy Project", "", NG, "POPPY Project|The Poppy Project", 2003),
-    C("Eaves Housing for Women", "", NG, "Eaves", 1977),
+    C("Eaves Housing for Women", "", NG, "", 1977),
     C("Oxfam", "", NG, "Oxford Committee for Famine Relief|Oxfam GB", 1942),
     C("Amnesty International", "", NG, "", 1961),
     C("Human Rights Watch", "HRW", NG, "", 1978),
@@ -2126,6 +2150,17 @@ def finalise(store):
     for r in rows:
         for k in r.keys():
             all_keys.setdefault(k, r)
+    acr_owner = defaultdict(list)
+    for r in rows:
+        if r.acronym:
+            acr_owner[r.acronym].append(r)
+    # A UK body keeps a shared acronym; EU/international rows lose it unless
+    # it was set in CURATED.
+    for a, rs in acr_owner.items():
+        if len(rs) > 1 and any(x.kind not in (EU, IN) for x in rs):
+            for x in rs:
+                if x.kind in (EU, IN) and not x.locked_acronym:
+                    x.acronym = ""
     acr_owner = defaultdict(list)
     for r in rows:
         if r.acronym:

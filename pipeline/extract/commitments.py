@@ -1,66 +1,120 @@
 """Commitment status of answer sentences (GUIDELINES.md, "Commitments").
 
 The status comes from the grammar of the sentence — modal verbs, tense and
-aspect, negation — not from topic words. The rules are regular expressions
-compiled into one polars expression, so every sentence of a release is
-classified in one vectorised pass.
+aspect, negation, the subject — not from topic words. Each rule is a regular
+expression for one verb form; the rules are compiled into polars expressions
+so every sentence of a release is classified in one vectorised pass:
+
+1. a strong refusal ("no plans to", "disproportionate cost") decides at once;
+2. otherwise the leftmost cue decides (the main clause usually comes first:
+   "These claims are being paid ..., but it is not possible to ..." is
+   in progress); among cues at the same place, the earlier rule wins;
+3. a reported announcement ("the Home Secretary announced that the Government
+   intend to ...") takes the status of what was announced.
+
+polars' regex engine has no look-around, so exceptions are written as
+separate "none" rules (acknowledgements, states such as "continue to be
+concerned", actions of people outside government) that win when they come
+first.
 """
 
 from __future__ import annotations
 
 import polars as pl
 
-_ADV = r"(?:also |currently |now |still |actively |already |further |again |urgently |carefully |closely |fully |continuing to )*"
-_GOV_VERBS = (
-    r"published|signed|established|introduced|announced|launched|set up|made|issued|provided|allocated|appointed|"
-    r"agreed|ratified|implemented|commissioned|completed|created|carried out|undertaken|undertook|wrote|written|placed|"
-    r"deposited|laid|sent|met|raised|funded|awarded|approved|adopted|invested|increased|extended|supported|given|gave|"
-    r"taken|took|decided|arranged|recruited|opened|built|delivered|submitted|held|consulted|reviewed|expanded|"
-    r"strengthened|improved|doubled|trebled|granted|paid|contributed|put in place|brought forward|amended|revised|"
-    r"replaced|abolished|closed|transferred|reorganised|reformed|achieved|secured|negotiated|concluded|visited|"
-    r"discussed|raised|informed|told|asked|urged|welcomed the|set out|accepted|responded|answered|updated|repealed"
+_ADV = r"(?:(?:also|currently|now|still|actively|already|further|again|urgently|carefully|closely|fully|strongly|recently|today|jointly|repeatedly|regularly|formally|successfully|then|since|both|each|all|therefore|however|in turn)\s+|\w+ly\s+)*"
+# Subjects that act for the Government (or the Government itself).
+_GOV = (
+    r"(?:\b(?:[Ww]e|I|[Tt]he [Gg]overnment|[Mm]inisters|[Oo]fficials|[Mm]y (?:right |rt\.? )?hon\.? [Ff]riend[^,.;]{0,60}?|"
+    r"[Tt]he (?:[A-Z][\w\-]+ )*(?:Secretary|Minister|Office|Department|Agency|Service|Executive|Ministry|Commission|Council|"
+    r"Authority|Board|Police|Force|Unit|Section|Inspectorate|Directorate|Team|Government)|[Tt]he (?:district |chief )?(?:commander|constable|chief constable)|"
+    r"[A-Z]{2,6}|(?:[A-Z][\w\-]+ )+(?:Office|Department|Agency|Service|Executive|Ministry|Commission|Council|Authority|Board|Police|Unit|Section))(?:\s*\([A-Z]{2,6}\))?)\s+"
 )
-# (status, pattern): the first rule that matches decides, in this order.
+_ACTION_PAST = (
+    r"published|signed|established|introduced|launched|set up|issued|provided|allocated|appointed|agreed|ratified|"
+    r"implemented|commissioned|completed|created|carried out|undertaken|undertook|written to|wrote to|placed|deposited|"
+    r"laid|sent|met|raised|funded|awarded|approved|adopted|invested|increased|extended|supported|taken|took|decided|"
+    r"arranged|recruited|opened|built|delivered|submitted|held|consulted|reviewed|expanded|strengthened|improved|"
+    r"doubled|contributed|put in place|brought forward|amended|revised|replaced|abolished|transferred|reformed|achieved|"
+    r"secured|negotiated|concluded|visited|discussed|protested|made clear|made representations|reiterated|urged|pressed|"
+    r"welcomed the decision|accepted|responded|updated|repealed|set|given|gave|made available|allowed|announced|"
+    r"informed|told|called on|called for|condemned|lobbied|deployed|trained|conducted|published"
+)
+_PASSIVE_DONE = (
+    r"established|set up|published|signed|placed|laid|deposited|discussed|introduced|launched|ratified|agreed|issued|"
+    r"appointed|implemented|completed|commissioned|created|allocated|awarded|announced|approved|adopted|set|sent|raised|"
+    r"taken|made available|put in place|carried out|undertaken|provided|given"
+)
+_ONGOING = (
+    r"working|negotiating|expanding|increasing|developing|preparing|implementing|taking|doing|seeking|pressing|urging|"
+    r"monitoring|providing|funding|supporting|introducing|establishing|improving|strengthening|extending|pursuing|"
+    r"discussing|consulting|engaging|encouraging|helping|making|building|delivering|investing|recruiting|training|"
+    r"deploying|raising|progressing|undertaking|carrying out|putting|setting up|rolling out|piloting|trialling|tackling|"
+    r"addressing|collecting|processing|paying|checking|stressing|reviewing the|updating|upgrading|modernising|drafting|"
+    r"talking|liaising|co-operating|cooperating|working with|continuing"
+)
+
+# Strong refusals: they decide the sentence wherever they stand.
+STRONG_DECLINED = (
+    r"(?i)\b(?:disproportionate (?:cost|expense)s?|prohibitive|no (?:present |current |immediate |further |such )?(?:plans?|intention|proposals?) (?:to|for|of)\b|"
+    r"(?:do|does|did) not (?:intend|propose|plan) to|not propose to|there is no intention|have no plans|has no plans)"
+)
+# (status, pattern), most specific first: the leftmost match decides, ties go to the earlier rule.
 RULES: list[tuple[str, str]] = [
+    # Not commitments, though their grammar looks like one.
+    ("none", r"(?i)\b(?:have|has) (?:\w+ )?(?:noted|welcomed)\b|\bwelcomes?\b|\bcontinues? to be (?:deeply |very |extremely |gravely |seriously )?(?:concerned|worried|committed|of the view|clear|abused|harassed|detained|denied|held|the case)\b|\b(?:I|we) (?:refer|referred) the\b|\bhas provided (?:me )?(?:with )?the following\b|\bhave no doubt\b|\bthere will always\b|\bI am pleased to (?:report|say)\b"),
+    ("none", r"\b(?:[Tt]hey|[Hh]e|[Ss]he|[Ii]t|[Tt]he [Pp]ress|[Aa]pplicants|[Pp]eople|[Ii]ndividuals|[Tt]he applicant|[Tt]he officer|[Tt]he regime|[Tt]he [Gg]overnment of [A-Z]\w+) (?:\w+ly )?(?:will|have|has|had|is|are|continues?|was|were)\b"),
+    # Reported announcements are resolved separately (see classify).
+    # The subject is part of the cue so that this rule starts where the subject does.
     (
-        "declined",
-        r"(?i)\b(?:no (?:present |current |immediate |further |such )?(?:plans?|intention|proposals?)\b|"
-        r"(?:do|does|did) not (?:intend|propose|plan|believe it (?:is|would be) (?:necessary|appropriate))|"
-        r"(?:disproportionate|prohibitive) costs?|not (?:be )?possible|will not|shall not|won't|cannot be (?:provided|given|made|released)|"
-        r"would not be (?:appropriate|right|practicable)|(?:am|is|are) not (?:prepared|able|minded) to|unable to|"
-        r"not propose to|declined? to|there is no intention)",
+        "reported",
+        rf"(?i)\b(?:(?:we|I|the government|ministers|officials|the (?:[a-z]+ )?(?:office|department|agency|service|secretary|minister|commander)|(?-i:[A-Z]{{2,6}})) {_ADV}(?:has |have |had )?)?(?:announced|stated|said|confirmed|indicated|made clear|decided|agreed) that\b",
     ),
     (
         "under_consideration",
         rf"(?i)\b(?:(?:is|are|am|were|was) {_ADV}(?:considering|reviewing|examining|assessing|looking (?:at|into)|exploring|evaluating|studying|investigating)\b|"
         r"under (?:active |careful |urgent )?(?:consideration|review)|"
-        r"will (?:also |now |carefully |further )?(?:consider|review|look at|look into|examine|assess|explore|evaluate)\b|"
-        r"(?:being|be) (?:considered|reviewed|examined|assessed)|keep\w* [\w ,]{0,40}under review|"
-        r"(?:consider|considering) (?:whether|what|how))",
+        r"will (?:\w+ ){0,3}(?:consider|review|look at|look into|examine|assess|explore|evaluate)\b|"
+        r"(?:(?:is|are) being|will be|to be) (?:considered|reviewed|examined|assessed)\b|keep\w* [\w ,]{0,40}under review|"
+        r"(?:have|has) not (?:yet )?(?:reached|taken|made) (?:a |any )?(?:conclusion|decision)|no decision has (?:yet )?been|"
+        r"may be (?:amended|revised|reviewed|changed|extended|reconsidered)|(?:we|I) shall consider|considering (?:whether|what|how))",
     ),
+    ("declined", r"(?i)\b(?:not (?:be )?possible|cannot be (?:provided|given|made|released|disaggregated|identified)|could (?:only )?be (?:provided|obtained|collated|produced) only|would not be (?:appropriate|right|practicable)|(?:am|is|are) not (?:prepared|able|minded) to|unable to|declined? to|I regret that)"),
+    ("declined", rf"{_GOV}{_ADV}(?:will not|shall not|won't|do not intend|does not intend)\b"),
     (
         "planned",
-        r"(?i)\b(?:will|shall)\b|\b(?:intends?|intend(?:ing)?|plans?|propos(?:e|es|ing)|expects?|aims?|hopes?) to\b|"
-        r"\b(?:is|are) (?:due|going|expected|to be|set) to\b|\b(?:is|are) to be\b|\bthere will be\b",
+        r"(?i)\b(?:intends?|intend(?:ing)?|plans?|propos(?:e|es|ing)|expects?|aims?|hopes?|undertakes?) to\b|"
+        r"\b(?:is|are) (?:due|going|expected|set|scheduled) to (?:be|start|begin|open|close|report|publish|complete|take|come|end|run|meet|visit|make|bring|introduce)\b|"
+        r"\b(?:is|are) to be\b|\bthere will be\b|\bon track to\b|\bwill (?:\w+ ){0,2}(?:be|work|continue|include|ensure|write|place|publish|provide|make|take|introduce|set|bring|consult|seek|deploy|inform|support|fund|meet|review|look|consider|report|respond|reply|announce|issue|establish|develop|increase|extend|monitor|help|pay|allocate|invest|lay|launch|implement|use|give|visit|raise|press|urge|remain|keep|do|need|receive|apply|require|run|open|start|begin|complete|deliver|produce|update|contact|discuss|hold|arrange|appoint|ask|tell|let)\b|\bshall\b",
     ),
     (
         "in_progress",
-        rf"(?i)\b(?:(?:is|are|am) {_ADV}(?:working|negotiating|expanding|increasing|developing|preparing|implementing|"
-        r"taking|doing|seeking|pressing|urging|monitoring|providing|funding|supporting|introducing|establishing|"
-        r"improving|strengthening|extending|pursuing|discussing|consulting|engaging|encouraging|helping|making|"
-        r"building|delivering|investing|recruiting|training|deploying|raising|continuing|progressing|undertaking|"
-        r"carrying|putting|setting|rolling|piloting|trialling|tackling|addressing|collecting|processing|paying)\b|"
-        r"(?:is|are) (?:being|still being) \w+ed\b|continues? to\b|continuing to\b|(?:is|are) (?:under way|underway|in hand|ongoing|in progress)\b)",
+        rf"(?i)\b(?:(?:is|are|am) {_ADV}(?:{_ONGOING})\b|(?:is|are) {_ADV}being (?:processed|paid|taken|made|built|done|held|sought|given|kept|drawn up|set up|considered|reviewed|implemented|developed|prepared|introduced|deployed|recruited|trained|funded|provided|rolled out|updated|upgraded|dealt with|investigated|pursued|addressed|monitored|assessed|collected|published|negotiated|discussed|examined|carried out|undertaken|put in place|established|extended|expanded|improved|strengthened)\b|"
+        r"continues? to \w+|continuing to \w+|(?:is|are) (?:under way|underway|in hand|ongoing|in progress)\b|"
+        r"(?:we|I) (?:\w+ly )?(?:continue|remain in contact|keep in (?:close )?touch))",
     ),
     (
         "completed",
-        rf"(?i)\b(?:(?:has|have|had) {_ADV}(?:been )?(?:{_GOV_VERBS})\b|"
-        rf"(?:was|were) {_ADV}(?:{_GOV_VERBS})\b|"
-        rf"(?:we|i|the government|ministers?|officials|the department|the secretary of state|my (?:rt\.? )?hon\.? friend) {_ADV}(?:{_GOV_VERBS})\b)",
+        rf"(?i)\b(?:(?:has|have|had) {_ADV}(?:{_ACTION_PAST})\b|(?:has|have) {_ADV}been {_ADV}(?:{_PASSIVE_DONE})\b|"
+        rf"(?:was|were) {_ADV}(?:{_PASSIVE_DONE}) (?:on|in|by|at|to|last|this|earlier|during|for|with|as)\b|"
+        rf"\b(?:we|I|the government|ministers|officials|the (?:[a-z]+ )?(?:office|department|agency|service|secretary|minister|commander)|(?-i:[A-Z]{{2,6}})) {_ADV}(?:{_ACTION_PAST})\b)",
     ),
 ]
-# Acknowledgements and descriptions that grammar alone would take for actions.
-_NONE_FIRST = r"(?i)^(?:the government |we |i )?(?:have |has )?(?:noted|welcome[sd]?|note)\b"
+_LOCATE = "(?s)^(.*?)(?:{})"
+_CUE = "(?s)^.*?({})"
+
+
+def _first(text: pl.Expr) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
+    """Status, cue and cue offset of the leftmost cue (ties: earlier rule)."""
+    positions = [text.str.extract(_LOCATE.format(p), 1).str.len_chars().cast(pl.Int64) for _, p in RULES]
+    best = pl.min_horizontal(positions)
+    status: pl.Expr = pl.lit(None, dtype=pl.String)
+    cue: pl.Expr = pl.lit(None, dtype=pl.String)
+    for (rule_status, pattern), pos in reversed(list(zip(RULES, positions))):
+        chosen = pos.is_not_null() & (pos == best)
+        status = pl.when(chosen).then(pl.lit(rule_status)).otherwise(status)
+        cue = pl.when(chosen).then(text.str.extract(_CUE.format(pattern), 1)).otherwise(cue)
+    return status, cue, best
 
 
 def classify(text: pl.Expr) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
@@ -68,21 +122,28 @@ def classify(text: pl.Expr) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
 
     A null status means the sentence commits to nothing.
     """
-    status: pl.Expr = pl.lit(None, dtype=pl.String)
-    cue: pl.Expr = pl.lit(None, dtype=pl.String)
-    cue_at: pl.Expr = pl.lit(None, dtype=pl.Int64)
-    for rule_status, pattern in reversed(RULES):
-        matched = text.str.contains(pattern)
-        # The text before the cue, so that its length gives a character offset
-        # (str.find counts bytes).
-        located = f"(?s)^(.*?)({pattern})"
-        status = pl.when(matched).then(pl.lit(rule_status)).otherwise(status)
-        cue = pl.when(matched).then(text.str.extract(located, 2)).otherwise(cue)
-        cue_at = pl.when(matched).then(text.str.extract(located, 1).str.len_chars().cast(pl.Int64)).otherwise(cue_at)
-    acknowledged = text.str.contains(_NONE_FIRST)
+    status, cue, at = _first(text)
+    # "X announced that <clause>": the clause decides.
+    clause = text.str.extract(r"(?is)\b(?:announced|stated|said|confirmed|indicated|made clear|decided|agreed) that (.*)$", 1)
+    clause_at = text.str.len_chars() - clause.str.len_chars()
+    c_status, c_cue, c_at = _first(clause)
+    reported = status == "reported"
+    status = pl.when(reported).then(pl.coalesce(c_status, pl.lit("none"))).otherwise(status)
+    cue = pl.when(reported).then(c_cue).otherwise(cue)
+    at = pl.when(reported).then(clause_at + c_at).otherwise(at)
+    strong = text.str.contains(STRONG_DECLINED)
+    status = pl.when(strong).then(pl.lit("declined")).otherwise(status)
+    cue = pl.when(strong).then(text.str.extract(_CUE.format(STRONG_DECLINED), 1)).otherwise(cue)
+    at = pl.when(strong).then(text.str.extract(_LOCATE.format(STRONG_DECLINED), 1).str.len_chars().cast(pl.Int64)).otherwise(at)
+    # A sentence that is only "No." refuses what was asked.
+    bare_no = text.str.contains(r"^(?:No|No, Sir)\.$")
+    status = pl.when(bare_no).then(pl.lit("declined")).otherwise(status)
+    cue = pl.when(bare_no).then(text).otherwise(cue)
+    at = pl.when(bare_no).then(pl.lit(0, dtype=pl.Int64)).otherwise(at)
+    committed = status.is_in(["completed", "in_progress", "planned", "under_consideration", "declined"])
     nothing = pl.lit(None)
     return (
-        pl.when(acknowledged).then(nothing.cast(pl.String)).otherwise(status),
-        pl.when(acknowledged).then(nothing.cast(pl.String)).otherwise(cue),
-        pl.when(acknowledged).then(nothing.cast(pl.Int64)).otherwise(cue_at),
+        pl.when(committed).then(status).otherwise(nothing.cast(pl.String)),
+        pl.when(committed).then(cue).otherwise(nothing.cast(pl.String)),
+        pl.when(committed).then(at).otherwise(nothing.cast(pl.Int64)),
     )

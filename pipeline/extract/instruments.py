@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pipeline.extract.names import slug
 
 CAP = r"(?:[A-Z][\w'’\-]*|\d{4})"
-LINK = r"(?:of|on|for|and|the|in|to|against|concerning|relating|with|from|at|de|des|du|la|le|&)"
+LINK = r"(?:with respect to|of|on|for|and|the|in|to|against|concerning|relating|with|from|at|de|des|du|la|le|&)"
 TITLE = rf"[A-Z][\w'’\-]*(?:,?\s+(?:{LINK}\s+)*{CAP})*"
 # Words that start a sentence or a phrase, not a title.
 _LEADING = {
@@ -41,8 +41,13 @@ class InstrumentMention:
     year: int | None
 
 
+_PROVISION = re.compile(r"^.*?\b(?:Schedule|Section|Part|Article|Clause|Paragraph|Regulation|Chapter)s?\b.*?\b(?:of|to|under)\s+(?:the\s+)?(?=[A-Z])")
+
+
 def _trim_leading(text: str, start: int) -> tuple[str, int]:
     """Drop sentence words before a title: 'Under the Immigration Act' -> 'Immigration Act'."""
+    if (m := _PROVISION.match(text)) and m.end() < len(text):
+        text, start = text[m.end() :], start + m.end()
     while True:
         m = re.match(r"([\w'’\-]+),?\s+", text)
         if not m or m.end() >= len(text) or m.group(1).lower() not in _LEADING:
@@ -56,7 +61,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         "secondary_legislation",
         re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+|\((?:Northern Ireland|Scotland|England|Wales|Amendment)\)\s+)*)+(?:Regulations|Order|Rules)(?:\s+\((?:Northern Ireland|Scotland|Amendment)\))?\s+(?:19|20)\d\d\b"),
     ),
-    ("act", re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+|\([A-Za-z ]+\)\s+)*)+Acts?\b(?:,?\s+(?:19|18|20)\d\d\b(?:\s+to\s+(?:19|18|20)\d\d\b)?)?")),
+    ("act", re.compile(rf"\b(?:(?!Acts?\b){CAP}\s+(?:{LINK}\s+|\([A-Za-z ]+\)\s+)*)+Acts?\b(?:,?\s+(?:19|18|20)\d\d\b(?:\s+to\s+(?:19|18|20)\d\d\b)?)?")),
     ("bill", re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+|\([A-Za-z ]+\)\s+)*)+Bill\b(?!\s+[A-Z])")),
     (
         "eu_law",
@@ -70,18 +75,20 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         "eu_law",
         re.compile(rf"\b(?:(?:{CAP}\s+(?:{LINK}\s+)*)*)(?:Framework Decision|Directive|Council Decision)\s+(?:on|concerning|relating to)\s+{TITLE}"),
     ),
-    (
-        "treaty",
-        re.compile(
-            rf"\b(?:(?:{CAP}\s+(?:{LINK}\s+)*)*)(?:Convention|Protocol|Treaty|Charter|Covenant)\s+(?:on|of|for|against|relating to|concerning)\s+{TITLE}"
-            rf"|\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Convention|Treaty|Conventions|Covenant)\b"
-        ),
-    ),
+    ("treaty", re.compile(rf"\b(?:(?:{CAP}\s+(?:{LINK}\s+)*)*)(?:Convention|Protocol|Treaty|Charter|Covenant)\s+(?:[Oo]n|[Oo]f|[Ff]or|[Aa]gainst|[Rr]elating to|[Cc]oncerning)\s+{TITLE}")),
+    ("treaty", re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Convention|Treaty|Conventions|Covenant|Protocol|Agreement|Accord)\b(?!\s+(?:Series|Organi[sz]ation|Association|Council|Commission|Secretariat|Committee))")),
+    ("treaty", re.compile(rf"\bAgreement\s+between\s+(?:the\s+)?{TITLE}")),
+    ("treaty", re.compile(rf"\bProtocol\s+No\.?\s?\d+(?:\s+(?:amending|to)\s+(?:the\s+)?{TITLE})?")),
+    ("other", re.compile(r"\b(?:(?:UN|United Nations)\s+)?(?:Security Council\s+)?Resolution\s+(?:No\.?\s*)?\d{2,4}\b")),
+    ("other", re.compile(rf"\b(?:{CAP}\s+)+Mechanism\b")),
     (
         "report",
         re.compile(r"\b(?:Cm|Cmnd|Cd|Cmd)\.?\s?\d{3,5}\b|\bHL\s+Paper\s+\d+(?:-[IVX]+)?|\bHC\s+\d{1,4}(?:-[IVX]+)?(?=[\s,;.)])"),
     ),
     ("report", re.compile(rf"\b(?:{CAP}\s+)+(?:Series\s+)?Paper\s+(?:No\.?\s*)?\d+\b")),
+    # Numbers under which treaties are published: "UK Treaty Series No. 3, 2014", "CETS No.213".
+    ("treaty", re.compile(r"\b(?:UK\s+)?(?:Treaty|Miscellaneous|European|Country)\s+Series\s+No\.?\s?\d+(?:,\s+\d{4})?|\b(?:CETS|ETS)\s?No\.?\s?\d+")),
+    ("policy_paper", re.compile(rf"\b(?:{CAP}\s+)*(?:Green|White|Orange|Blue|Red)\s+Books?(?::\s+{TITLE})?")),
     ("policy_paper", re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:White|Green)\s+Paper\b")),
     (
         "policy_paper",
@@ -93,11 +100,13 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
 # "the report Stopping Traffic: ... by Liz Kelly", "a review of sexual offences, Setting the Boundaries, in July"
 _TITLED_AFTER = re.compile(
     r"\b(?:report|review|study|paper|strategy|consultation document|consultation paper|document|action plan|guidance)"
-    r"(?:\s+(?:of|on|into)\s+[a-z][\w\s\-]{0,60}?)?,?\s+(?:entitled\s+|called\s+)?[‘“\"']?"
-    r"(?P<title>[A-Z][^.;\[\]\n‘’“”\"]*?)(?=[’”\"']?(?:\s+by\s|,\s*published|,\s+in\s|,\s+which|\s*\[|\.\s|\.$|;|,\s+[a-z]|$))"
+    r"(?:\s+(?:of|on|into)\s+[a-z][\w\s\-]{0,60}?,)?,?\s+(?:entitled\s+|called\s+)?[‘“\"']?"
+    r"(?P<title>[A-Z][^.;\[\]\n‘’“”\"]*?)(?=[’”\"']?(?:\s+by\s|,\s*published|,\s+in\s|,\s+which|\s*\[|\.\s|\.$|;|,\s+[a-z]|$|"
+    r"\s+(?:is|was|are|were|will|has|have|had|would|should|can|may|sets|set|said|says)\s))"
+    r"|(?:White|Green)\s+Paper,?\s*[‘“\"']?(?P<paper>[A-Z][^.;\[\]\n‘’“”\"]*?)(?=[’”\"']?(?:\.\s|\.$|;|\s*\(|$))"
 )
-_GENERIC_TITLES = {"the convention", "the protocol", "the treaty", "the act", "the bill", "the report", "act", "bill", "convention", "protocol", "treaty", "the government", "government"}
-_NOT_TITLES = re.compile(r"^(?:Act of Parliament|Acts of Parliament|Private Bill|Public Bill|Hybrid Bill|Government Bill|Money Bill|Parliament Act)$")
+_GENERIC_TITLES = {"official report", "the official report", "hansard", "the convention", "the protocol", "the treaty", "the act", "the bill", "the report", "act", "bill", "convention", "protocol", "treaty", "the government", "government"}
+_NOT_TITLES = re.compile(r"^(?:Official Report|Act of Parliament|Acts of Parliament|Private Bill|Public Bill|Hybrid Bill|Government Bill|Money Bill|Parliament Act)$")
 
 
 def _year(text: str) -> int | None:
@@ -106,8 +115,10 @@ def _year(text: str) -> int | None:
 
 
 def _identifier(kind: str, surface: str) -> str | None:
-    if re.match(r"^(?:S\.?\s?I|Cm|Cmnd|Cd|Cmd|HL Paper|HC)\b", surface) or re.search(r"Paper\s+(?:No\.?\s*)?\d+$", surface):
+    if re.match(r"^(?:S\.?\s?I|Cm|Cmnd|Cd|Cmd|HL Paper|HC|CETS|ETS)\b", surface) or re.search(r"(?:Paper|Series\s+No\.?)\s*(?:No\.?\s*)?\d+(?:,\s+\d{4})?$", surface):
         return re.sub(r"\s+", " ", surface)
+    if kind == "other" and (m := re.search(r"Resolution\s+(?:No\.?\s*)?\d+", surface)):
+        return m.group(0)
     if kind == "eu_law" and re.search(r"\d+/\d+", surface):
         return re.search(r"(?:No\.?\s*)?\d{2,4}/\d+(?:/E[CU]C?)?", surface).group(0)
     return None
@@ -126,16 +137,17 @@ def find_instruments(text: str) -> list[InstrumentMention]:
                 continue
             candidates.append(_mention(kind, surface, start))
     for m in _TITLED_AFTER.finditer(text):
-        title = m.group("title").strip(" ,:")
+        group = "title" if m.group("title") else "paper"
+        title = m.group(group).strip(" ,:")
         if len(title) < 6 or title.lower() in _GENERIC_TITLES or not re.search(r"[A-Z]", title):
             continue
-        head = m.group(0)[: m.start("title") - m.start()].lower()
-        kind = "report" if re.search(r"report|review|study|paper", head) and "consultation" not in head else "policy_paper"
-        candidates.append(_mention(kind, title, m.start("title")))
+        head = m.group(0)[: m.start(group) - m.start()].lower()
+        kind = "report" if re.search(r"report|review|study|paper", head) and "consultation" not in head and group == "title" else "policy_paper"
+        candidates.append(_mention(kind, title, m.start(group)))
         if ":" in title:  # "Stopping Traffic: Exploring ..." is also called "Stopping Traffic"
             short = title.split(":", 1)[0].strip()
             for s in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
-                if s.start() != m.start("title"):
+                if s.start() != m.start(group):
                     candidates.append(InstrumentMention(s.start(), s.end(), short, kind, title, None, _year(title)))
     return _longest_non_overlapping(candidates)
 
@@ -171,7 +183,9 @@ def link_identifiers(mentions: list[InstrumentMention], text: str) -> list[Instr
             continue
         prev = out[k - 1]
         between = text[prev.end : m.start]
-        if prev.identifier is None and prev.kind in ("report", "policy_paper") and re.fullmatch(r"[^.]{0,80}(?:published as|\(|,)\s*", between):
+        if prev.identifier is None and re.fullmatch(
+            r"[^.]{0,80}(?:published as|\(|\[|,)\s*|[^.]{0,120}\.\s+(?:This|It)\s+(?:was|is|has been)\s+published as\s*", between
+        ):
             out[k - 1] = InstrumentMention(prev.start, prev.end, prev.surface, prev.kind, prev.title, m.identifier, prev.year)
             out[k] = InstrumentMention(m.start, m.end, m.surface, prev.kind, prev.title, m.identifier, prev.year)
     return out

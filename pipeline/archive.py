@@ -30,6 +30,8 @@ class ArchiveFile:
     sha256: str
     bytes: int
     url: str | None
+    # The sidecar says the stored page may be cut off (None: no sidecar).
+    may_be_cut: bool | None = None
 
 
 def source_id_for(path: str) -> str:
@@ -45,17 +47,20 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_sidecar_url(page: Path) -> str | None:
-    """The ``url`` of a page's ``<name>.meta.json`` sidecar, if it has one."""
+def read_sidecar(page: Path) -> tuple[str | None, bool | None]:
+    """The ``url`` of a page's ``<name>.meta.json`` sidecar and whether it notes a cut."""
     sidecar = page.with_name(page.stem + SIDECAR_SUFFIX)
     if not sidecar.is_file():
-        return None
+        return None, None
     try:
         meta = json.loads(sidecar.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return None
-    url = meta.get("url") if isinstance(meta, dict) else None
-    return url if isinstance(url, str) else None
+        return None, None
+    if not isinstance(meta, dict):
+        return None, None
+    url = meta.get("url") if isinstance(meta.get("url"), str) else None
+    note = meta.get("note") if isinstance(meta.get("note"), str) else ""
+    return url, bool(re.search(r"truncat|cut off", note, re.IGNORECASE)) or bool(meta.get("truncated"))
 
 
 def is_sidecar_of_existing_page(path: Path) -> bool:
@@ -81,13 +86,15 @@ def scan_archive(root: Path) -> list[ArchiveFile]:
             if not absolute.is_file() or is_sidecar_of_existing_page(absolute):
                 continue
             rel = absolute.relative_to(root).as_posix()
+            url, may_be_cut = read_sidecar(absolute)
             found.append(
                 ArchiveFile(
                     path=rel,
                     absolute=absolute,
                     sha256=_sha256(absolute),
                     bytes=absolute.stat().st_size,
-                    url=read_sidecar_url(absolute),
+                    url=url,
+                    may_be_cut=may_be_cut,
                 )
             )
     found.sort(key=lambda f: f.path)

@@ -26,8 +26,8 @@ from pipeline.sentences import sentence_spans
 def archive_frame(files: Iterable[ArchiveFile]) -> pl.DataFrame:
     """The ingested files: path, checksum, size and sidecar URL."""
     return pl.DataFrame(
-        [{"source_id": source_id_for(f.path), "path": f.path, "url": f.url, "sha256": f.sha256, "bytes": f.bytes} for f in files],
-        schema={"source_id": pl.String, "path": pl.String, "url": pl.String, "sha256": pl.String, "bytes": pl.Int64},
+        [{"source_id": source_id_for(f.path), "path": f.path, "url": f.url, "sha256": f.sha256, "bytes": f.bytes, "may_be_cut": f.may_be_cut} for f in files],
+        schema={"source_id": pl.String, "path": pl.String, "url": pl.String, "sha256": pl.String, "bytes": pl.Int64, "may_be_cut": pl.Boolean},
     )
 
 

@@ -37,8 +37,8 @@ def archive_files(context: dg.AssetExecutionContext, settings: ArchiveSettings) 
 def parsed_pages(context: dg.AssetExecutionContext, settings: ArchiveSettings, archive_files: pl.DataFrame):
     root = settings.archive_path
     verdicts, records = [], []
-    for path, url, size in archive_files.select("path", "url", "bytes").iter_rows():
-        result = parse_file(root / path, url, size)
+    for path, url, size, may_be_cut in archive_files.select("path", "url", "bytes", "may_be_cut").iter_rows():
+        result = parse_file(root / path, url, size, may_be_cut=may_be_cut)
         verdicts.append(t.verdict_row(path, result))
         records.append(t.parsed_records(path, result))
     verdict_frame = pl.DataFrame(verdicts, schema=t.VERDICT_SCHEMA)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pipeline.archive import MAX_TEXT_BYTES, MAX_XML_BYTES, UnreadableText, decode_page
 from pipeline.parsing import archive_xml, hansard_web, historic, publications
-from pipeline.parsing.negative import not_written_answers_reason
+from pipeline.parsing.negative import not_written_answers_reason, oral_question_reason
 from pipeline.parsing.records import (
     NOT_WRITTEN_ANSWERS,
     QUARANTINED,
@@ -37,7 +37,7 @@ def detect_format(text: str, url: str | None) -> str:
     return "unknown"
 
 
-def parse_file(path: Path, url: str | None, size: int, *, truncated: bool | None = None) -> PageResult:
+def parse_file(path: Path, url: str | None, size: int, *, may_be_cut: bool | None = None) -> PageResult:
     """Read one archive file into question records, or say why not."""
     if size == 0:
         return PageResult("unknown", QUARANTINED, "file is empty")
@@ -55,7 +55,11 @@ def parse_file(path: Path, url: str | None, size: int, *, truncated: bool | None
         text, _encoding = decode_page(path.read_bytes())
     except UnreadableText as err:
         return PageResult("unknown", QUARANTINED, str(err))
-    return parse_text(text, url, truncated=truncated)
+    if may_be_cut is None:
+        # Without a sidecar saying so, a stored page cut off at a byte limit is
+        # recognised by its size (just under 2,000 bytes) and its ragged end.
+        may_be_cut = 1900 <= size <= 2000
+    return parse_text(text, url, truncated=may_be_cut and looks_cut_off(text))
 
 
 def parse_text(text: str, url: str | None = None, *, truncated: bool | None = None) -> PageResult:
@@ -79,7 +83,9 @@ def parse_text(text: str, url: str | None = None, *, truncated: bool | None = No
     if not records:
         if truncated:
             return PageResult(fmt, QUARANTINED, "page is cut off before any complete question and answer")
-        return PageResult(fmt, NOT_WRITTEN_ANSWERS, "no question with an answer found on the page")
+        return PageResult(fmt, QUARANTINED, "no complete question and answer on the page: it starts inside an answer, or its layout is not recognised")
+    if oral := oral_question_reason([r.answer_text for r in records]):
+        return PageResult(fmt, NOT_WRITTEN_ANSWERS, oral)
     return PageResult(fmt, QUESTIONS_FOUND, None, records)
 
 

@@ -18,7 +18,7 @@ from defusedxml.ElementTree import ParseError, iterparse
 from pipeline.parsing.blocks import (
     OpenQuestion,
     PageContext,
-    finish_question,
+    finish_answered,
     looks_like_member,
     question_start,
 )
@@ -74,10 +74,12 @@ def _read(handle: IO[bytes]) -> PageResult:
     current: OpenQuestion | None = None
     heading: str | None = None
 
+    waiting: list[OpenQuestion] = []
+
     def close() -> None:
         nonlocal current
-        if current is not None and current.answer_lines:
-            records.append(finish_question(current, context))
+        if current is not None:
+            records.extend(finish_answered(current, waiting, context))
         current = None
 
     for event, elem in iterparse(handle, events=("start", "end")):
@@ -106,7 +108,7 @@ def _read(handle: IO[bytes]) -> PageResult:
         elif tag == "col":
             column = _column(elem.text or "", context.house)
         elif tag == "title":
-            title = squash_spaces("".join(elem.itertext()))
+            title = squash_spaces(_text(elem))
             if parent == "group":
                 close()
                 context.department = title
@@ -117,6 +119,7 @@ def _read(handle: IO[bytes]) -> PageResult:
         elif tag == "section":
             section_titles.pop()
             close()
+            waiting.clear()  # a question left unanswered at the end of its section has no answer here
         elif tag in ("p", "tr", "li") and "p" not in stack and "tr" not in stack:
             current = _paragraph(elem, current, heading, column, context, close)
         if tag in ("p", "tr", "li", "table", "section", "group", "body"):
@@ -138,18 +141,39 @@ def _column(text: str, house: str | None) -> str | None:
     return text
 
 
+_FURNITURE_TAGS = {"col", "image"}
+_FURTHER_ASKED = re.compile(r"^The (?:hon\.|right hon\.|noble) (?:and \w+ )?(?:Member|Lord|Baroness|Gentleman|Lady) (?:also |further )?(?P<lead>asked)\s")
+
+
+def _text(elem) -> str:
+    """An element's text without page furniture: a <col> inside a <p> is not words."""
+    parts = [elem.text or ""]
+    for child in elem:
+        if child.tag not in _FURNITURE_TAGS:
+            if child.tag in ("table", "tr", "ol", "ul", "li"):
+                parts.append(" ")
+            parts.append(_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 def _paragraph(elem, current: OpenQuestion | None, heading, column, context, close) -> OpenQuestion | None:
     if elem.tag == "tr":
-        text = squash_spaces(" ".join(squash_spaces("".join(td.itertext())) for td in elem))
+        text = squash_spaces(" ".join(squash_spaces(_text(td)) for td in elem))
     else:
-        text = squash_spaces("".join(elem.itertext()))
+        text = squash_spaces(_text(elem))
     if not text:
         return current
     member = elem.find("member")
-    member_name = squash_spaces("".join(member.itertext())) if member is not None else None
+    member_name = squash_spaces(_text(member)) if member is not None else None
     rest = text
     if member_name and text.startswith(member_name):
         rest = text[len(member_name) :].lstrip()
+    elif member_name is None and (untagged := re.match(r"^([^:\[]{2,80}?)\s*:\s", text)) and looks_like_member(untagged.group(1)) and not question_start(text):
+        # "Mr. RUNCIMAN: I regret ..." printed without its <member> tag.
+        member_name, rest = untagged.group(1), text[untagged.end(1) :].lstrip()
+    # "[pursuant to her reply, 13 December 1985]: ..." notes stand between name and words.
+    rest = re.sub(r"^\[[^\]]{0,160}\]\s*", "", rest)
     # "<member>X</member>: To ask ..." or "X asked the ..."
     if rest.startswith(":"):
         spoken = rest[1:].strip()
@@ -164,6 +188,11 @@ def _paragraph(elem, current: OpenQuestion | None, heading, column, context, clo
             # A second speaker answering: a new answer to the same question is rare; keep it.
             current.add_answer(text, column)
         return current
+    if (again := _FURTHER_ASKED.match(text)) and current is not None:
+        # "The hon. Member further asked ...": a second question by the same member.
+        asker = current.asker
+        close()
+        return OpenQuestion(heading=heading, asker=asker, question_lines=[text[again.start("lead") :]], lead_gov=False, question_closed=True, columns=column)
     m = question_start(text)
     if m and (m.group("asker") or member_name) and looks_like_member((m.group("asker") or member_name or "").strip()):
         close()

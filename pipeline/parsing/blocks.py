@@ -24,17 +24,18 @@ GOVERNMENT = r"(?:Her|His) Majesty(?:'|’|`)?s Government"
 # A line that opens a question, with an optional member name before the lead-in.
 QUESTION_START = re.compile(
     rf"^(?:(?:\d{{1,3}}|[A-Z]\d{{1,3}})\.\s+)?(?P<asker>[^:]{{2,90}}?\s+)?"
-    rf"(?P<lead>asked\s+(?P<gov>{GOVERNMENT})\s*[:,.]?|To ask\s+|asked\s+(?=the\s|Mr\.?\s|the\b))"
+    rf"(?P<lead>asked\s+(?P<gov>{GOVERNMENT})\s*[:,.]?|To ask\s+|(?:also\s+)?asked\s+(?=the\s|Mr\.?\s|if\s|whether\s))"
     rf"\s*(?P<rest>.*)$",
     re.DOTALL,
 )
+_QUESTION_START_BARE = re.compile(QUESTION_START.pattern.replace(r"(?P<asker>[^:]{2,90}?\s+)?", "(?P<asker>)"), re.DOTALL)
 NAME_WORD = r"[A-Z][A-Za-z'’\-]+"
 # Member names as printed on their own line: "Lord Rooker", "Mr. Straw",
 # "Anne Main", "The Minister of State, Home Office (Lord Bassam of Brighton)".
 NAME_LINE = re.compile(
     rf"^(?:\d{{1,3}}\.\s+)?(?:{TITLES}\.?(?:\s+(?:{NAME_WORD}\.?|of|and|the|de|le|la|du|van|von|St\.?|[A-Z]\.))+"
     rf"|The\s+[A-Z][^()]{{3,140}}\([^()]{{3,80}}\)"
-    rf"|{NAME_WORD}(?:\s+(?:[A-Z]\.|{NAME_WORD})){{1,3}})\s*:?\s*$"
+    rf"|{NAME_WORD}(?:\s+(?:[A-Z]\.|{NAME_WORD})){{1,3}})(?:\s*\((?!\s)[^()]{{2,40}}\))?\s*:?\s*$"
 )
 NUMERIC_CELL = re.compile(r"^[£$€]?\s?[-–—+]?[\d.,]+\s?(?:%|per cent\.?|m|bn|k)?$|^(?:—|–|-|n/a|N/A|nil|Nil|\*)$")
 
@@ -64,13 +65,14 @@ def question_start(line: str) -> re.Match[str] | None:
         return None
     asker = (m.group("asker") or "").strip()
     if asker and not looks_like_member(asker):
-        return None
+        # "also asked the President ...": no name before the lead-in after all.
+        return _QUESTION_START_BARE.match(line)
     return m
 
 
 def looks_like_member(text: str) -> bool:
     text = text.strip().rstrip(":")
-    if len(text) > 90 or text.endswith((".", ",")) and not text.endswith(("Mr.", "Mrs.", "Dr.", "Ms.")):
+    if len(text) > 200 or text.endswith((".", ",")) and not text.endswith(("Mr.", "Mrs.", "Dr.", "Ms.")):
         return False
     return bool(NAME_LINE.match(text))
 
@@ -131,6 +133,7 @@ def read_questions(
     that print column markers); ``truncated`` marks the last answer as cut off.
     """
     records: list[QuestionRecord] = []
+    waiting: list[OpenQuestion] = []  # questions whose answer is printed after the next one
     current: OpenQuestion | None = None
     heading = context.heading
     pending_asker: str | None = None
@@ -141,8 +144,10 @@ def read_questions(
         m = question_start(line)
         if m:
             if current:
-                records.append(finish_question(current, context))
-            asker = (m.group("asker") or "").strip().rstrip(":") or pending_asker
+                if current.answer_lines or current.answerer:
+                    waiting.clear()  # an answered question closes any run of joint questions
+                records.extend(finish_answered(current, waiting, context))
+            asker = _member_name(m.group("asker") or "") or pending_asker
             pending_asker = None
             current = OpenQuestion(
                 heading=heading,
@@ -200,10 +205,33 @@ def read_questions(
     if current:
         if truncated:
             current.drop_cut_off_tail()
-        last = finish_question(current, context)
-        last.complete = not truncated
-        records.append(last)
+        finished = finish_answered(current, waiting, context)
+        for last in finished:
+            last.complete = not truncated
+        records.extend(finished)
     return [r for r in records if r.answer_text]
+
+
+def finish_answered(current: OpenQuestion, waiting: list[OpenQuestion], context: PageContext) -> list[QuestionRecord]:
+    """Records for ``current`` and for earlier questions that share its answer.
+
+    Questions printed one after another with one answer ("Asked by Lord X",
+    two "To ask ..." paragraphs, then the answer) each get that answer. A
+    question never answered on the page gives no record.
+    """
+    if not current.answer_lines:
+        if current.question_lines:
+            waiting.append(current)
+        return []
+    out = []
+    for earlier in waiting:
+        earlier.answerer = current.answerer
+        earlier.answer_lines = list(current.answer_lines)
+        earlier.answer_columns = list(current.answer_columns)
+        out.append(finish_question(earlier, context))
+    waiting.clear()
+    out.append(finish_question(current, context))
+    return out
 
 
 def _names_answerer(lines: list[str], i: int) -> bool:
@@ -211,9 +239,12 @@ def _names_answerer(lines: list[str], i: int) -> bool:
 
 
 def _member_name(line: str) -> str:
-    """A name line as the member's name: list number, colon and party dropped."""
+    """A name line as the member's name: list number, colon, party and constituency dropped."""
     line = re.sub(r"^\d{1,3}\.\s+", "", line.strip()).rstrip(":").strip()
-    return re.sub(r"\s*\((?:Con|Lab|LD|Lib Dem|CB|Bp|Non-Afl|UUP|DUP|SNP|PC|Ind)\)$", "", line)
+    line = re.sub(r"\s*\((?:Con|Lab|LD|Lib Dem|CB|Bp|Non-Afl|UUP|DUP|SNP|PC|Ind)\)$", "", line)
+    if not line.startswith("The "):  # "MR. LEAMY (Kildare, N.)": the constituency is not the name
+        line = re.sub(r"\s*\([^()]{2,40}\)$", "", line)
+    return line
 
 
 def column_span(first: str | None, last: str | None) -> str | None:
@@ -250,7 +281,7 @@ def finish_question(q: OpenQuestion, context: PageContext) -> QuestionRecord:
     references = references_in(question_raw)
     question = strip_references(question_raw)
     addressee: str | None
-    lead = re.match(rf"^(?:asked\s+({GOVERNMENT})\s*[:,.]?|To ask\s+|asked\s+)", question)
+    lead = re.match(rf"^(?:asked\s+({GOVERNMENT})\s*[:,.]?|To ask\s+|(?:also\s+)?asked\s+(?:if\s+(?=the\s))?)", question)
     body = question[lead.end() :] if lead else question
     if lead and lead.group(1):
         addressee = lead.group(1)

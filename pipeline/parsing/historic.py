@@ -29,6 +29,18 @@ HEADER = re.compile(
 )
 
 
+def debate_columns(text: str) -> str | None:
+    """Columns of an 'HC Deb'/'HL Deb' header that are not written-answer columns ("cc1340-1", "cc472-95WH")."""
+    m = HEADER.match(text.lstrip())
+    if m and m.group("columns") and not re.search(r"W[AS]?$", m.group("columns").replace(" ", "")) or (m and re.search(r"WH$", (m.group("columns") or ""))):
+        return m.group("columns")
+    if m and not m.group("columns"):
+        raw = re.match(r"^(?:HL|HC)\s+Deb\s+.*?\s(c{1,2}\s?\d[\d\-–]*\w*)\s*$", text.lstrip().split("\n", 1)[0])
+        if raw and not re.search(r"W[AS]?$", raw.group(1)):
+            return raw.group(1)
+    return None
+
+
 def looks_like(text: str, url: str | None) -> bool:
     return bool(HEADER.match(text.lstrip())) or bool(url and "historic-hansard" in url)
 
@@ -69,7 +81,7 @@ def split_speeches(text: str) -> str:
     out = []
     for raw in text.split("\n"):
         if not _SPEECH.match(raw):
-            out.append(raw)
+            out.append(split_fused(raw))
             continue
         line = split_fused(_SPEECH.sub("", raw, count=1))
         line = remove_furniture(line)

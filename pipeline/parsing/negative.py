@@ -17,11 +17,15 @@ _CUES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"Motion made, and Question proposed|I beg to move|Second Reading|Proceeding contribution", re.I),
      "page is a debate, not written answers"),
     (re.compile(r"^\s*The petition of", re.I | re.M), "page is a public petition, not written answers"),
+    (re.compile(r"The House met at|^\s*PRAYERS\.?\s*$", re.M), "page is the opening of a sitting, not written answers"),
+    (re.compile(r"^\s*My Lords,", re.M), "page is a Lords debate (speeches open 'My Lords'), not written answers"),
+    (re.compile(r"^\s*\d{1,2}(?:\.\d\d)?\s?[ap]\.m\.\s*$", re.M), "page is a debate (time stamps), not written answers"),
+    (re.compile(r"^\s*\d+\.\s.+\s\d+\swords\s*$", re.M), "page is an index of written answers (titles and word counts), not the answers"),
     (re.compile(r"had the following Notice on the Paper", re.I), "page is a Lords debate on a motion, not written answers"),
 ]
 _URL_CUES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"historic-hansard/(?:commons|lords|westminster_hall|grand_committee)/"),
-     "page URL is a historic Hansard debate or oral question, not the written_answers section"),
+    (re.compile(r"historic-hansard/(?:westminster_hall|grand_committee)/"),
+     "page URL is a Westminster Hall or Grand Committee debate, not written answers"),
     (re.compile(r"lordsbusiness|/minutes/|/cmordbk|/cmjournal/|/ldselect/|/cmselect/"),
      "page URL is a business paper, journal or committee page, not written answers"),
 ]
@@ -29,7 +33,11 @@ _URL_CUES: list[tuple[re.Pattern[str], str]] = [
 
 def not_written_answers_reason(text: str, url: str | None) -> str | None:
     """Why a page is not written answers, or None when it may be."""
+    from pipeline.parsing.historic import debate_columns
+
     head = text[:3000]
+    if columns := debate_columns(text):
+        return f"header columns '{columns}' are debate columns (written answers are numbered W or WA)"
     for pattern, reason in _CUES:
         if pattern.search(head):
             return reason
@@ -37,4 +45,13 @@ def not_written_answers_reason(text: str, url: str | None) -> str | None:
         for pattern, reason in _URL_CUES:
             if pattern.search(url):
                 return reason
+    return None
+
+
+def oral_question_reason(answer_texts: list[str]) -> str | None:
+    """A question followed by supplementaries ('... ?' after the answer) was asked orally."""
+    for answer in answer_texts:
+        lines = [line for line in answer.split("\n") if line.strip()]
+        if any(line.rstrip().endswith("?") for line in lines[1:]):
+            return "page is an oral question with supplementary questions, not a written answer"
     return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.parsing.blocks import NAME_LINE, PageContext, looks_like_member, read_questions
+from pipeline.parsing.blocks import NAME_LINE, PageContext, looks_like_member, question_start, read_questions
 from pipeline.parsing.records import QuestionRecord
 from pipeline.parsing.text import (
     NAVIGATION_LINE,
@@ -76,15 +76,34 @@ def parse(text: str, url: str | None, truncated: bool) -> list[QuestionRecord]:
         for part in _split_speaker(line):
             lines.append(part)
             column_at.append(column)
+    _asked_by_without_question(lines)
     if context.house is None and column and column.upper().startswith("WA"):
         context.house = "Lords"
     return read_questions(lines, context, truncated=truncated, column_at=column_at)
 
 
+def _asked_by_without_question(lines: list[str]) -> None:
+    """'Asked by Lord X' followed straight by the answer: the page lost the question text.
+
+    It stays a question, with no text, put (as every Lords written question
+    is) to Her Majesty's Government; the answer is not lost.
+    """
+    for k in range(len(lines) - 1):
+        if lines[k].startswith(_ASKED_BY_MARK):
+            name = lines[k][len(_ASKED_BY_MARK) :]
+            follows_question = question_start(lines[k + 1]) is not None
+            lines[k] = name if follows_question else f"{name} asked Her Majesty's Government:"
+    if lines and lines[-1].startswith(_ASKED_BY_MARK):
+        lines[-1] = lines[-1][len(_ASKED_BY_MARK) :]
+
+
+_ASKED_BY_MARK = "\x00asked-by\x00"
+
+
 def _split_speaker(line: str) -> list[str]:
     """'Name: words' becomes a name line and the words; 'Asked by X' a name line."""
     if m := ASKED_BY.match(line):
-        return [m.group("name")]
+        return [_ASKED_BY_MARK + m.group("name")]
     m = SPEAKER.match(line)
     if m and m.group("rest") and looks_like_member(m.group("name")) and NAME_LINE.match(m.group("name").strip()):
         return [m.group("name").strip(), m.group("rest").strip()]

@@ -142,23 +142,33 @@ NAVIGATION_LINE = re.compile(
 )
 
 
+# 1900s pages: "(Answer.) The relief given ...—(India Office.)"
+OLD_ANSWER_TAGS = re.compile(r"^\(Answer\.\)\s*|\s*—\((?:[A-Z][\w' ]+ )?(?:Office|Department|Board)\.\)$", re.MULTILINE)
+
+
 def remove_furniture(text: str) -> str:
-    """Drop '§' marks, holding-answer notes and inline column markers."""
+    """Drop '§' marks, holding-answer notes and old answer tags."""
     text = PARAGRAPH_MARK.sub("", text)
     text = HOLDING_ANSWER.sub("", text)
+    text = OLD_ANSWER_TAGS.sub("", text)
     return text
 
 
 # --- names ------------------------------------------------------------------
 
 TITLES = (
-    r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Viscount|Viscountess|Earl|Countess|"
+    r"(?:MR|MRS|SIR|DR|LORD|Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Viscount|Viscountess|Earl|Countess|"
     r"Marquess|Duke|Bishop|Archbishop|Captain|Major|Colonel|Lieut\.?-?Colonel|Lieutenant-Colonel|"
     r"Commander|Admiral|General|Brigadier|Rev|Professor|The Earl|The Lord|The Countess|The Duke|"
     r"The Marquess|The Viscount|The Lord Bishop|The Bishop|Mr\. Deputy Speaker)"
 )
-# "Mr. Carlisleasked", "Lord Lester of Herne Hillasked" -> split before "asked".
-FUSED_ASKED = re.compile(r"(?<=[a-z.)])(asked|To ask)(?=\s+(?:Her|His|the|Mr|Mrs|Ms|Miss|if)\b)")
+# "Mr. Carlisleasked", "Mr. MABANEasked", "Mrs. Iris RobinsonTo ask" -> split before the lead-in,
+# only where what stands before it at the start of a line is a member's name.
+FUSED_ASKED = re.compile(
+    rf"^(?P<name>(?:\d{{1,3}}\.\s+)?(?:{TITLES}\.?\s+)?(?:[A-Z][\w'’.\-]*\s+(?:of\s+|and\s+|de\s+)*){{0,5}}[A-Z][\w'’.\-]*?(?:\s*\([^()]{{2,40}}\))?)"
+    r"(?P<lead>asked|To ask)(?=\s+(?:Her|His|the|Mr|Mrs|Ms|Miss|if)\b)",
+    re.MULTILINE,
+)
 # "(Baroness Blatch)Detention" -> split after the closing bracket.
 FUSED_BRACKET = re.compile(r"(\((?:[^()]{2,60})\))(?=[A-Z])")
 # "Mr. Straw:The" -> "Mr. Straw: The"
@@ -167,7 +177,7 @@ FUSED_COLON = re.compile(r"(?<=[a-z.]):(?=[A-Z])")
 
 def split_fused(text: str) -> str:
     """Split member names the page fused to the next word."""
-    text = FUSED_ASKED.sub(r" \1", text)
+    text = FUSED_ASKED.sub(lambda m: f"{m.group('name').rstrip()} {m.group('lead')}", text)
     text = FUSED_BRACKET.sub(r"\1 ", text)
     return text
 

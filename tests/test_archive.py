@@ -1,0 +1,119 @@
+"""Reading the archive folder: one sources row per file, encodings, quarantine reasons."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from conftest import SAMPLE, copy_pages, run_build
+from pipeline import archive
+from pipeline.archive import UnreadableText, decode_page, scan_archive
+from pipeline.parsing import parse_file
+
+SEED = (SAMPLE / "hansard-web/000_602fbbef5cd5d47e.txt").read_text(encoding="utf-8")
+
+
+def test_sidecars_belong_to_their_page_and_get_no_row():
+    paths = [f.path for f in scan_archive(SAMPLE)]
+    assert "hansard-web/hw-001.txt" in paths
+    assert not [p for p in paths if p.endswith(".meta.json")]
+    assert paths == sorted(paths)
+
+
+def test_every_file_has_exactly_one_sources_row(sample_tables):
+    files = sorted(p.relative_to(SAMPLE).as_posix() for p in SAMPLE.rglob("*") if p.is_file() and not p.name.endswith(".meta.json"))
+    sources = sample_tables["sources"]
+    assert sorted(sources["path"]) == files
+    assert sources.filter(pl.col("status") != "parsed")["reason"].null_count() == 0
+    assert sources.filter(pl.col("status") == "parsed")["reason"].null_count() == sources.filter(pl.col("status") == "parsed").height
+    negative = sources.filter(pl.col("path").str.starts_with("negative/"))
+    assert set(negative["status"]) == {"not_written_answers"} and negative["question_count"].sum() == 0
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "latin-1"])
+def test_text_encodings_decode_to_the_same_page(encoding):
+    text = "The Minister’s answer: £46 million." if encoding != "latin-1" else "The Minister's answer: £46 million, café."
+    decoded, _ = decode_page(text.encode(encoding))
+    assert decoded == text
+
+
+def test_mojibake_is_repaired():
+    broken = "The Minister’s answer".encode("utf-8").decode("cp1252")
+    assert broken == "The Ministerâ€™s answer"
+    decoded, _ = decode_page(broken.encode("utf-8"))
+    assert decoded == "The Minister’s answer"
+
+
+def _quarantine(tmp_path: Path, name: str, data: bytes) -> tuple[str, str | None]:
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = parse_file(path, None, path.stat().st_size)
+    return result.status, result.reason
+
+
+def test_empty_file_is_quarantined(tmp_path):
+    assert _quarantine(tmp_path, "empty.txt", b"") == ("quarantined", "file is empty")
+    assert _quarantine(tmp_path, "blank.txt", b"  \n\n ")[1] == "file is empty"
+
+
+def test_binary_file_is_quarantined(tmp_path):
+    status, reason = _quarantine(tmp_path, "scan.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    assert status == "quarantined" and "binary" in reason
+
+
+def test_bytes_that_are_no_text_encoding_are_quarantined(tmp_path):
+    status, reason = _quarantine(tmp_path, "odd.txt", b"Written answer \x81\x8d\x8f\x90\x9d text " * 10)
+    assert status == "quarantined" and "neither UTF-8" in reason
+
+
+def test_file_over_the_size_limit_is_quarantined(tmp_path, monkeypatch):
+    import pipeline.parsing as parsing
+
+    monkeypatch.setattr(parsing, "MAX_TEXT_BYTES", 1000)
+    status, reason = _quarantine(tmp_path, "huge.txt", SEED.encode("utf-8"))
+    assert status == "quarantined" and "over the 1000-byte limit" in reason
+
+
+def test_page_cut_off_before_any_answer_is_quarantined(tmp_path):
+    cut = SEED[: SEED.index("[HL867]") - 40].encode("utf-8")  # stops inside the question
+    path = tmp_path / "cut.txt"
+    path.write_bytes(cut)
+    result = parse_file(path, None, len(cut), may_be_cut=True)
+    assert result.status == "quarantined" and "cut off before any complete question and answer" in result.reason
+
+
+def test_xml_that_is_not_well_formed_is_quarantined(tmp_path):
+    status, reason = _quarantine(tmp_path, "day.xml", b"<writtenanswers><section><title>X</title><p>Mr. A asked the Minister</section>")
+    assert status == "quarantined" and "not well-formed" in reason
+
+
+def test_xml_entities_are_refused_not_expanded(tmp_path):
+    bomb = b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><writtenanswers><p>&lol2;</p></writtenanswers>'
+    status, reason = _quarantine(tmp_path, "bomb.xml", bomb)
+    assert status == "quarantined" and "refused for safety" in reason
+
+
+def test_unreadable_text_message_names_the_problem():
+    with pytest.raises(UnreadableText, match="binary"):
+        decode_page(b"abc\x00def")
+
+
+def test_bad_files_do_not_stop_the_build(tmp_path):
+    arch = copy_pages(tmp_path / "archive", "hansard-web/000_602fbbef5cd5d47e.txt", "negative/neg-014.txt")
+    (arch / "broken").mkdir()
+    (arch / "broken" / "empty.txt").write_bytes(b"")
+    (arch / "broken" / "scan.txt").write_bytes(b"\x00\x01\x02" * 100)
+    result = run_build(arch, tmp_path / "out", "r1")
+    assert result.exit_code == 0, result.output
+    assert "quarantined:         2" in result.output
+    sources = pl.read_csv(tmp_path / "out" / "r1" / "csv" / "sources.csv")
+    assert sources.height == 4
+    assert dict(sources.select("path", "status").iter_rows())["broken/empty.txt"] == "quarantined"
+    questions = pl.read_csv(tmp_path / "out" / "r1" / "csv" / "questions.csv")
+    assert questions["reference"].to_list() == ["HL867"]
+
+
+def test_max_sizes_are_sane():
+    assert archive.MAX_TEXT_BYTES < archive.MAX_XML_BYTES

@@ -142,6 +142,13 @@ def read_questions(
     while i < n:
         line = lines[i]
         m = question_start(line)
+        if m and current is not None and not current.answer_lines and current.answerer is None and current.question_closed \
+                and not m.group("asker") and pending_asker is None and current.asker is not None and m.group("lead").startswith("To ask"):
+            # "Asked by Lord X" then two "To ask ... [HL5097]" paragraphs and one answer:
+            # one question in parts, its references joined.
+            current.question_lines.append(line)
+            i += 1
+            continue
         if m:
             if current:
                 if current.answer_lines or current.answerer:
@@ -192,6 +199,12 @@ def read_questions(
             i += 1  # text before the first question: nothing to attach it to
             continue
         if not current.question_closed:
+            current.question_lines.append(line)
+            current.question_closed = _question_ends(line) or _names_answerer(lines, i + 1)
+            i += 1
+            continue
+        if not current.answer_lines and current.answerer is None and re.match(r"^\(\d{1,2}\)\s", line):
+            # "(2) how much ..." after "(1) ... (172508)": the question goes on.
             current.question_lines.append(line)
             current.question_closed = _question_ends(line) or _names_answerer(lines, i + 1)
             i += 1
@@ -323,8 +336,22 @@ def _is_year(line: str) -> bool:
     return bool(re.fullmatch(r"(1[89]\d\d|20\d\d)(?:[-–/]\d{2,4})?", line))
 
 
+def _unglue_year_cell(line: str) -> str:
+    """'1997–98206' (a year range glued to its value) -> '1997–98 206'."""
+    m = re.fullmatch(r"(\d{4})([–-])(\d{3,})", line)
+    if not m:
+        return line
+    start, digits = int(m.group(1)), m.group(3)
+    if len(digits) > 4 and int(digits[:4]) == start + 1:
+        return f"{m.group(1)}{m.group(2)}{digits[:4]} {digits[4:]}"
+    if digits[:2] == f"{(start + 1) % 100:02d}":
+        return f"{m.group(1)}{m.group(2)}{digits[:2]} {digits[2:]}"
+    return line
+
+
 def _merge_table_rows(lines: list[str]) -> list[str]:
     """Join a table's cells, printed one per line, into one line per row."""
+    lines = [_unglue_year_cell(line) for line in lines]
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -364,7 +391,9 @@ def _rows_of(run: list[str]) -> list[str]:
             None,
         )
         if width:
-            rows += head + [" ".join(body[k : k + width]) for k in range(0, len(body), width)]
+            # The last width-1 text lines are the column headers (the year column has none).
+            titles, header = head[: max(0, len(head) - (width - 1))], head[max(0, len(head) - (width - 1)) :]
+            rows += titles + ([" ".join(header)] if header else []) + [" ".join(body[k : k + width]) for k in range(0, len(body), width)]
         elif head and body:
             rows += head[:-1] + [" ".join([head[-1], *body])]
         else:

@@ -192,8 +192,17 @@ def squash_spaces(text: str) -> str:
 _OFFICE_LINKS = {"of", "for", "and", "the", "without", "in"}
 
 
+_CAPS = r"[A-Z][\w'’\-]*(?:(?:\s+(?:of|and|for)(?:\s+the)?)?\s+[A-Z][\w'’\-]*)*"
+_MEMBER_REPRESENTING = re.compile(
+    rf"^(the (?:right )?hon\. (?:and (?:learned|gallant) )?Member for {_CAPS}(?:,? (?:as )?representing (?:the )?{_CAPS})?)(?=,?\s+[a-z(])"
+)
+
+
 def split_addressee(after_to_ask: str) -> tuple[str | None, str]:
     """Split 'the Secretary of State for Health what steps ...' into addressee and question."""
+    if m := _MEMBER_REPRESENTING.match(after_to_ask):
+        # "the hon. Member for North Devon, representing the House of Commons Commission what cars ..."
+        return m.group(1), after_to_ask[m.end() :].lstrip(" ,")
     words = list(re.finditer(r"\S+", after_to_ask))
     end = 0
     for i, w in enumerate(words):

@@ -32,6 +32,8 @@ SKIP_LINE = re.compile(
 )
 PREPARED = re.compile(r"^Prepared:\s.*\bon\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}$")
 WEEKDAY_DATE = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+\d{1,2}\s+\w+\s+\d{4}$")
+# "Mr. Chope I have been asked to reply." — a name with no colon before the answer.
+ASKED_TO_REPLY = re.compile(r"^(?P<name>[A-Z][^:]{2,80}?)\s+(?=I have been asked to reply)")
 ASKED_BY = re.compile(r"^Asked by\s+(?P<name>.+?)\s*$")
 # "Mr. Hanson: £195 million ..." / "Mr. Wigley : ..." / "The Minister of State, ... (Baroness X) (Con): ..."
 SPEAKER = re.compile(r"^(?P<name>[^:]{2,200}?)\s*(?:\((?:Con|Lab|LD|Lib Dem|CB|Bp|Non-Afl|UUP|DUP|SNP|PC|Ind)\))?\s*:\s*(?P<rest>.*)$")
@@ -104,6 +106,8 @@ def _split_speaker(line: str) -> list[str]:
     """'Name: words' becomes a name line and the words; 'Asked by X' a name line."""
     if m := ASKED_BY.match(line):
         return [_ASKED_BY_MARK + m.group("name")]
+    if (m := ASKED_TO_REPLY.match(line)) and looks_like_member(m.group("name")):
+        return [m.group("name"), line[m.end("name") :].strip()]
     m = SPEAKER.match(line)
     if m and m.group("rest") and looks_like_member(m.group("name")) and NAME_LINE.match(m.group("name").strip()):
         return [m.group("name").strip(), m.group("rest").strip()]

@@ -124,7 +124,15 @@ def strip_references(question: str) -> str:
 
 # --- page furniture ---------------------------------------------------------
 
-HOLDING_ANSWER = re.compile(r"\[\s*holding answer[^\]]*\]\s*:?\s*", re.IGNORECASE)
+HOLDING_ANSWER = re.compile(r"(?P<before>^|\S)[ \t]*\[\s*(?:holding answer|pursuant to)[^\]]*\][ \t]*(?P<colon>:?)[ \t]*", re.IGNORECASE | re.MULTILINE)
+
+
+def _drop_holding_answer(m: re.Match[str]) -> str:
+    # "Mr. Lilley [holding answer 20 July 1989] : The ..." keeps the colon after the name;
+    # "[holding answer 23 November 2009]: Personal ..." at a line start loses it.
+    if m.group("before"):
+        return m.group("before") + (": " if m.group("colon") else " ")
+    return ""
 PARAGRAPH_MARK = re.compile(r"§\s*")
 # "28WA", "647W", "WA 305" alone or glued into a sentence (column markers).
 INLINE_COLUMN = re.compile(r"(?<=[a-z,;])\s*\b\d{1,4}\s?W[AS]?\b\s*(?=[a-z])")
@@ -149,7 +157,7 @@ OLD_ANSWER_TAGS = re.compile(r"^\(Answer\.\)\s*|\s*—\((?:[A-Z][\w' ]+ )?(?:Off
 def remove_furniture(text: str) -> str:
     """Drop '§' marks, holding-answer notes and old answer tags."""
     text = PARAGRAPH_MARK.sub("", text)
-    text = HOLDING_ANSWER.sub("", text)
+    text = HOLDING_ANSWER.sub(_drop_holding_answer, text)
     text = OLD_ANSWER_TAGS.sub("", text)
     return text
 

@@ -29,17 +29,24 @@ REFERENCE_CSV = Path(__file__).resolve().parents[2] / "data" / "reference" / "ag
 # Two-letter acronyms are matched from the table only when they are unambiguous.
 _SAFE_SHORT_ACRONYMS = {"EU", "UN"}
 ORG_HEADS = (
-    "Agency|Service|Services|Office|Department|Ministry|Commission|Council|Section|Unit|Authority|Board|Committee|"
+    "Movement|League|Front|Party|Congress|Senate|Agency|Service|Services|Office|Department|Ministry|Commission|Council|Section|Unit|Authority|Board|Committee|"
     "Executive|Inspectorate|Institute|Organisation|Organization|Court|Tribunal|Police|Constabulary|Trust|Bank|Fund|"
     "Foundation|Association|Society|Federation|Directorate|Division|Bureau|Centre|Center|Project|Corporation|"
     "Company|Partnership|Forum|Panel|Secretariat|Assembly|Parliament|Programme Board|Task Force|Taskforce|Squad|"
     "Inspectorate|Ombudsman|Regulator|Registry|Agency"
 )
 _CAPWORD = r"[A-Z][\w'’&\-]*"
+# Capitalised words joined by "of (the)", "for (the)", "on", "in" or "and" (never "and the"):
+# "Organised Immigration Crime Section", "Foreign and Commonwealth Office", "Government of Sudan".
 _ORG_NAME = re.compile(
-    rf"\b(?:{_CAPWORD}\s+(?:(?:of|for|and|on|in|the|&)\s+)*){{1,6}}(?:{ORG_HEADS})\b"
+    rf"\b(?:{_CAPWORD}(?:\s+(?:(?:of|for|on|in)(?:\s+the)?|and|&))?\s+){{1,6}}(?:{ORG_HEADS})\b"
     rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAPWORD}(?:\s+(?:and\s+)?{_CAPWORD}){{0,3}})?"
+    rf"|\b(?:the\s+)?Government of (?:the\s+)?{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}}"
 )
+# Names that are places or outlets, not bodies (GUIDELINES: "the Library of the House").
+_NOT_AGENCIES = re.compile(r"Librar(?:y|ies)|^Official Report$|^Hansard$|^Vote Office$")
+# Aliases too often used as adjectives ("Commonwealth immigrants").
+_AMBIGUOUS_ALIASES = {"Commonwealth"}
 _NOT_NAME_START = {
     "The", "This", "That", "These", "Those", "A", "An", "In", "Our", "His", "Her", "Its", "Their", "Each", "Every",
     "Any", "All", "No", "Some", "My", "Her", "Both", "Neither", "Such", "Which", "What", "When", "Where", "If",
@@ -52,8 +59,15 @@ _OFFICE = re.compile(
     rf"Parliamentary Under-Secretary(?: of State)?|President|Chancellor|Leader|First Lord|Lord President|"
     rf"Paymaster General|Financial Secretary|Chief Secretary|Economic Secretary|Exchequer Secretary|"
     rf"Solicitor[- ]General|Attorney[- ]General|Special Representative|Commissioner|Chairman|Chair|Director|"
-    rf"Chief Executive|Ambassador|Governor|Permanent Secretary)\s+(?:(?:of|for|to|at|in)\s+(?:the\s+)?)"
+    rf"Chief Executive|Ambassador|Governor|Permanent Secretary|Director[- ]General|Chief Inspector|Registrar|"
+    rf"Comptroller and Auditor General|Chief Whip|Whip|Spokesman|Head)\s+(?:(?:of|for|to|at|in)\s+(?:the\s+)?)"
     rf"(?:{_CAPWORD}(?:,?\s+(?:and\s+|of\s+|the\s+)*{_CAPWORD})*)"
+    # "the UN Secretary-General", "the Treasury Solicitor": a body's name before an office
+)
+_OFFICE_AFTER_BODY = re.compile(
+    rf"\b(?:{_CAPWORD}\s+){{1,4}}(?:Secretary-General|Secretary General|Special Representative|Special Envoy|High Commissioner|"
+    rf"Solicitor|Spokesman|Ambassador|Chief Executive|Chairman|Director)\b"
+    rf"|\bHouse of Commons Library\b|\bLibrar(?:y|ies) of (?:the|both) Houses?(?: of (?:Commons|Lords|Parliament))?"
 )
 _ACRONYM_DEFINITION = re.compile(
     rf"(?P<name>(?:{_CAPWORD},?\s+(?:(?:of|for|and|on|in|the|&)\s+)*){{1,9}})\((?P<acronym>[A-Z][A-Za-z&]{{1,9}})\)"
@@ -98,6 +112,8 @@ def gazetteer(path: Path = REFERENCE_CSV) -> Gazetteer:
                 surfaces.append(acronym)
             for surface in surfaces:
                 key = match_view(surface.strip())
+                if key in _AMBIGUOUS_ALIASES:
+                    continue
                 if len(key) < 3 and key not in _SAFE_SHORT_ACRONYMS:
                     continue
                 # First row wins for a shared surface: rows are sorted by id.
@@ -110,11 +126,14 @@ def gazetteer(path: Path = REFERENCE_CSV) -> Gazetteer:
 def _bounded(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    return not (before.isalnum() or before in "-") and not (after.isalnum() or after in "-")
+    # An acronym may touch a hyphen ("a hybrid AU-UN force"); a name may not ("non-Home Office").
+    joiners = "" if text[start:end].isupper() else "-"
+    return not (before.isalnum() or before in joiners) and not (after.isalnum() or after in joiners)
 
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _OFFICE.finditer(text)]
+    """Offices held by people, and places, in which no agency is mentioned."""
+    return [(m.start(), m.end()) for pattern in (_OFFICE, _OFFICE_AFTER_BODY) for m in pattern.finditer(text)]
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -175,12 +194,15 @@ def find_agencies(
         if _bounded(view, start, end + 1):
             candidates.append(AgencyMention(start, end + 1, text[start : end + 1], known.by_id[agency_id]))
     for acronym, agency in acronyms.items():
-        for m in re.finditer(rf"(?<![\w(-]){re.escape(acronym)}(?![\w)-])", view):
+        for m in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?![\w)])", view):
             candidates.append(AgencyMention(m.start(), m.end(), acronym, agency))
     for m in _ORG_NAME.finditer(view):
         name, start = _strip_name_start(m.group(0), m.start())
-        if name and len(name.split()) >= 2:
+        if not _well_formed_name(name, view, start):
+            continue
+        if name:
             candidates.append(AgencyMention(start, start + len(name), text[start : start + len(name)], Agency(slug(name), name, None, "other")))
+    candidates = [c for c in candidates if not _NOT_AGENCIES.search(c.surface)]
     # A body the text gave an acronym to carries it on every mention.
     with_acronym = {a.agency_id: a for a in acronyms.values()}
     candidates = [AgencyMention(c.start, c.end, c.surface, with_acronym.get(c.agency.agency_id, c.agency)) for c in candidates]
@@ -194,7 +216,23 @@ def find_agencies(
     return sorted(chosen, key=lambda c: c.start)
 
 
+def _well_formed_name(name: str, view: str, start: int) -> bool:
+    """A new organisation name must be a proper name, not a description or a back-reference."""
+    words = name.split()
+    if len(words) < 2 or _NOT_AGENCIES.search(name):
+        return False
+    if re.search(rf"\bthe (?:{ORG_HEADS})$", name):  # "Achievement of the Department"
+        return False
+    # "Housing Association property": one word and a head, with no article, is a description.
+    if len(words) == 2 and not re.search(r"\b(?:[Tt]he|its|their|our|his|her)\s+$", view[max(0, start - 6) : start]):
+        return False
+    return True
+
+
 def _strip_name_start(name: str, start: int) -> tuple[str, int]:
+    if re.match(r"(?:[Tt]he\s+)?Government of ", name):
+        stripped = re.sub(r"^[Tt]he\s+", "", name)
+        return stripped, start + len(name) - len(stripped)
     words = name.split(" ")
     while words and (words[0] in _NOT_NAME_START or words[0].lower() in _STOP):
         start += len(words[0]) + 1

@@ -99,3 +99,16 @@ def test_ids_do_not_depend_on_file_order(tmp_path):
     sa = pl.read_csv(tmp_path / "oa" / "r" / "csv" / "answer_sentences.csv")
     sb = pl.read_csv(tmp_path / "ob" / "r" / "csv" / "answer_sentences.csv")
     assert sa.equals(sb)
+
+
+def test_parquet_package_passes_frictionless_validate(sample_release: Path):
+    report = validate(str(sample_release / "parquet" / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
+
+
+def test_zipped_packages_validate_once_unzipped(sample_release: Path, tmp_path: Path):
+    for fmt in ("csv", "parquet"):
+        with zipfile.ZipFile(sample_release / f"hansard-written-answers-sample-{fmt}.zip") as archive:
+            archive.extractall(tmp_path)
+        report = validate(str(tmp_path / f"hansard-written-answers-sample-{fmt}" / "datapackage.json"))
+        assert report.valid, (fmt, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5])

@@ -16,7 +16,7 @@ def schema_check(table: str) -> dg.AssetChecksDefinition:
         errors = validate_table(table_schema(table), frame)
         return dg.AssetCheckResult(
             passed=not errors,
-            metadata={"rows": frame.height, "errors": [e.message for e in errors][:20]},
+            metadata={"rows": frame.height, "errors": [e["message"] for e in errors][:20]},
         )
 
     return _check

@@ -99,10 +99,16 @@ def questions_tables(parsed: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         )
         .alias("question_id"),
         pl.col("answer_text").str.len_chars().alias("_answer_chars"),
+        # How much of the record the source printed: date, volume, columns, names ...
+        pl.sum_horizontal(
+            pl.col(c).is_not_null().cast(pl.Int32)
+            for c in ("sitting_date", "volume", "columns", "heading", "addressee", "asker", "reference", "answerer")
+        ).alias("_fields"),
     )
+    # The most complete source: not cut off, then the most fields printed, then the longest answer.
     ranked = keyed.sort(
-        ["question_id", "complete", "_answer_chars", "source_path", "position"],
-        descending=[False, True, True, False, False],
+        ["question_id", "complete", "_fields", "_answer_chars", "source_path", "position"],
+        descending=[False, True, True, True, False, False],
     )
     questions = ranked.unique("question_id", keep="first", maintain_order=True)
     primary = questions.select("question_id", pl.col("source_id").alias("_primary"))

@@ -29,7 +29,7 @@ REFERENCE_CSV = Path(__file__).resolve().parents[2] / "data" / "reference" / "ag
 # Two-letter acronyms are matched from the table only when they are unambiguous.
 _SAFE_SHORT_ACRONYMS = {"EU", "UN"}
 ORG_HEADS = (
-    "Movement|League|Front|Party|Congress|Senate|Agency|Service|Services|Office|Department|Ministry|Commission|Council|Section|Unit|Authority|Board|Committee|"
+    "Movement|League|Front|Party|Congress|Senate|Exchange|Agency|Service|Services|Office|Department|Ministry|Commission|Council|Section|Unit|Authority|Board|Committee|"
     "Executive|Inspectorate|Institute|Organisation|Organization|Court|Tribunal|Police|Constabulary|Trust|Bank|Fund|"
     "Foundation|Association|Society|Federation|Directorate|Division|Bureau|Centre|Center|Project|Corporation|"
     "Company|Partnership|Forum|Panel|Secretariat|Assembly|Parliament|Programme Board|Task Force|Taskforce|Squad|"
@@ -42,9 +42,11 @@ _ORG_NAME = re.compile(
     rf"\b(?:{_CAPWORD}(?:\s+(?:(?:of|for|on|in)(?:\s+the)?|and|&))?\s+){{1,6}}(?:{ORG_HEADS})\b"
     rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAPWORD}(?:\s+(?:and\s+)?{_CAPWORD}){{0,3}})?"
     rf"|\b(?:the\s+)?Government of (?:the\s+)?{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}}"
+    # "the Association of British Insurers", "the Board of Agriculture"
+    rf"|\b(?<=[Tt]he )(?:{ORG_HEADS})\s+(?:of|for)\s+(?:the\s+)?{_CAPWORD}(?:\s+(?:and\s+)?{_CAPWORD}){{0,3}}"
 )
 # Names that are places or outlets, not bodies (GUIDELINES: "the Library of the House").
-_NOT_AGENCIES = re.compile(r"Librar(?:y|ies)|^Official Report$|^Hansard$|^Vote Office$")
+_NOT_AGENCIES = re.compile(r"Librar(?:y|ies)|^Official Report$|^Hansard$|^Vote Office$|(?:Hospital|Infirmary|Medical Centre|Health Centre|School|College|Prison)$")
 # Aliases too often used as adjectives ("Commonwealth immigrants").
 _AMBIGUOUS_ALIASES = {"Commonwealth"}
 _NOT_NAME_START = {
@@ -203,6 +205,22 @@ def find_agencies(
         if name:
             candidates.append(AgencyMention(start, start + len(name), text[start : start + len(name)], Agency(slug(name), name, None, "other")))
     candidates = [c for c in candidates if not _NOT_AGENCIES.search(c.surface)]
+    # A new name made of curated ones joined by "and" ("Northern Ireland Office and Foreign and
+    # Commonwealth Office"), or of one word before a curated name ("Core Home Office"), is not a
+    # new body: the curated names stand.
+    curated = [c for c in candidates if c.agency.agency_id in known.by_id or c.agency.kind != "other"]
+
+    def absorbs_curated(c: AgencyMention) -> bool:
+        inner = [k for k in curated if k.start >= c.start and k.end <= c.end and (k.start, k.end) != (c.start, c.end)]
+        if not inner:
+            return False
+        rest = view[c.start : c.end]
+        for k in sorted(inner, key=lambda k: -k.start):
+            rest = rest[: k.start - c.start] + "\x00" + rest[k.end - c.start :]
+        # "X and Y", "Core Home Office", "RAB Resource DEL for the Home Office"
+        return bool(re.fullmatch(r"\x00(?:,?\s+and\s+\x00)+|[A-Z][\w'\-]*\s+\x00|.+\s(?:for|of|to|in|at|from) the \x00", rest))
+
+    candidates = [c for c in candidates if c in curated or not absorbs_curated(c)]
     # A body the text gave an acronym to carries it on every mention.
     with_acronym = {a.agency_id: a for a in acronyms.values()}
     candidates = [AgencyMention(c.start, c.end, c.surface, with_acronym.get(c.agency.agency_id, c.agency)) for c in candidates]

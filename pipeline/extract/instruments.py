@@ -62,11 +62,11 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+|\((?:Northern Ireland|Scotland|England|Wales|Amendment)\)\s+)*)+(?:Regulations|Order|Rules)(?:\s+\((?:Northern Ireland|Scotland|Amendment)\))?\s+(?:19|20)\d\d\b"),
     ),
     ("act", re.compile(rf"\b(?:(?!Acts?\b){CAP}\s+(?:{LINK}\s+|\([A-Za-z ]+\)\s+)*)+Acts?\b(?:,?\s+(?:19|18|20)\d\d\b(?:\s+to\s+(?:19|18|20)\d\d\b)?)?")),
-    ("bill", re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+|\([A-Za-z ]+\)\s+)*)+Bill\b(?!\s+[A-Z])")),
+    ("bill", re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+|\([A-Za-z ,.]+\)\s+)*)+Bill\b(?!\s+[A-Z])")),
     (
         "eu_law",
         re.compile(
-            r"\b(?:(?:Council|Commission|European Parliament and Council)\s+)?(?:Framework\s+)?Directive\s+(?:No\.?\s*)?\d{2,4}/\d+(?:/E[CU]C?)?"
+            r"\b(?:(?:EC|EEC|EU)\s+)?(?:(?:Council|Commission|European Parliament and Council)\s+)?(?:Framework\s+)?Directive\s+(?:No\.?\s*)?\d{2,4}/\d+(?:/E[CU]C?)?"
             r"|\bRegulation\s+\((?:EC|EEC|EU|Euratom)\)\s+No\.?\s*\d+/\d+"
             r"|\bCouncil\s+Regulation\s+(?:No\.?\s*)?\d+/\d+"
         ),
@@ -75,7 +75,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         "eu_law",
         re.compile(rf"\b(?:(?:{CAP}\s+(?:{LINK}\s+)*)*)(?:Framework Decision|Directive|Council Decision)\s+(?:on|concerning|relating to)\s+{TITLE}"),
     ),
-    ("treaty", re.compile(rf"\b(?:(?:{CAP}\s+(?:{LINK}\s+)*)*)(?:Convention|Protocol|Treaty|Charter|Covenant)\s+(?:[Oo]n|[Oo]f|[Ff]or|[Aa]gainst|[Rr]elating to|[Cc]oncerning)\s+{TITLE}")),
+    ("treaty", re.compile(rf"\b(?:(?:{CAP}\s+(?:{LINK}\s+)*)*)(?:Convention|Protocol|Treaty|Charter|Covenant)\s+(?:[Oo]n|[Oo]f|[Ff]or|[Aa]gainst|[Rr]elating to|[Cc]oncerning)\s+(?:the\s+)?{TITLE}")),
     ("treaty", re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Convention|Treaty|Conventions|Covenant|Protocol|Agreement|Accord)\b(?!\s+(?:Series|Organi[sz]ation|Association|Council|Commission|Secretariat|Committee))")),
     ("treaty", re.compile(rf"\bAgreement\s+between\s+(?:the\s+)?{TITLE}")),
     ("treaty", re.compile(rf"\bProtocol\s+No\.?\s?\d+(?:\s+(?:amending|to)\s+(?:the\s+)?{TITLE})?")),

@@ -100,6 +100,8 @@ def speaker_and_words(line: str) -> tuple[str | None, str]:
     if m := re.match(r"^(.{3,80}?)\s*(?=\[holding answer)", line):
         if NAME_LINE.match(m.group(1)):
             return m.group(1), line[m.end() :]
+    if (m := re.match(r"^([A-Z][^:]{2,80}?)\s*:\s+(?=\S)", line)) and NAME_LINE.match(m.group(1)):
+        return m.group(1), line[m.end() :]  # "Fiona Mactaggart: The employment ..."
     if m := re.match(rf"^((?:{TITLES})\.?\s+[A-Z][A-Z.\-' ]+?)I (?=[a-z])", line):
         return m.group(1).strip(), line[m.end() - 2 :]
     tokens = line.split(" ")

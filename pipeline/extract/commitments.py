@@ -52,13 +52,13 @@ _ONGOING = (
     r"monitoring|providing|funding|supporting|introducing|establishing|improving|strengthening|extending|pursuing|"
     r"discussing|consulting|engaging|encouraging|helping|making|building|delivering|investing|recruiting|training|"
     r"deploying|raising|progressing|undertaking|carrying out|putting|setting up|rolling out|piloting|trialling|tackling|"
-    r"addressing|collecting|processing|paying|checking|stressing|reviewing the|updating|upgrading|modernising|drafting|"
+    r"addressing|collecting|processing|paying|checking|reducing|cutting|tightening|stressing|reviewing the|updating|upgrading|modernising|drafting|"
     r"talking|liaising|co-operating|cooperating|working with|continuing"
 )
 
 # Who acts for the Government, as the subject of a clause.
-_ACTOR = (
-    r"(?:\b(?:[Ww]e|I|[Tt]he [Gg]overnment|[Mm]inisters|[Oo]fficials|[Oo]ur (?:[a-z]+ ){0,3}(?:mission|embassy|embassies|ambassador|high commission|officials|staff|representatives?|department|team|posts?)(?: (?:in|at|to) [A-Z][\w\-]*(?: [A-Z][\w\-]*)*)?|"
+_ACTOR = (  # case-sensitive wherever it is embedded
+    r"(?-i:\b(?:[Ww]e|I|[Tt]he [Gg]overnment|[Mm]inisters|[Oo]fficials|[Oo]ur (?:[a-z]+ ){0,3}(?:mission|embassy|embassies|ambassador|high commission|officials|staff|representatives?|department|team|posts?)(?: (?:in|at|to) [A-Z][\w\-]*(?: [A-Z][\w\-]*)*)?|"
     r"[Mm]y (?:right |rt\.? )?hon\.? (?:and (?:learned |noble )?)?[Ff]riend(?: the [A-Z][\w\-]*(?: [A-Z][\w\-]*| of| for| and| the){0,8})?|"
     r"[Tt]he (?:[A-Z][\w\-]+ )*(?:Secretary|Minister|Office|Department|Agency|Service|Executive|Ministry|Commission|Council|"
     r"Authority|Board|Police|Force|Unit|Section|Inspectorate|Directorate|Team|Government|Trust)(?: of [A-Z][\w\-]+(?: [A-Z][\w\-]+)*)?|[Tt]he (?:district |chief |deputy )?(?:commander|constable|chief constable|department|agency)|"
@@ -66,11 +66,13 @@ _ACTOR = (
 )
 _OTHER_PAST = r"[a-z]+ed"  # narrowed by _DESCRIPTIVE through the "none" rule below
 _IRREGULAR_PAST = r"spoke|spelt|spelled|met|wrote|made|gave|took|sent|told|held|set|put|led|began|brought|sought|saw|found|kept|paid|won|built|chose|drew|laid|lent|undertook|withdrew|struck"
-_NOT_ACTIONS = r"noted|welcomed|believed|considered|felt|regretted|hoped|expected|wanted|needed|remained|seemed|appeared|estimated|understood|thought|knew|feared|preferred|accepted that|recognised|acknowledged"
+_NOT_ACTIONS = r"noted|welcomed|believed|felt|existed|regretted|hoped|expected|wanted|needed|remained|seemed|appeared|estimated|understood|thought|knew|feared|preferred|accepted that|recognised|acknowledged"
 
 # Strong refusals: they decide the sentence wherever they stand.
 STRONG_DECLINED = (
-    r"(?i)\b(?:disproportionate (?:cost|expense)s?|prohibitive|no (?:present |current |immediate |further |such )?(?:plans?|intention|proposals?) (?:to|for|of)\b|"
+    r"(?i)\b(?:(?:disproportionate|undue|excessive) (?:cost|expense)s?|prohibitive|decided not to|decision not to|"
+    r"not(?: be| been| proved| proven|, \w+,)? possible to (?:provide|give|reply|answer|state|say|identify|obtain|supply|disaggregate|separate|break down|estimate)|"
+    r"no (?:present |current |immediate |further |such )?(?:plans?|intention|proposals?) (?:to|for|of)\b|"
     r"(?:do|does|did) not (?:intend|propose|plan) to|not propose to|there is no intention|have no plans|has no plans)"
 )
 # (status, pattern), most specific first: the leftmost match decides, ties go to the earlier rule.
@@ -78,6 +80,7 @@ RULES: list[tuple[str, str]] = [
     # Not commitments, though their grammar looks like one.
     ("none", rf"{_ACTOR} {_ADV}(?:(?:has|have|had) {_ADV})?(?:{_NOT_ACTIONS})\b|{_ACTOR} {_ADV}(?:has|have) provided (?:me )?(?:with )?the following\b|\b(?:This|this|That|that|It|it|Which|which) will (?:\w+ly )?(?:ensure|mean|help|allow|enable|result|lead|give|make|provide|be|have|cost|require|reduce|increase|improve|depend)\b|(?i:\b(?:I|we) estimate\b|\bit is (?:estimated|expected|anticipated) that\b)"),
     ("none", rf"{_ACTOR} {_ADV}(?:(?:has|have|had) )?(?:{'|'.join(sorted(_DESCRIPTIVE))})\b|\bwill not be (?:available|known|ready|clear)\b|\basked me to reply\b|^No (?:\w+ ){{0,4}}(?:is|are) (?:now |currently )?being\b"),
+    ("none", r"(?i)\bwill (?:mean|result in|lead to|depend on)\b|\b(?:reply|answer|statement)s? (?:which |that )?I (?:gave|made)\b|\bas I (?:stated|said|explained|indicated|told)\b|\bI refer (?:the|my)\b|\bI dealt with\b|\b(?:it|this|that|they|there) will not\b"),
     ("none", r"(?i)\b(?:have|has) (?:\w+ )?(?:noted|welcomed)\b|\bwelcomes?\b|\bcontinues? to be (?:deeply |very |extremely |gravely |seriously )?(?:concerned|worried|committed|of the view|clear|abused|harassed|detained|denied|held|the case)\b|\b(?:I|we) (?:refer|referred) the\b|\bhas provided (?:me )?(?:with )?the following\b|\bhave no doubt\b|\bthere will always\b|\bI am pleased to (?:report|say)\b"),
     ("none", r"\b[Ii]t (?:is|was) (?:\w+ly |also |not )?(?:appropriate|disappointing|important|clear|likely|unlikely|true|necessary|the case|encouraging|regrettable|welcome)\b|\b(?:[Ii]t|[Tt]he disease|[Tt]he situation|[Tt]he number|[Tt]he level|[Tt]he rate|[Pp]rices|[Vv]iolence|[Ff]ighting) continues? to\b"),
     ("none", r"\b(?:[Tt]hey|[Hh]e|[Ss]he|[Tt]he [Pp]ress|[Aa]pplicants|[Pp]eople|[Ii]ndividuals|[Tt]he applicant|[Tt]he officer|[Tt]he regime|[Tt]he [Gg]overnment of [A-Z]\w+) (?:\w+ly )?(?:will|have|has|had|is|are|continues?|was|were)\b"),
@@ -85,32 +88,35 @@ RULES: list[tuple[str, str]] = [
     # The subject is part of the cue so that this rule starts where the subject does.
     (
         "reported",
-        rf"(?i)\b(?:(?:we|I|the government|ministers|officials|the (?:[a-z]+ )?(?:office|department|agency|service|secretary|minister|commander)|(?-i:[A-Z]{{2,6}})) {_ADV}(?:has |have |had )?)?(?:announced|stated|said|confirmed|indicated|made clear|decided|agreed) that\b",
+        rf"(?i)\b(?:(?:we|I|the government|ministers|officials|the (?:[a-z]+ )?(?:office|department|agency|service|secretary|minister|commander)|(?-i:[A-Z]{{2,6}})) {_ADV}(?:has |have |had )?)?(?:announced|stated|said|confirmed|indicated|made clear|decided|agreed|concluded) that\b",
     ),
     (
         "under_consideration",
+        rf"{_ACTOR} (?:are|is|am) {_ADV}(?:considering|reviewing|examining|assessing|looking (?:at|into)|exploring|evaluating|studying|investigating)\b|"
         rf"(?i)\b(?:(?:is|are|am|were|was) {_ADV}(?:considering|reviewing|examining|assessing|looking (?:at|into)|exploring|evaluating|studying|investigating)\b|"
         r"under (?:active |careful |urgent |constant |continuous |continual |regular |close )?(?:consideration|review)|"
         r"no (?:final )?decision (?:\w+ ){0,14}(?:has|have) (?:yet )?been (?:taken|made|reached)|"
+        r"(?:require|requires|need|needs|deserves?|merits?) (?:\w+ ){0,2}consideration|"
         r"will (?:\w+ ){0,3}(?:consider|review|look at|look into|examine|assess|explore|evaluate)\b|"
         r"(?:(?:is|are) being|will be|to be) (?:considered|reviewed|examined|assessed)\b|(?:keep|keeps|kept|keeping) [\w ,]{0,40}under (?:\w+ )?review|"
         r"(?:have|has) not (?:yet )?(?:reached|taken|made) (?:a |any )?(?:conclusion|decision)|no decision has (?:yet )?been|"
         r"may be (?:amended|revised|reviewed|changed|extended|reconsidered)|(?:we|I) shall consider|considering (?:whether|what|how))",
     ),
-    ("declined", r"(?i)\b(?:not(?: be| been| proved| proven|, ?\w+,)? possible|not our (?:practice|policy) to|no (?:\w+ ){0,3}(?:is |are )?(?:currently |at present )?planned|cannot be (?:provided|given|made|released|disaggregated|identified)|could (?:only )?be (?:provided|obtained|collated|produced) only|would not be (?:appropriate|right|practicable)|(?:am|is|are) not (?:prepared|able|minded) to|unable to|declined? to|I regret that)"),
+    ("declined", r"(?i)\b(?:not(?: be| been| proved| proven|, ?\w+,)? possible|not (?:yet )?in a position to|not our (?:practice|policy) to|no (?:\w+ ){0,3}(?:is |are )?(?:currently |at present )?planned|cannot be (?:provided|given|made|released|disaggregated|identified)|could (?:only )?be (?:provided|obtained|collated|produced) only|would not be (?:appropriate|right|practicable)|(?:am|is|are) not (?:prepared|able|minded) to|unable to|declined? to|I regret that)"),
     ("declined", rf"{_GOV}{_ADV}(?:will not|shall not|won't|do not intend|does not intend)\b"),
     (
         "in_progress",
-        rf"(?i)\b(?:(?:is|are|am) {_ADV}(?:{_ONGOING})\b|(?:is|are) (?:still|now|currently) \w+ing\b|(?:is|are)(?:, \w+,)? {_ADV}being (?:sold|processed|paid|taken|made|built|done|held|sought|given|kept|drawn up|set up|considered|reviewed|implemented|developed|prepared|introduced|deployed|recruited|trained|funded|provided|rolled out|updated|upgraded|dealt with|investigated|pursued|addressed|monitored|assessed|collected|published|negotiated|discussed|examined|carried out|undertaken|put in place|established|extended|expanded|improved|strengthened)\b|"
+        rf"(?i)\b(?:(?:is|are|am) {_ADV}(?:{_ONGOING})\b|(?:is|are) (?:still|now|currently) \w+ing\b|(?:is|are)(?:, \w+,)? {_ADV}being (?:sold|repaired|renewed|maintained|replaced|processed|paid|taken|made|built|done|held|sought|given|kept|drawn up|set up|considered|reviewed|implemented|developed|prepared|introduced|deployed|recruited|trained|funded|provided|rolled out|updated|upgraded|dealt with|investigated|pursued|addressed|monitored|assessed|collected|published|negotiated|discussed|examined|carried out|undertaken|put in place|established|extended|expanded|improved|strengthened)\b|"
         r"continues? to \w+|continuing to \w+|will (?:\w+ly )?continue to \w+|(?:is|are) (?:under way|underway|in hand|ongoing|in progress)\b|"
         r"(?:has|have) been (?:\w+ly )?\w+ing\b|"
-        r"(?:we|I) (?:\w+ly )?(?:continue|remain in contact|keep in (?:close )?touch))",
+        r"(?:we|I) (?:\w+ly )?(?:continue|remain in contact|keep in (?:close )?touch))|"
+        rf"{_ACTOR} (?:are|is|am) {_ADV}[a-z]+ing\b",
     ),
     (
         "planned",
-        r"(?i)\b(?:intends?|intend(?:ing)?|plans?|planning|propos(?:e|es|ing)|expects?|undertakes?|(?:is|are) determined|(?:is|are) committed) to\b|"
+        r"(?i)\b(?:intends?|intend(?:ing)?|plans?|planning|propos(?:e|es|ing)|expects?|hope|undertakes?|(?:is|are) determined|(?:is|are) committed) to\b|"
         r"\b(?:is|are) (?:due|going|expected|set|scheduled) to (?:be|start|begin|open|close|report|publish|complete|take|come|end|run|meet|visit|make|bring|introduce)\b|"
-        r"\b(?:is|are) to be\b|\bthere will be\b|\bon track to\b|\bwill (?:\w+ly |also |then |now |soon |shortly |be able to |need to |seek to ){0,2}(?:be|work|continue|include|ensure|write|place|publish|provide|make|take|introduce|set|bring|consult|seek|deploy|inform|support|fund|meet|review|look|consider|report|respond|reply|announce|issue|establish|develop|increase|extend|monitor|help|pay|allocate|invest|lay|launch|implement|use|give|visit|raise|press|urge|remain|keep|do|need|receive|apply|require|run|open|start|begin|complete|deliver|produce|update|contact|discuss|hold|arrange|appoint|ask|tell|let)\b|\bshall\b",
+        r"\b(?:is|are) to be\b|\bthere will be\b|\bon track to\b|\bwill (?:\w+ly |also |then |now |soon |shortly |be able to |need to |seek to ){0,2}\w+\b|\bwill (?:be|work|continue|include|ensure|write|place|publish|provide|make|take|introduce|set|bring|consult|seek|deploy|inform|support|fund|meet|review|look|consider|report|respond|reply|announce|issue|establish|develop|increase|extend|monitor|help|pay|allocate|invest|lay|launch|implement|use|give|visit|raise|press|urge|remain|keep|do|need|receive|apply|require|run|open|start|begin|complete|deliver|produce|update|contact|discuss|hold|arrange|appoint|ask|tell|let)\b|\bshall\b",
     ),
     (
         "completed",
@@ -151,17 +157,23 @@ def classify(text: pl.Expr) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
     # ... and so are subjects of relative clauses ("the target which we agreed to") and
     # perfects in time or condition clauses ("As soon as the collation has been completed, I shall write").
     text = text.str.replace_all(r"\b(which|that|whom) we\b", "${1} wX").str.replace_all(r"\b(which|that|whom) I\b", "${1} X")
+    # "... believing that the person will not comply": a clause about someone else.
+    text = text.str.replace_all(r"\b(that|whether|if) (the|a|an) (\w+) will\b", "${1} ${2} ${3} wXll")
     for aux, masked in (("has", "hXs"), ("have", "hXve"), ("had", "hXd")):
         text = text.str.replace_all(rf"(?i)\b(where|when|if|once|after|until|unless|as soon as|before|because|since)\b([^,;.]*?) {aux} been\b", f"${{1}}${{2}} {masked} been")
     status, cue, at = _first(text)
     # "X announced that <clause>": the clause decides.
-    clause = text.str.extract(r"(?is)\b(?:announced|stated|said|confirmed|indicated|made clear|decided|agreed) that (.*)$", 1)
+    clause = text.str.extract(r"(?is)\b(?:announced|stated|said|confirmed|indicated|made clear|decided|agreed|concluded) that (.*)$", 1)
     clause_at = text.str.len_chars() - clause.str.len_chars()
     c_status, c_cue, c_at = _first(clause)
     reported = status == "reported"
-    status = pl.when(reported).then(pl.coalesce(c_status, pl.lit("none"))).otherwise(status)
-    cue = pl.when(reported).then(c_cue).otherwise(cue)
-    at = pl.when(reported).then(clause_at + c_at).otherwise(at)
+    # A decision reported with nothing else to go on ("I have concluded that the centre
+    # should be closed") is a plan; other reports of facts are not commitments.
+    decided = text.str.contains(r"(?i)\b(?:I|we|the Government|Ministers|my (?:right )?hon\.? Friend[^,.]{0,60}) (?:have |has )?(?:\w+ly )?(?:also )?(?:decided|concluded|agreed) that\b")
+    fallback = pl.when(decided).then(pl.lit("planned")).otherwise(pl.lit("none"))
+    status = pl.when(reported).then(pl.coalesce(c_status, fallback)).otherwise(status)
+    cue = pl.when(reported).then(pl.coalesce(c_cue, cue)).otherwise(cue)
+    at = pl.when(reported).then(pl.coalesce(clause_at + c_at, at)).otherwise(at)
     # Cues are reported as printed, not as masked.
     cue = pl.when(at.is_not_null()).then(original.str.slice(at, cue.str.len_chars())).otherwise(cue)
     strong = text.str.contains(STRONG_DECLINED)

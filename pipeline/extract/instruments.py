@@ -59,7 +59,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("secondary_legislation", re.compile(r"\bS\.?\s?I\.?\s+(?:No\.?\s*)?\d{4}\s*/\s*\d+")),
     (
         "secondary_legislation",
-        re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+|\((?:Northern Ireland|Scotland|England|Wales|Amendment)\)\s+)*)+(?:Regulations|Order|Rules)(?:\s+\((?:Northern Ireland|Scotland|Amendment)\))?\s+(?:19|20)\d\d\b"),
+        re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+|\([A-Za-z ,.]+\)\s+)*)+(?:Regulations|Order|Rules)(?:\s+\([A-Za-z ,.]+\))?\s+(?:19|20)\d\d\b"),
     ),
     ("act", re.compile(rf"\b(?:(?!Acts?\b){CAP}\s+(?:{LINK}\s+|\([A-Za-z ]+\)\s+)*)+Acts?\b(?:,?\s+(?:19|18|20)\d\d\b(?:\s+to\s+(?:19|18|20)\d\d\b)?)?")),
     ("bill", re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+|\([A-Za-z ,.]+\)\s+)*)+Bill\b(?!\s+[A-Z])")),
@@ -95,7 +95,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Strategy|Action Plan|Code of Practice|Code|Guidance|Framework)\b(?!\s+(?:for|on|of)\s+[A-Z])"),
     ),
     ("policy_paper", re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Rules|Guidelines|Manual|Handbook)\b(?!\s+(?:19|20)\d\d)")),
-    ("report", re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Report|Review|Inquiry|Survey)\b(?!\s+(?:of|on|into)\s+[A-Z])")),
+    ("report", re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Report|Review|Inquiry|Survey)\b(?:\s+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?(?!\s+(?:of|on|into)\s+[A-Z])")),
+    # A title in quotation marks: "the “Ministerial Code” and “Travel by Ministers”".
+    ("quoted", re.compile(r"(?<=[“\"])[A-Z][^“”\"\n]{2,150}?(?=[”\"])")),
 ]
 
 # "the report Stopping Traffic: ... by Liz Kelly", "a review of sexual offences, Setting the Boundaries, in July"
@@ -130,6 +132,15 @@ def find_instruments(text: str) -> list[InstrumentMention]:
     candidates: list[InstrumentMention] = []
     for kind, rule in _RULES:
         for m in rule.finditer(text):
+            if kind == "quoted":
+                title = m.group(0).rstrip(" ,:;")
+                words = title.split()
+                # Quoted speech is not a title: a title is short, has no full stop, and is mostly capitalised.
+                if not 2 <= len(words) <= 16 or re.search(r"[.!?]$|\.\s", title) or sum(w[:1].isupper() for w in words) * 2 < len(words):
+                    continue
+                quoted_kind = "policy_paper" if re.search(r"Code|Guidance|Strategy|Plan|Paper|Framework|Charter|Rules|Handbook|Manual", title) else "report"
+                candidates.append(_mention(quoted_kind, title, m.start()))
+                continue
             surface, start = _trim_leading(m.group(0), m.start())
             surface = surface.rstrip(" ,")
             if not surface or surface.lower() in _GENERIC_TITLES or _NOT_TITLES.match(surface):

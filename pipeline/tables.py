@@ -265,12 +265,13 @@ def commitments_table(sentences: pl.DataFrame, agency_mentions: pl.DataFrame) ->
     """Sentences that commit to something, with status, cue and acting agency."""
     status, cue, cue_at = commitment_rules.classify(pl.col("text"))
     classified = sentences.with_columns(status.alias("status"), cue.alias("cue"), (pl.col("char_start") + cue_at).alias("_cue_at"))
-    classified = classified.filter(pl.col("status").is_not_null())
-    # The actor is the agency named just before the cue ("IS is expanding").
+    classified = classified.filter(pl.col("status").is_not_null()).with_columns((pl.col("_cue_at") + pl.col("cue").str.len_chars()).alias("_cue_end"))
+    # The actor is the agency that is the subject of the cue: named inside it ("IS is
+    # expanding", "The Home Office published") or just before it.
     actors = (
         agency_mentions.filter(pl.col("sentence_id").is_not_null())
-        .join(classified.select("sentence_id", "_cue_at"), on="sentence_id")
-        .filter((pl.col("char_end") <= pl.col("_cue_at")) & (pl.col("_cue_at") - pl.col("char_end") <= 8))
+        .join(classified.select("sentence_id", "_cue_at", "_cue_end"), on="sentence_id")
+        .filter((pl.col("char_end") <= pl.col("_cue_end")) & (pl.col("_cue_at") - pl.col("char_end") <= 8))
         .sort("sentence_id", "char_end")
         .group_by("sentence_id", maintain_order=True)
         .agg(pl.col("agency_id").last().alias("actor_agency_id"))

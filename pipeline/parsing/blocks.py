@@ -107,15 +107,23 @@ class OpenQuestion:
         self.answer_columns.append(column)
 
     def drop_cut_off_tail(self) -> None:
-        """The page was cut off inside this answer: keep only its complete sentences."""
-        while self.answer_lines:
-            last = self.answer_lines[-1].rstrip()
+        """The page was cut off inside this answer: drop the unfinished end.
+
+        The last line loses its unfinished sentence (or goes, if it has no
+        finished one); then headings of a next question that the cut left
+        behind ("Male Prisoners (Nationality)") go too.
+        """
+        if not self.answer_lines:
+            return
+        last = self.answer_lines[-1].rstrip()
+        if not last.endswith((".", "?", "!", ":")):
             end = max(last.rfind(". "), last.rfind("? "), last.rfind(": "))
-            if last.endswith((".", "?", "!", ":")) and not is_heading_line(last):
-                return
             if end > 0:
                 self.answer_lines[-1] = last[: end + 1]
-                return
+            else:
+                self.answer_lines.pop()
+                self.answer_columns.pop()
+        while self.answer_lines and is_heading_line(self.answer_lines[-1]) and not re.search(r"\d", self.answer_lines[-1]):
             self.answer_lines.pop()
             self.answer_columns.pop()
 
@@ -395,7 +403,12 @@ def _rows_of(run: list[str]) -> list[str]:
             titles, header = head[: max(0, len(head) - (width - 1))], head[max(0, len(head) - (width - 1)) :]
             rows += titles + ([" ".join(header)] if header else []) + [" ".join(body[k : k + width]) for k in range(0, len(body), width)]
         elif head and body:
-            rows += head[:-1] + [" ".join([head[-1], *body])]
+            # A label and its numbers; before them, one header cell per number column
+            # ("Number awarded", "Total amount (£)") and any titles.
+            width = len(body)
+            header = head[-(width + 1) : -1] if len(head) > width else []
+            titles = head[: len(head) - 1 - len(header)]
+            rows += titles + ([" ".join(header)] if header else []) + [" ".join([head[-1], *body])]
         else:
             rows += group
     return rows

@@ -110,7 +110,7 @@ def questions_tables(parsed: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         ["question_id", "complete", "_fields", "_answer_chars", "source_path", "position"],
         descending=[False, True, True, True, False, False],
     )
-    questions = ranked.unique("question_id", keep="first", maintain_order=True)
+    questions = ranked.unique("question_id", keep="first", maintain_order=True).with_columns(pl.col("complete").alias("answer_complete"))
     primary = questions.select("question_id", pl.col("source_id").alias("_primary"))
     question_sources = (
         keyed.select("question_id", "source_id")

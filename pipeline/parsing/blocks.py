@@ -120,9 +120,11 @@ class OpenQuestion:
             end = max(last.rfind(". "), last.rfind("? "), last.rfind(": "))
             if end > 0:
                 self.answer_lines[-1] = last[: end + 1]
-            else:
+            elif len(self.answer_lines) > 1:
                 self.answer_lines.pop()
                 self.answer_columns.pop()
+            # else: the cut came inside the first sentence; the question was answered,
+            # so it is kept with what is left of the answer (answer_complete = false).
         while self.answer_lines and is_heading_line(self.answer_lines[-1]) and not re.search(r"\d", self.answer_lines[-1]):
             self.answer_lines.pop()
             self.answer_columns.pop()
@@ -270,7 +272,9 @@ def _member_name(line: str) -> str:
 
 def column_span(first: str | None, last: str | None) -> str | None:
     """'WA45' and 'WA46' make 'WA45-6'; '1587W' and '1588W' make '1587-8W'."""
-    if not first or not last or first == last:
+    if not first:
+        return last  # the question began before the page's first column marker
+    if not last or first == last:
         return first
     a = re.fullmatch(r"([A-Z]*)(\d+)([A-Z]*)", first)
     b = re.fullmatch(r"([A-Z]*)(\d+)([A-Z]*)", last)
@@ -310,14 +314,18 @@ def finish_question(q: OpenQuestion, context: PageContext) -> QuestionRecord:
     else:
         addressee, text = split_addressee(body)
     house = context.house
-    if house is None:
-        house = "Lords" if q.lead_gov or any(r.startswith("HL") for r in references) else "Commons"
+    lords_text = q.lead_gov or any(r.startswith("HL") for r in references) or bool(addressee and re.match(GOVERNMENT, addressee))
+    if house is None or lords_text:
+        # What the page prints beats its URL (a Lords page filed under a Commons path).
+        house = "Lords" if lords_text else "Commons"
     answer_lines = _merge_table_rows([squash_spaces(a) for a in q.answer_lines if a.strip()])
     return QuestionRecord(
         house=house,
         sitting_date=context.sitting_date,
         volume=context.volume,
-        columns=column_span(q.columns, next((c for c in reversed(q.answer_columns) if c), None)),
+        columns=column_span(q.columns, next((c for c in reversed(q.answer_columns) if c), None))
+        if q.columns
+        else next((c for c in q.answer_columns if c), None),
         heading=q.heading,
         department=context.department,
         addressee=addressee,

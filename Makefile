@@ -19,6 +19,7 @@ run: $(VENV)/.installed
 
 ## The whole test suite (same set-up first).
 test: $(VENV)/.installed
+	./scripts/install-browser.sh
 	$(BIN)/dagster definitions validate -w workspace.yaml
 	$(BIN)/pytest
 

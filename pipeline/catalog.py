@@ -170,11 +170,11 @@ def _bar_chart(title: str, items: list[tuple[str, int]], chart_id: str) -> str:
     bars = []
     for i, (label, n) in enumerate(items):
         y = i * (bar_h + gap)
-        w = max(1, int((width - 160) * n / top))
+        w = max(1, int((width - 210) * n / top))
         bars.append(
             f'<g class="bar"><text x="0" y="{y + 13}">{html.escape(label)}</text>'
-            f'<rect x="110" y="{y}" width="{w}" height="{bar_h}"></rect>'
-            f'<text x="{114 + w}" y="{y + 13}">{n:,}</text></g>'
+            f'<rect x="150" y="{y}" width="{w}" height="{bar_h}"></rect>'
+            f'<text x="{154 + w}" y="{y + 13}">{n:,}</text></g>'
         )
     return (
         f'<figure id="{chart_id}"><figcaption>{html.escape(title)}</figcaption>'

@@ -112,12 +112,34 @@ def default_release_name(now: datetime | None = None) -> str:
     return (now or datetime.now(timezone.utc)).strftime("%Y-%m-%d")
 
 
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_staging(out: Path) -> list[Path]:
+    """Staging folders left by builds that were killed mid-publish (their process is gone)."""
+    removed = []
+    for folder in out.glob(".staging-*"):
+        pid = folder.name.rsplit("-", 1)[-1]
+        if folder.is_dir() and pid.isdigit() and not _pid_alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
 def publish_release(tables: dict[str, pl.DataFrame], out: Path, release: str, *, created: datetime | None = None) -> Path:
     """Validate ``tables`` and publish them as release ``release`` under ``out``.
 
     Raises :class:`ValidationFailed` (publishing nothing) when validation fails.
     """
     out.mkdir(parents=True, exist_ok=True)
+    remove_stale_staging(out)
     report = validate_release(tables)
     if not report["valid"]:
         raise ValidationFailed(report)

@@ -11,52 +11,46 @@ import typer
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Hansard Written Answers: build and evaluate open datasets.")
 
-QUIET = {"loggers": {"console": {"config": {"log_level": "ERROR"}}}}
-
-
 @app.command()
 def build(
     archive: Annotated[Optional[Path], typer.Option(help="Archive folder to read (default: the sample archive).")] = None,
-    out: Annotated[Optional[Path], typer.Option(help="Output folder for releases (default: outputs/).")] = None,
+    out: Annotated[Optional[str], typer.Option(help="Where releases go: a folder or an fsspec URL (file://, s3://...; default: outputs/).")] = None,
     release: Annotated[Optional[str], typer.Option(help="Release name (default: today's date).")] = None,
+    work: Annotated[Optional[Path], typer.Option(help="Work folder for the per-batch stores (default: <out>/.work).")] = None,
 ) -> None:
     """Materialise every asset through Dagster in this process and publish a release."""
-    import dagster as dg
-
-    from pipeline.defs import defs
     from pipeline.defs.resources import DEFAULT_OUT, SAMPLE_ARCHIVE
-    from pipeline.publish import default_release_name
+    from pipeline.defs.runner import run_build
+    from pipeline.publish import default_release_name, split_out
 
     archive_dir = (archive or SAMPLE_ARCHIVE).resolve()
     if not archive_dir.is_dir():
         typer.echo(f"error: archive folder {archive_dir} does not exist", err=True)
         raise typer.Exit(2)
-    out_dir = (out or DEFAULT_OUT).resolve()
+    protocol, out_path = split_out(out) if out else (None, str(DEFAULT_OUT))
+    if protocol is not None:
+        import fsspec
+
+        try:
+            fsspec.get_filesystem_class(protocol)
+        except (ImportError, ValueError) as err:
+            typer.echo(f"error: --out {out}: {err}", err=True)
+            raise typer.Exit(2)
+    target = out if protocol is not None else str(Path(out_path).resolve())
     name = release or default_release_name()
-    config = {
-        **QUIET,
-        "resources": {"settings": {"config": {"archive_dir": str(archive_dir), "out_dir": str(out_dir), "release": name}}},
-    }
-    job = defs.resolve_job_def("build_release")
-    with dg.DagsterInstance.ephemeral() as instance:
-        result = job.execute_in_process(run_config=config, instance=instance, raise_on_error=False)
-        failed_checks = [c for c in result.get_asset_check_evaluations() if not c.passed]
-        if not result.success:
-            for check in failed_checks:
-                errors = check.metadata.get("errors")
-                typer.echo(f"check failed: {check.asset_key.to_user_string()} {check.check_name}: {errors.value if errors else ''}", err=True)
-            for failure in result.get_step_failure_events():
-                message = failure.event_specific_data.error.message.strip().splitlines()[0] if failure.event_specific_data and failure.event_specific_data.error else ""
-                typer.echo(f"step failed: {failure.step_key}: {message}", err=True)
-            typer.echo("build failed: nothing was published", err=True)
-            raise typer.Exit(1)
-        sources = result.asset_value("sources")
-        summary = result.asset_value("release")
+    outcome = run_build(archive_dir, target, name, work.resolve() if work else None)
+    if not outcome.success:
+        for message in outcome.failures:
+            typer.echo(message, err=True)
+        typer.echo("build failed: nothing was published", err=True)
+        raise typer.Exit(1)
+    sources, summary, pages = outcome.sources, outcome.summary, outcome.pages
     counts = dict(sources.group_by("status").len().iter_rows())
     typer.echo(f"files read:            {sources.height}")
     typer.echo(f"  parsed:              {counts.get('parsed', 0)}")
     typer.echo(f"  not written answers: {counts.get('not_written_answers', 0)}")
     typer.echo(f"  quarantined:         {counts.get('quarantined', 0)}")
+    typer.echo(f"pages parsed this run: {pages.get('parsed', 0)} (reused from earlier runs: {pages.get('reused', 0)}, removed: {pages.get('removed', 0)}, batches: {pages.get('batches', 0)})")
     typer.echo(f"questions:             {summary['rows_questions']}")
     typer.echo(f"answer sentences:      {summary['rows_answer_sentences']}")
     typer.echo(f"agency mentions:       {summary['rows_agency_mentions']} ({summary['rows_agencies']} agencies)")

@@ -107,6 +107,33 @@ def _zip_folder(folder: Path, target: Path, inner: str) -> None:
             archive.writestr(info, path.read_bytes())
 
 
+def split_out(out: str) -> tuple[str | None, str]:
+    """(protocol, path) of an output location; protocol None for a local folder."""
+    from fsspec.core import split_protocol
+
+    protocol, path = split_protocol(out)
+    return (None if protocol in (None, "file", "local") else protocol), path
+
+
+def upload_release(local_out: Path, release: str, url: str) -> None:
+    """Copy a release published under ``local_out`` to an fsspec URL (object storage).
+
+    The release's own prefix is written first and ``catalog.json``,
+    ``index.html`` and ``latest`` last, so a reader who follows ``latest``
+    never meets a half-uploaded release.
+    """
+    import fsspec
+
+    fs, root = fsspec.core.url_to_fs(url)
+    target = f"{root.rstrip('/')}/{release}"
+    fs.makedirs(target, exist_ok=True)
+    for path in sorted((local_out / release).rglob("*")):
+        if path.is_file():
+            fs.put_file(str(path), f"{target}/{path.relative_to(local_out / release).as_posix()}")
+    for name in ("catalog.json", "index.html", "latest"):
+        fs.put_file(str(local_out / name), f"{root.rstrip('/')}/{name}")
+
+
 def default_release_name(now: datetime | None = None) -> str:
     """Sortable default release name: the build date."""
     return (now or datetime.now(timezone.utc)).strftime("%Y-%m-%d")

@@ -1,8 +1,16 @@
 """Normalising parsed pages into the published tables (data-contract.md).
 
-Pure functions from parser output to polars frames; the Dagster assets call
-them in order. Every table leaves through :meth:`TableSchema.conform`, which
-fixes its columns, dtypes and row order.
+Two steps, both pure functions over polars frames:
+
+1. :func:`page_frames` does all the work on one page: question IDs, answer
+   sentences, agency and instrument mentions, commitments, for every copy of
+   a question the page prints (a *copy* is keyed by question, source and the
+   record's place on the page). Its output depends on that page alone, so it
+   can be cached by the page's sha256 and computed in parallel.
+2. :func:`assemble` merges the copies of all pages: one ``questions`` row per
+   question from its most complete source, and the sentences, mentions and
+   commitments of that copy. Every table leaves through
+   :meth:`TableSchema.conform`, which fixes columns, dtypes and row order.
 """
 
 from __future__ import annotations
@@ -43,11 +51,13 @@ def sources_table(files: pl.DataFrame, verdicts: pl.DataFrame) -> pl.DataFrame:
     return table_schema("sources").conform(files.join(verdicts, on="path", how="left"))
 
 
+COPY_KEY = ["question_id", "source_id", "record"]
 PARSED_SCHEMA = pl.Schema(
     {
+        "question_id": pl.String(),
         "source_id": pl.String(),
         "source_path": pl.String(),
-        "position": pl.Int64(),
+        "record": pl.Int64(),
         "house": pl.String(),
         "sitting_date": pl.Date(),
         "volume": pl.Int64(),
@@ -66,12 +76,17 @@ PARSED_SCHEMA = pl.Schema(
 
 
 def parsed_records(path: str, result: PageResult) -> pl.DataFrame:
-    """A page's question records as rows (one per record, in page order)."""
+    """A page's question records as rows (one per record, in page order), with their question IDs."""
     rows = []
-    for position, record in enumerate(result.records, start=1):
+    for number, record in enumerate(result.records, start=1):
         row = asdict(record)
-        row.update(source_id=source_id_for(path), source_path=path, position=position)
         row["question_text"] = row["question_text"] or None
+        row.update(
+            source_id=source_id_for(path),
+            source_path=path,
+            record=number,
+            question_id=question_key(row["house"], row["sitting_date"], row["reference"], row["heading"], row["question_text"], row["answer_text"]),
+        )
         rows.append(row)
     return pl.DataFrame(rows, schema=PARSED_SCHEMA) if rows else pl.DataFrame(schema=PARSED_SCHEMA)
 
@@ -89,15 +104,12 @@ def question_key(house: str | None, sitting_date, reference: str | None, heading
     return "q-" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
 
 
-def questions_tables(parsed: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Merge copies of one question into one row taken from its most complete source."""
+def questions_tables(parsed: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Merge copies of one question into one row taken from its most complete source.
+
+    Returns ``questions``, ``question_sources`` and the key of each chosen copy.
+    """
     keyed = parsed.with_columns(
-        pl.struct("house", "sitting_date", "reference", "heading", "question_text", "answer_text")
-        .map_elements(
-            lambda r: question_key(r["house"], r["sitting_date"], r["reference"], r["heading"], r["question_text"], r["answer_text"]),
-            return_dtype=pl.String,
-        )
-        .alias("question_id"),
         pl.col("answer_text").str.len_chars().alias("_answer_chars"),
         # How much of the record the source printed: date, volume, columns, names ...
         pl.sum_horizontal(
@@ -107,7 +119,7 @@ def questions_tables(parsed: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     )
     # The most complete source: not cut off, then the most fields printed, then the longest answer.
     ranked = keyed.sort(
-        ["question_id", "complete", "_fields", "_answer_chars", "source_path", "position"],
+        ["question_id", "complete", "_fields", "_answer_chars", "source_path", "record"],
         descending=[False, True, True, True, False, False],
     )
     questions = ranked.unique("question_id", keep="first", maintain_order=True).with_columns(pl.col("complete").alias("answer_complete"))
@@ -121,13 +133,14 @@ def questions_tables(parsed: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     return (
         table_schema("questions").conform(questions),
         table_schema("question_sources").conform(question_sources),
+        questions.select(COPY_KEY),
     )
 
 
 def sentences_table(questions: pl.DataFrame) -> pl.DataFrame:
-    """Answer sentences with offsets into ``answer_text``."""
+    """Answer sentences with offsets into ``answer_text``, per copy of a question."""
     spans = questions.select(
-        "question_id",
+        *COPY_KEY,
         pl.col("answer_text")
         .map_elements(lambda t: [list(s) for s in sentence_spans(t)], return_dtype=pl.List(pl.List(pl.Int64)))
         .alias("span"),
@@ -138,19 +151,19 @@ def sentences_table(questions: pl.DataFrame) -> pl.DataFrame:
         pl.col("span").list.get(1).alias("char_end"),
     )
     sentences = spans.with_columns(
-        (pl.int_range(pl.len()).over("question_id") + 1).alias("position"),
+        (pl.int_range(pl.len()).over(COPY_KEY) + 1).alias("position"),
         pl.col("answer_text").str.slice(pl.col("char_start"), pl.col("char_end") - pl.col("char_start")).alias("text"),
     ).with_columns(
         (pl.col("question_id") + "-s" + pl.col("position").cast(pl.String).str.zfill(3)).alias("sentence_id")
     )
-    return table_schema("answer_sentences").conform(sentences)
+    return sentences.select(*COPY_KEY, *[c for c in table_schema("answer_sentences").columns if c != "question_id"])
 
 
 def _attach_sentence(mentions: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
     """The answer sentence holding each answer mention (null for question mentions)."""
-    starts = sentences.select("question_id", "sentence_id", pl.col("char_start").alias("_s_start"), pl.col("char_end").alias("_s_end")).sort("question_id", "_s_start")
-    answer = mentions.filter(pl.col("part") == "answer").sort("question_id", "char_start")
-    joined = answer.join_asof(starts, left_on="char_start", right_on="_s_start", by="question_id", strategy="backward", check_sortedness=False)
+    starts = sentences.select(*COPY_KEY, "sentence_id", pl.col("char_start").alias("_s_start"), pl.col("char_end").alias("_s_end")).sort(*COPY_KEY, "_s_start")
+    answer = mentions.filter(pl.col("part") == "answer").sort(*COPY_KEY, "char_start")
+    joined = answer.join_asof(starts, left_on="char_start", right_on="_s_start", by=COPY_KEY, strategy="backward", check_sortedness=False)
     joined = joined.with_columns(
         pl.when(pl.col("char_start") < pl.col("_s_end")).then(pl.col("sentence_id")).otherwise(None).alias("sentence_id")
     ).drop("_s_start", "_s_end")
@@ -161,6 +174,8 @@ def _attach_sentence(mentions: pl.DataFrame, sentences: pl.DataFrame) -> pl.Data
 MENTION_ROW = pl.Schema(
     {
         "question_id": pl.String(),
+        "source_id": pl.String(),
+        "record": pl.Int64(),
         "part": pl.String(),
         "char_start": pl.Int64(),
         "char_end": pl.Int64(),
@@ -186,7 +201,7 @@ def extract_mentions(questions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFram
     agency_rows: list[dict] = []
     instrument_rows: list[dict] = []
     known = agency_rules.gazetteer()
-    for qid, qtext, atext in questions.select("question_id", "question_text", "answer_text").iter_rows():
+    for qid, source_id, record, qtext, atext in questions.select(*COPY_KEY, "question_text", "answer_text").iter_rows():
         parts = [("question", qtext or ""), ("answer", atext or "")]
         found = {part: instrument_rules.link_identifiers(instrument_rules.find_instruments(text), text) for part, text in parts}
         canonical = _canonical_instruments([m for ms in found.values() for m in ms])
@@ -197,14 +212,14 @@ def extract_mentions(questions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFram
             for m in found[part]:
                 kind, title, identifier, year = canonical.get((m.kind, m.title), (m.kind, m.title, m.identifier, m.year))
                 instrument_rows.append(
-                    dict(question_id=qid, part=part, char_start=m.start, char_end=m.end, surface=m.surface,
+                    dict(question_id=qid, source_id=source_id, record=record, part=part, char_start=m.start, char_end=m.end, surface=m.surface,
                          ref_id=instrument_rules.instrument_id(kind, title), name=title, acronym=None, kind=kind,
                          identifier=identifier, year=year)
                 )
             excluded = [(m.start, m.end) for m in found[part]]
             for a in agency_rules.find_agencies(text, acronyms, excluded, known):
                 agency_rows.append(
-                    dict(question_id=qid, part=part, char_start=a.start, char_end=a.end, surface=a.surface,
+                    dict(question_id=qid, source_id=source_id, record=record, part=part, char_start=a.start, char_end=a.end, surface=a.surface,
                          ref_id=a.agency.agency_id, name=a.agency.name, acronym=a.agency.acronym, kind=a.agency.kind,
                          identifier=None, year=None)
                 )
@@ -237,44 +252,85 @@ def _mention_ids(mentions: pl.DataFrame, letter: str) -> pl.Expr:
     )
 
 
-def agency_tables(mentions: pl.DataFrame, sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """``agencies`` (the bodies mentioned) and ``agency_mentions``."""
-    agencies = (
-        mentions.sort("ref_id", pl.col("acronym").is_null(), "name")
-        .group_by("ref_id", maintain_order=True)
-        .agg(pl.col("name").first(), pl.col("acronym").drop_nulls().first(), pl.col("kind").first())
-        .rename({"ref_id": "agency_id"})
-    )
-    rows = _attach_sentence(mentions, sentences).with_columns(_mention_ids(mentions, "a").alias("mention_id"), pl.col("ref_id").alias("agency_id"))
-    return table_schema("agencies").conform(agencies), table_schema("agency_mentions").conform(rows)
+def mention_rows(mentions: pl.DataFrame, sentences: pl.DataFrame, letter: str) -> pl.DataFrame:
+    """Mentions of one copy of each question, with their sentence and mention IDs."""
+    return _attach_sentence(mentions, sentences).with_columns(_mention_ids(mentions, letter).alias("mention_id"))
 
 
-def instrument_tables(mentions: pl.DataFrame, sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """``instruments`` (one row per canonical instrument) and ``instrument_mentions``."""
-    instruments = (
-        mentions.sort("ref_id", pl.col("identifier").is_null(), "name")
-        .group_by("ref_id", maintain_order=True)
-        .agg(pl.col("name").first().alias("title"), pl.col("kind").first(), pl.col("identifier").drop_nulls().first(), pl.col("year").drop_nulls().first())
-        .rename({"ref_id": "instrument_id"})
-    )
-    rows = _attach_sentence(mentions, sentences).with_columns(_mention_ids(mentions, "i").alias("mention_id"), pl.col("ref_id").alias("instrument_id"))
-    return table_schema("instruments").conform(instruments), table_schema("instrument_mentions").conform(rows)
-
-
-def commitments_table(sentences: pl.DataFrame, agency_mentions: pl.DataFrame) -> pl.DataFrame:
+def copy_commitments(sentences: pl.DataFrame, agency_mentions: pl.DataFrame) -> pl.DataFrame:
     """Sentences that commit to something, with status, cue and acting agency."""
-    status, cue, cue_at = commitment_rules.classify(pl.col("text"))
-    classified = sentences.with_columns(status.alias("status"), cue.alias("cue"), (pl.col("char_start") + cue_at).alias("_cue_at"))
+    classified = commitment_rules.classify_sentences(sentences).with_columns((pl.col("char_start") + pl.col("cue_at")).alias("_cue_at"))
     classified = classified.filter(pl.col("status").is_not_null()).with_columns((pl.col("_cue_at") + pl.col("cue").str.len_chars()).alias("_cue_end"))
     # The actor is the agency that is the subject of the cue: named inside it ("IS is
     # expanding", "The Home Office published") or just before it.
     actors = (
         agency_mentions.filter(pl.col("sentence_id").is_not_null())
-        .join(classified.select("sentence_id", "_cue_at", "_cue_end"), on="sentence_id")
+        .join(classified.select(*COPY_KEY, "sentence_id", "_cue_at", "_cue_end"), on=[*COPY_KEY, "sentence_id"])
         .filter((pl.col("char_end") <= pl.col("_cue_end")) & (pl.col("_cue_at") - pl.col("char_end") <= 8))
-        .sort("sentence_id", "char_end")
-        .group_by("sentence_id", maintain_order=True)
-        .agg(pl.col("agency_id").last().alias("actor_agency_id"))
+        .sort(*COPY_KEY, "sentence_id", "char_end")
+        .group_by(*COPY_KEY, "sentence_id", maintain_order=True)
+        .agg(pl.col("ref_id").last().alias("actor_agency_id"))
     )
-    out = classified.join(actors, on="sentence_id", how="left").with_columns(("c-" + pl.col("sentence_id")).alias("commitment_id"))
-    return table_schema("commitments").conform(out)
+    out = classified.join(actors, on=[*COPY_KEY, "sentence_id"], how="left").with_columns(("c-" + pl.col("sentence_id")).alias("commitment_id"))
+    return out.select(*COPY_KEY, *[c for c in table_schema("commitments").columns if c != "question_id"])
+
+
+PAGE_TABLES = ("records", "sentences", "agency_mentions", "instrument_mentions")
+
+
+def page_frames(pages: list[tuple[str, PageResult]]) -> dict[str, pl.DataFrame]:
+    """Everything the given pages contribute, per copy of each question they print.
+
+    Each row is tagged with its page (``source_id``), so rows of one page can
+    later be kept or dropped without touching the others.
+    """
+    records = pl.concat([parsed_records(path, result) for path, result in pages], how="vertical") if pages else pl.DataFrame(schema=PARSED_SCHEMA)
+    sentences = sentences_table(records)
+    agency_found, instrument_found = extract_mentions(records)
+    agency_mentions = mention_rows(agency_found, sentences, "a")
+    instrument_mentions = mention_rows(instrument_found, sentences, "i")
+    return {
+        "records": records,
+        "sentences": sentences,
+        "agency_mentions": agency_mentions,
+        "instrument_mentions": instrument_mentions,
+    }
+
+
+def assemble(files: pl.DataFrame, verdicts: pl.DataFrame, pages: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """The nine published tables from the files read and the frames of their pages."""
+    questions, question_sources, chosen = questions_tables(pages["records"])
+
+    def of_chosen_copies(name: str) -> pl.DataFrame:
+        return pages[name].join(chosen, on=COPY_KEY, how="semi")
+
+    agency_mentions = of_chosen_copies("agency_mentions")
+    instrument_mentions = of_chosen_copies("instrument_mentions")
+    agencies = (
+        agency_mentions.sort("ref_id", pl.col("acronym").is_null(), "name")
+        .group_by("ref_id", maintain_order=True)
+        .agg(pl.col("name").first(), pl.col("acronym").drop_nulls().first(), pl.col("kind").first())
+        .rename({"ref_id": "agency_id"})
+    )
+    instruments = (
+        instrument_mentions.sort("ref_id", pl.col("identifier").is_null(), "name")
+        .group_by("ref_id", maintain_order=True)
+        .agg(pl.col("name").first().alias("title"), pl.col("kind").first(), pl.col("identifier").drop_nulls().first(), pl.col("year").drop_nulls().first())
+        .rename({"ref_id": "instrument_id"})
+    )
+    # Commitments are classified here, once per build: the rules compile to a few
+    # large regular expressions, and one vectorised pass over every chosen sentence
+    # costs less than compiling them for each batch.
+    sentences = of_chosen_copies("sentences")
+    tables = {
+        "sources": sources_table(files, verdicts),
+        "questions": questions,
+        "question_sources": question_sources,
+        "answer_sentences": table_schema("answer_sentences").conform(sentences),
+        "agencies": table_schema("agencies").conform(agencies),
+        "agency_mentions": table_schema("agency_mentions").conform(agency_mentions.with_columns(pl.col("ref_id").alias("agency_id"))),
+        "instruments": table_schema("instruments").conform(instruments),
+        "instrument_mentions": table_schema("instrument_mentions").conform(instrument_mentions.with_columns(pl.col("ref_id").alias("instrument_id"))),
+        "commitments": table_schema("commitments").conform(copy_commitments(sentences, agency_mentions)),
+    }
+    return tables

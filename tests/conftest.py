@@ -18,7 +18,7 @@ SHARED = REPO.parent / "shared"
 SEED_PATH = "hansard-web/000_602fbbef5cd5d47e.txt"
 
 
-def run_build(archive: Path, out: Path, release: str) -> object:
+def run_build(archive: Path, out: Path | str, release: str) -> object:
     result = CliRunner().invoke(app, ["build", "--archive", str(archive), "--out", str(out), "--release", release])
     return result
 

@@ -1,26 +1,30 @@
 """Dagster definitions of the Hansard Written Answers pipeline (``dagster dev`` loads this)."""
 
-from __future__ import annotations
-
 import os
+import warnings
 
 import dagster as dg
 
+# BackfillPolicy.single_run (one run for many batches) is marked beta in Dagster 1.13.
+warnings.filterwarnings("ignore", category=dg.BetaWarning)
+
 from pipeline.defs import assets
+from pipeline.defs.automation import archive_sensor, daily_release, pages_job, release_job
 from pipeline.defs.checks import SCHEMA_CHECKS
 from pipeline.defs.resources import DEFAULT_OUT, SAMPLE_ARCHIVE, ArchiveSettings
 
 settings = ArchiveSettings(
     archive_dir=os.environ.get("HANSARD_ARCHIVE_DIR", str(SAMPLE_ARCHIVE)),
     out_dir=os.environ.get("HANSARD_OUT_DIR", str(DEFAULT_OUT)),
+    work_dir=os.environ.get("HANSARD_WORK_DIR", ""),
     release=os.environ.get("HANSARD_RELEASE", ""),
 )
-
-build_job = dg.define_asset_job("build_release", selection=dg.AssetSelection.all(), description="Ingest, parse, normalise, validate and publish.")
 
 defs = dg.Definitions(
     assets=dg.load_assets_from_modules([assets]),
     asset_checks=SCHEMA_CHECKS,
-    jobs=[build_job],
+    jobs=[pages_job, release_job],
+    sensors=[archive_sensor],
+    schedules=[daily_release],
     resources={"settings": settings},
 )

@@ -1,106 +1,77 @@
-"""The pipeline's assets: ingest, parse, normalise, publish.
+"""The pipeline's assets: pages (ingest, parse, extract) per archive batch, the tables, the release.
 
-Each asset only wires plain functions from :mod:`pipeline.tables` and friends.
+Each asset only wires plain functions from :mod:`pipeline.batches`,
+:mod:`pipeline.tables` and :mod:`pipeline.publish`.
 """
 
-
-import polars as pl
 import dagster as dg
+import polars as pl
 
-from pipeline.archive import scan_archive
+from pipeline.batches import list_batches, load_store, process_batch
 from pipeline.defs.resources import ArchiveSettings
-from pipeline.parsing import parse_file
-from pipeline.publish import default_release_name, publish_release
-from pipeline import tables as t
-from pipeline.schema import table_names
+from pipeline.publish import default_release_name, publish_release, upload_release
+from pipeline.schema import table_names, table_schema
+from pipeline.tables import assemble
 
 GROUP = "written_answers"
+# One partition per archive batch (a folder of pages, or a hash bucket of a large one).
+archive_batches = dg.DynamicPartitionsDefinition(name="archive_batches")
 
 
-@dg.asset(group_name=GROUP, description="Every file under the archive folder: path, sha256, bytes, sidecar URL.")
-def archive_files(context: dg.AssetExecutionContext, settings: ArchiveSettings) -> pl.DataFrame:
-    root = settings.archive_path
+@dg.asset(
+    group_name=GROUP,
+    partitions_def=archive_batches,
+    backfill_policy=dg.BackfillPolicy.single_run(),
+    description="Ingest, parse and extract the pages of each archive batch into its Parquet store; "
+    "pages whose sha256 was already processed are not parsed again.",
+)
+def archive_pages(context: dg.AssetExecutionContext, settings: ArchiveSettings) -> dg.MaterializeResult:
+    root, work = settings.archive_path, settings.work_path
     if not root.is_dir():
         raise dg.Failure(f"archive folder {root} does not exist")
-    files = t.archive_frame(scan_archive(root))
-    context.add_output_metadata({"files": files.height, "archive": str(root)})
-    return files
+    batches = list_batches(root)
+    totals = {"pages": 0, "parsed": 0, "reused": 0, "removed": 0}
+    for key in context.partition_keys:
+        stats = process_batch(root, work, key, batches.get(key, []))
+        context.log.info(f"batch {key}: {stats.pages} pages, {stats.parsed} parsed, {stats.reused} reused, {stats.removed} removed")
+        for name in totals:
+            totals[name] += getattr(stats, name)
+    return dg.MaterializeResult(metadata={**totals, "batches": len(context.partition_keys)})
 
 
 @dg.multi_asset(
     group_name=GROUP,
+    deps=[archive_pages],
     outs={
-        "page_verdicts": dg.AssetOut(description="Format, status and reason for every file."),
-        "parsed_questions": dg.AssetOut(description="Question records as read from each page, before merging copies."),
+        name: dg.AssetOut(
+            description=table_schema(name).descriptor.get("description", ""),
+            automation_condition=dg.AutomationCondition.eager(),
+        )
+        for name in table_names()
     },
+    description="The nine published tables, assembled from every batch's store with lazy scans.",
 )
-def parsed_pages(context: dg.AssetExecutionContext, settings: ArchiveSettings, archive_files: pl.DataFrame):
-    root = settings.archive_path
-    verdicts, records = [], []
-    for path, url, size, may_be_cut in archive_files.select("path", "url", "bytes", "may_be_cut").iter_rows():
-        result = parse_file(root / path, url, size, may_be_cut=may_be_cut)
-        verdicts.append(t.verdict_row(path, result))
-        records.append(t.parsed_records(path, result))
-    verdict_frame = pl.DataFrame(verdicts, schema=t.VERDICT_SCHEMA)
-    parsed = pl.concat(records, how="vertical") if records else pl.DataFrame(schema=t.PARSED_SCHEMA)
-    counts = dict(verdict_frame.group_by("status").len().sort("status").iter_rows())
-    yield dg.Output(verdict_frame, "page_verdicts", metadata={f"status_{k}": v for k, v in counts.items()})
-    yield dg.Output(parsed, "parsed_questions", metadata={"records": parsed.height})
-
-
-@dg.asset(group_name=GROUP, description="Table `sources`: one row per input file.")
-def sources(archive_files: pl.DataFrame, page_verdicts: pl.DataFrame) -> pl.DataFrame:
-    return t.sources_table(archive_files, page_verdicts)
-
-
-@dg.multi_asset(
-    group_name=GROUP,
-    outs={
-        "questions": dg.AssetOut(description="Table `questions`: one row per question however many sources print it."),
-        "question_sources": dg.AssetOut(description="Table `question_sources`: every source a question was found in."),
-    },
-)
-def merged_questions(parsed_questions: pl.DataFrame):
-    questions, question_sources = t.questions_tables(parsed_questions)
-    yield dg.Output(questions, "questions", metadata={"rows": questions.height})
-    yield dg.Output(question_sources, "question_sources", metadata={"rows": question_sources.height})
-
-
-@dg.asset(group_name=GROUP, description="Table `answer_sentences`: answers split into sentences with offsets.")
-def answer_sentences(questions: pl.DataFrame) -> pl.DataFrame:
-    return t.sentences_table(questions)
-
-
-@dg.multi_asset(
-    group_name=GROUP,
-    outs={
-        "agencies": dg.AssetOut(description="Table `agencies`."),
-        "agency_mentions": dg.AssetOut(description="Table `agency_mentions`."),
-        "instruments": dg.AssetOut(description="Table `instruments`."),
-        "instrument_mentions": dg.AssetOut(description="Table `instrument_mentions`."),
-    },
-)
-def named_entities(questions: pl.DataFrame, answer_sentences: pl.DataFrame):
-    agency_rows, instrument_rows = t.extract_mentions(questions)
-    agencies, agency_mentions = t.agency_tables(agency_rows, answer_sentences)
-    instruments, instrument_mentions = t.instrument_tables(instrument_rows, answer_sentences)
-    for name, frame in (("agencies", agencies), ("agency_mentions", agency_mentions), ("instruments", instruments), ("instrument_mentions", instrument_mentions)):
-        yield dg.Output(frame, name, metadata={"rows": frame.height})
-
-
-@dg.asset(group_name=GROUP, description="Table `commitments`: what the answers commit the Government to.")
-def commitments(answer_sentences: pl.DataFrame, agency_mentions: pl.DataFrame) -> pl.DataFrame:
-    return t.commitments_table(answer_sentences, agency_mentions)
+def release_tables(context: dg.AssetExecutionContext, settings: ArchiveSettings):
+    batches = sorted(list_batches(settings.archive_path))
+    files, verdicts, pages = load_store(settings.work_path, batches)
+    tables = assemble(files, verdicts, pages)
+    for name in table_names():
+        yield dg.Output(tables[name], name, metadata={"rows": tables[name].height})
 
 
 @dg.asset(
     group_name=GROUP,
     ins={name: dg.AssetIn(key=name) for name in table_names()},
+    automation_condition=dg.AutomationCondition.eager(),
     description="The published release: CSV and Parquet data packages, validation report, dictionary, catalogue.",
 )
 def release(context: dg.AssetExecutionContext, settings: ArchiveSettings, **tables: pl.DataFrame) -> dict:
     name = settings.release or default_release_name()
     folder = publish_release(dict(tables), settings.out_path, name)
-    summary = {"release": name, "folder": str(folder), **{f"rows_{k}": v.height for k, v in tables.items()}}
+    where = str(folder)
+    if settings.out_remote:
+        upload_release(settings.out_path, name, settings.out_dir)
+        where = f"{settings.out_dir.rstrip('/')}/{name}"
+    summary = {"release": name, "folder": where, **{f"rows_{k}": v.height for k, v in tables.items()}}
     context.add_output_metadata(summary)
     return summary

@@ -1,0 +1,242 @@
+"""Archive batches: the unit of incremental work.
+
+The archive is cut into batches — a folder of pages, or a hash bucket of a
+large folder — and each batch is one Dagster dynamic partition. A batch's
+work (checksums, parsing, extraction) is kept in a small store of Parquet
+files under the work folder, tagged by page, so a later run
+
+- does not parse again a page whose sha256 it has already processed,
+- replaces the rows of a page that changed,
+- drops the rows of a page that is gone,
+
+and the published tables are assembled from every batch's files with lazy
+scans, without running extraction again.
+
+Plain functions, no Dagster: the partitioned assets call :func:`process_batch`
+and the table assets :func:`load_store`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import polars as pl
+
+from pipeline.archive import SIDECAR_SUFFIX, is_sidecar_of_existing_page, read_sidecar, source_id_for
+from pipeline.parsing import parse_file
+from pipeline.tables import PAGE_TABLES, VERDICT_SCHEMA, page_frames, verdict_row
+
+# A folder with more pages than this is split into 16 hash buckets, so that a
+# batch stays small enough to rebuild in seconds.
+FOLDER_LIMIT = 2000
+ROOT_BATCH = "(root)"
+FILES_SCHEMA = pl.Schema(
+    {
+        "source_id": pl.String(),
+        "path": pl.String(),
+        "url": pl.String(),
+        "sha256": pl.String(),
+        "bytes": pl.Int64(),
+        "may_be_cut": pl.Boolean(),
+        "mtime_ns": pl.Int64(),
+    }
+)
+
+
+@cache
+def code_version() -> str:
+    """Fingerprint of everything that shapes a batch's output: code, schemas, reference data.
+
+    A store written by other code is rebuilt rather than trusted.
+    """
+    repo = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for path in sorted([*repo.joinpath("pipeline").rglob("*.py"), *repo.joinpath("schemas").glob("*.json"), repo / "data" / "reference" / "agencies.csv"]):
+        if "defs" in path.parts:
+            continue  # the Dagster wiring does not change what a batch holds
+        digest.update(path.relative_to(repo).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def batch_of(path: str, folder_size: int) -> str:
+    """The batch of an archive path: its folder, or a hash bucket of a large folder."""
+    folder = path.rsplit("/", 1)[0] if "/" in path else ROOT_BATCH
+    if folder_size <= FOLDER_LIMIT:
+        return folder
+    bucket = hashlib.sha1(path.rsplit("/", 1)[-1].encode("utf-8")).hexdigest()[0]
+    return f"{folder}#{bucket}"
+
+
+def list_batches(root: Path) -> dict[str, list[str]]:
+    """Every batch of the archive and the page paths in it, sorted."""
+    root = root.resolve()
+    by_folder: dict[str, list[str]] = {}
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        folder = Path(dirpath)
+        for name in filenames:
+            absolute = folder / name
+            if name.endswith(SIDECAR_SUFFIX) and is_sidecar_of_existing_page(absolute):
+                continue
+            rel = absolute.relative_to(root).as_posix()
+            by_folder.setdefault(rel.rsplit("/", 1)[0] if "/" in rel else "", []).append(rel)
+    batches: dict[str, list[str]] = {}
+    for paths in by_folder.values():
+        for path in paths:
+            batches.setdefault(batch_of(path, len(paths)), []).append(path)
+    return {key: sorted(paths) for key, paths in sorted(batches.items())}
+
+
+def fingerprint(root: Path, paths: list[str]) -> str:
+    """Cheap change detector for a batch (names, sizes, modification times)."""
+    digest = hashlib.sha256()
+    for path in paths:
+        try:
+            st = (root / path).stat()
+        except FileNotFoundError:
+            continue
+        digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def store_dir(work: Path, batch: str) -> Path:
+    """Where a batch's Parquet files live."""
+    slug = re.sub(r"[^A-Za-z0-9._#-]+", "__", batch)
+    return work / "batches" / slug
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def scan_files(root: Path, paths: list[str], previous: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Path, sha256, size and sidecar of each page; checksums of unchanged files are reused."""
+    known: dict[str, tuple[int, int, str]] = {}
+    if previous is not None:
+        known = {p: (b, m, s) for p, b, m, s in previous.select("path", "bytes", "mtime_ns", "sha256").iter_rows()}
+    rows = []
+    for path in paths:
+        absolute = root / path
+        try:
+            st = absolute.stat()
+        except FileNotFoundError:
+            continue  # deleted since it was listed: it is simply not in this batch any more
+        old = known.get(path)
+        sha = old[2] if old and old[0] == st.st_size and old[1] == st.st_mtime_ns else _sha256(absolute)
+        url, may_be_cut = read_sidecar(absolute)
+        rows.append(
+            {"source_id": source_id_for(path), "path": path, "url": url, "sha256": sha, "bytes": st.st_size, "may_be_cut": may_be_cut, "mtime_ns": st.st_mtime_ns}
+        )
+    return pl.DataFrame(rows, schema=FILES_SCHEMA)
+
+
+@cache
+def _empty_page() -> dict[str, pl.DataFrame]:
+    return page_frames([])
+
+
+def parse_pages(root: Path, files: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, pl.DataFrame]]:
+    """Parse the given files (one at a time), then extract from all their records at once."""
+    verdicts, parsed = [], []
+    for path, url, size, may_be_cut in files.select("path", "url", "bytes", "may_be_cut").iter_rows():
+        result = parse_file(root / path, url, size, may_be_cut=may_be_cut)
+        verdicts.append(verdict_row(path, result))
+        parsed.append((path, result))
+    return pl.DataFrame(verdicts, schema=VERDICT_SCHEMA), page_frames(parsed)
+
+
+@dataclass(frozen=True)
+class BatchStats:
+    """What one batch run did."""
+
+    batch: str
+    pages: int
+    parsed: int
+    reused: int
+    removed: int
+
+
+STORE_TABLES = ("files", "verdicts", *PAGE_TABLES)
+
+
+def _read_store(folder: Path) -> dict[str, pl.DataFrame] | None:
+    version = folder / "version"
+    if not version.is_file() or version.read_text().strip() != code_version():
+        return None  # never written, or written by other code
+    try:
+        return {name: pl.read_parquet(folder / f"{name}.parquet") for name in STORE_TABLES}
+    except (OSError, pl.exceptions.PolarsError):
+        return None  # a damaged store is rebuilt, not trusted
+
+
+def _write_store(folder: Path, tables: dict[str, pl.DataFrame]) -> None:
+    """Write the batch's files side by side, then swap the folder in one rename."""
+    staging = folder.with_name(folder.name + f".tmp-{os.getpid()}")
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir(parents=True)
+    for name, frame in tables.items():
+        frame.write_parquet(staging / f"{name}.parquet", compression="zstd", statistics=False)
+    (staging / "version").write_text(code_version() + "\n")
+    if folder.exists():
+        retired = folder.with_name(folder.name + f".old-{os.getpid()}")
+        folder.rename(retired)
+        staging.rename(folder)
+        shutil.rmtree(retired)
+    else:
+        staging.rename(folder)
+
+
+def process_batch(root: Path, work: Path, batch: str, paths: list[str]) -> BatchStats:
+    """Bring one batch's store up to date with the archive; parse only new or changed pages."""
+    folder = store_dir(work, batch)
+    stored = _read_store(folder)
+    files = scan_files(root, paths, stored["files"] if stored else None)
+    if stored is not None:
+        done = stored["files"].join(stored["verdicts"].select("path"), on="path", how="semi").select("path", "sha256")
+        unchanged = files.join(done, on=["path", "sha256"], how="semi")
+    else:
+        unchanged = files.clear()
+    todo = files.join(unchanged.select("path"), on="path", how="anti")
+    verdicts, pages = parse_pages(root, todo)
+    kept_paths = unchanged["path"]
+    kept_ids = unchanged["source_id"]
+    removed = 0
+    if stored is not None:
+        removed = stored["files"].filter(~pl.col("path").is_in(files["path"].implode())).height
+        verdicts = pl.concat([stored["verdicts"].filter(pl.col("path").is_in(kept_paths.implode())), verdicts])
+        pages = {
+            name: pl.concat([stored[name].filter(pl.col("source_id").is_in(kept_ids.implode())), pages[name]], how="vertical")
+            for name in PAGE_TABLES
+        }
+    # Rows in path order whatever the order pages were parsed in: same inputs, same bytes.
+    tables = {"files": files.sort("path"), "verdicts": verdicts.sort("path")}
+    tables.update({name: frame.sort("source_id", "record", maintain_order=True) for name, frame in pages.items()})
+    _write_store(folder, tables)
+    return BatchStats(batch, files.height, todo.height, unchanged.height, removed)
+
+
+def load_store(work: Path, batches: list[str]) -> tuple[pl.DataFrame, pl.DataFrame, dict[str, pl.DataFrame]]:
+    """Files, verdicts and page frames of the given batches, read with one lazy scan per table."""
+    folders = [store_dir(work, b) for b in batches]
+    missing = [b for b, f in zip(batches, folders) if not (f / "files.parquet").is_file()]
+    if missing:
+        raise FileNotFoundError(f"batches not processed yet: {missing[:5]}")
+
+    def scan(name: str) -> pl.DataFrame:
+        if not folders:
+            return _empty_page()[name] if name in PAGE_TABLES else pl.DataFrame(schema=FILES_SCHEMA if name == "files" else VERDICT_SCHEMA)
+        return pl.scan_parquet([f / f"{name}.parquet" for f in folders]).collect(engine="in-memory")
+
+    return scan("files"), scan("verdicts"), {name: scan(name) for name in PAGE_TABLES}

@@ -60,6 +60,51 @@ def build(
 
 
 @app.command()
+def fetch(
+    start: Annotated[str, typer.Option(help="First sitting day, YYYY-MM-DD.")],
+    end: Annotated[Optional[str], typer.Option(help="Last sitting day, YYYY-MM-DD (default: the first).")] = None,
+    archive: Annotated[Path, typer.Option(help="Archive folder to write pages into.")] = Path("archive"),
+    site: Annotated[list[str], typer.Option(help="Site to fetch: historic-hansard, hansard-web (repeatable).")] = ["historic-hansard", "hansard-web"],
+    cache_dir: Annotated[Path, typer.Option(help="HTTP cache (conditional requests on re-runs).")] = Path.home() / ".cache" / "hansard-written-answers",
+    rate: Annotated[float, typer.Option(help="Seconds between requests.")] = 1.0,
+    timeout: Annotated[float, typer.Option(help="Seconds before a request times out.")] = 30.0,
+    base_url: Annotated[list[str], typer.Option(help="Override a site's base URL, as site=URL (for mirrors and tests).")] = [],
+    progress: Annotated[bool, typer.Option("--progress/--no-progress")] = True,
+) -> None:
+    """Download written answers for a date range from the public Hansard sites into the archive folder."""
+    from datetime import date
+
+    from pipeline.fetch.client import PoliteClient
+    from pipeline.fetch.fetcher import fetch_range
+    from pipeline.fetch.sites import SITES
+
+    try:
+        first = date.fromisoformat(start)
+        last = date.fromisoformat(end) if end else first
+    except ValueError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2)
+    if last < first:
+        typer.echo("error: --end is before --start", err=True)
+        raise typer.Exit(2)
+    unknown = [s for s in site if s not in SITES]
+    if unknown:
+        typer.echo(f"error: unknown site(s) {unknown}; choose from {sorted(SITES)}", err=True)
+        raise typer.Exit(2)
+    bases = dict(b.split("=", 1) for b in base_url if "=" in b)
+    sites = [SITES[s](base=bases[s]) if s in bases else SITES[s]() for s in site]
+    client = PoliteClient(cache_dir=cache_dir, min_interval=rate, timeout=timeout)
+    stats = fetch_range(first, last, archive, sites, client, progress=progress)
+    typer.echo(f"days: {stats.days}  pages written: {stats.pages_written}  unchanged: {stats.pages_unchanged}  downloads: {stats.downloads}")
+    for url in stats.disallowed:
+        typer.echo(f"skipped (robots.txt): {url}", err=True)
+    for failure in stats.failed:
+        typer.echo(f"failed: {failure}", err=True)
+    if stats.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Labelled questions (JSON Lines, see shared/gold).")],
     release_dir: Annotated[Path, typer.Argument(help="A release folder (<out>/<release>).")],

@@ -20,7 +20,7 @@ from pipeline.schema import table_names
 
 def test_definitions_load_with_all_assets_and_checks():
     keys = {k.to_user_string() for k in defs.resolve_all_asset_keys()}
-    assert keys == {"archive_pages", "release", *table_names()}
+    assert keys == {"fetched_pages", "archive_pages", "release", *table_names()}
     checks = {(k.asset_key.to_user_string(), k.name) for k in defs.resolve_asset_graph().asset_check_keys}
     assert {(name, "matches_schema") for name in table_names()} <= checks
     graph = defs.resolve_asset_graph()
@@ -126,3 +126,13 @@ def test_out_accepts_a_file_url(tmp_path):
     assert fs.exists("/bucket/releases/r/parquet/questions.parquet") and fs.exists("/bucket/releases/catalog.json")
     unknown = run_build(archive, "nosuchprotocol://bucket/releases", "r")
     assert unknown.exit_code == 2 and "--out" in unknown.output
+
+
+def test_fetch_asset_is_off_by_default():
+    from pipeline.defs.assets import fetched_pages
+    from pipeline.defs.resources import FetchSettings
+
+    result = dg.materialize([fetched_pages], resources={"settings": ArchiveSettings(), "fetch": FetchSettings()})
+    assert result.success
+    [event] = result.get_asset_materialization_events()
+    assert event.materialization.metadata["enabled"].value is False

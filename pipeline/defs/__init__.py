@@ -9,9 +9,9 @@ import dagster as dg
 warnings.filterwarnings("ignore", category=dg.BetaWarning)
 
 from pipeline.defs import assets
-from pipeline.defs.automation import archive_sensor, daily_release, pages_job, release_job
+from pipeline.defs.automation import archive_sensor, daily_fetch, daily_release, fetch_job, pages_job, release_job
 from pipeline.defs.checks import SCHEMA_CHECKS
-from pipeline.defs.resources import DEFAULT_OUT, SAMPLE_ARCHIVE, ArchiveSettings
+from pipeline.defs.resources import DEFAULT_OUT, SAMPLE_ARCHIVE, ArchiveSettings, FetchSettings
 
 settings = ArchiveSettings(
     archive_dir=os.environ.get("HANSARD_ARCHIVE_DIR", str(SAMPLE_ARCHIVE)),
@@ -23,8 +23,11 @@ settings = ArchiveSettings(
 defs = dg.Definitions(
     assets=dg.load_assets_from_modules([assets]),
     asset_checks=SCHEMA_CHECKS,
-    jobs=[pages_job, release_job],
+    jobs=[pages_job, release_job, fetch_job],
     sensors=[archive_sensor],
-    schedules=[daily_release],
-    resources={"settings": settings},
+    schedules=[daily_release, daily_fetch],
+    resources={
+        "settings": settings,
+        "fetch": FetchSettings(enabled=os.environ.get("HANSARD_FETCH_ENABLED", "") in ("1", "true", "yes")),
+    },
 )

@@ -8,7 +8,7 @@ import dagster as dg
 import polars as pl
 
 from pipeline.batches import list_batches, load_store, process_batch
-from pipeline.defs.resources import ArchiveSettings
+from pipeline.defs.resources import ArchiveSettings, FetchSettings
 from pipeline.publish import default_release_name, publish_release, upload_release
 from pipeline.schema import table_names, table_schema
 from pipeline.tables import assemble
@@ -19,7 +19,35 @@ archive_batches = dg.DynamicPartitionsDefinition(name="archive_batches")
 
 
 @dg.asset(
+    group_name="fetch",
+    description="New written answers downloaded from the public Hansard sites into the archive folder "
+    "(off unless FetchSettings.enabled; the archive sensor then picks the new pages up).",
+)
+def fetched_pages(context: dg.AssetExecutionContext, settings: ArchiveSettings, fetch: FetchSettings) -> dg.MaterializeResult:
+    from datetime import date, timedelta
+    from pathlib import Path
+
+    from pipeline.fetch.client import PoliteClient
+    from pipeline.fetch.fetcher import fetch_range
+    from pipeline.fetch.sites import SITES
+
+    if not fetch.enabled:
+        context.log.info("fetching is off (FetchSettings.enabled is false); nothing downloaded")
+        return dg.MaterializeResult(metadata={"enabled": False})
+    end = date.today()
+    start = end - timedelta(days=fetch.days_back)
+    client = PoliteClient(cache_dir=Path(fetch.cache_dir), min_interval=fetch.seconds_between_requests)
+    stats = fetch_range(start, end, settings.archive_path, [SITES[s]() for s in fetch.sites], client, progress=False)
+    if stats.failed:
+        raise dg.Failure(f"{len(stats.failed)} pages could not be fetched", metadata={"failed": stats.failed[:20]})
+    return dg.MaterializeResult(
+        metadata={"enabled": True, "start": str(start), "end": str(end), "written": stats.pages_written, "unchanged": stats.pages_unchanged, "downloads": stats.downloads}
+    )
+
+
+@dg.asset(
     group_name=GROUP,
+    deps=[fetched_pages],
     partitions_def=archive_batches,
     backfill_policy=dg.BackfillPolicy.single_run(),
     description="Ingest, parse and extract the pages of each archive batch into its Parquet store; "

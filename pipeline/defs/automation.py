@@ -5,12 +5,16 @@ import json
 import dagster as dg
 
 from pipeline.batches import fingerprint, list_batches
-from pipeline.defs.assets import archive_batches, archive_pages, release, release_tables
+from pipeline.defs.assets import archive_batches, archive_pages, fetched_pages, release, release_tables
 from pipeline.defs.resources import ArchiveSettings
 
 pages_job = dg.define_asset_job(
     "refresh_pages", selection=dg.AssetSelection.assets(archive_pages),
     description="Ingest, parse and extract the given archive batches.",
+)
+fetch_job = dg.define_asset_job(
+    "fetch_archive", selection=dg.AssetSelection.assets(fetched_pages),
+    description="Download the last days of written answers into the archive folder.",
 )
 release_job = dg.define_asset_job(
     "publish_release", selection=dg.AssetSelection.assets(release_tables, release),
@@ -52,4 +56,13 @@ daily_release = dg.ScheduleDefinition(
     execution_timezone="Europe/London",
     default_status=dg.DefaultScheduleStatus.RUNNING,
     description="Publish a dated release every morning from the batches the sensor kept up to date.",
+)
+
+daily_fetch = dg.ScheduleDefinition(
+    name="daily_fetch",
+    job=fetch_job,
+    cron_schedule="0 3 * * *",
+    execution_timezone="Europe/London",
+    default_status=dg.DefaultScheduleStatus.STOPPED,  # the sample configuration does not reach the network
+    description="Fetch the last days' written answers; the archive sensor then requests their batches.",
 )

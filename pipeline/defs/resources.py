@@ -47,3 +47,13 @@ class ArchiveSettings(dg.ConfigurableResource):
         if self.out_remote:
             return Path.home() / ".cache" / "hansard-written-answers" / "work"
         return self.out_path / ".work"
+
+
+class FetchSettings(dg.ConfigurableResource):
+    """Fetching from the public Hansard sites: off unless enabled (HANSARD_FETCH_ENABLED=1)."""
+
+    enabled: bool = False
+    sites: list[str] = ["historic-hansard", "hansard-web"]
+    days_back: int = 7  # each run fetches the last N days (unchanged pages cost a 304 each)
+    cache_dir: str = str(Path.home() / ".cache" / "hansard-written-answers")
+    seconds_between_requests: float = 1.0

@@ -22,7 +22,8 @@ import hashlib
 import os
 import re
 import shutil
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -146,14 +147,20 @@ def _empty_page() -> dict[str, pl.DataFrame]:
     return page_frames([])
 
 
-def parse_pages(root: Path, files: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, pl.DataFrame]]:
+def parse_pages(root: Path, files: pl.DataFrame, timings: dict[str, float] | None = None) -> tuple[pl.DataFrame, dict[str, pl.DataFrame]]:
     """Parse the given files (one at a time), then extract from all their records at once."""
+    started = time.perf_counter()
     verdicts, parsed = [], []
     for path, url, size, may_be_cut in files.select("path", "url", "bytes", "may_be_cut").iter_rows():
         result = parse_file(root / path, url, size, may_be_cut=may_be_cut)
         verdicts.append(verdict_row(path, result))
         parsed.append((path, result))
-    return pl.DataFrame(verdicts, schema=VERDICT_SCHEMA), page_frames(parsed)
+    parsed_at = time.perf_counter()
+    frames = page_frames(parsed)
+    if timings is not None:
+        timings["parse"] = timings.get("parse", 0.0) + parsed_at - started
+        timings["extract"] = timings.get("extract", 0.0) + time.perf_counter() - parsed_at
+    return pl.DataFrame(verdicts, schema=VERDICT_SCHEMA), frames
 
 
 @dataclass(frozen=True)
@@ -165,17 +172,18 @@ class BatchStats:
     parsed: int
     reused: int
     removed: int
+    seconds: dict[str, float] = field(default_factory=dict)  # ingest, parse, extract, store
 
 
 STORE_TABLES = ("files", "verdicts", *PAGE_TABLES)
 
 
-def _read_store(folder: Path) -> dict[str, pl.DataFrame] | None:
+def _read_store(folder: Path, tables: tuple[str, ...] = STORE_TABLES) -> dict[str, pl.DataFrame] | None:
     version = folder / "version"
     if not version.is_file() or version.read_text().strip() != code_version():
         return None  # never written, or written by other code
     try:
-        return {name: pl.read_parquet(folder / f"{name}.parquet") for name in STORE_TABLES}
+        return {name: pl.read_parquet(folder / f"{name}.parquet") for name in tables}
     except (OSError, pl.exceptions.PolarsError):
         return None  # a damaged store is rebuilt, not trusted
 
@@ -200,16 +208,24 @@ def _write_store(folder: Path, tables: dict[str, pl.DataFrame]) -> None:
 
 def process_batch(root: Path, work: Path, batch: str, paths: list[str]) -> BatchStats:
     """Bring one batch's store up to date with the archive; parse only new or changed pages."""
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
     folder = store_dir(work, batch)
-    stored = _read_store(folder)
-    files = scan_files(root, paths, stored["files"] if stored else None)
+    manifest = _read_store(folder, ("files",))
+    files = scan_files(root, paths, manifest["files"] if manifest else None)
+    timings["ingest"] = time.perf_counter() - started
+    if manifest is not None and files.select("path", "sha256").equals(manifest["files"].select("path", "sha256")):
+        # Nothing new, changed or deleted in this batch: its store stands as it is.
+        return BatchStats(batch, files.height, 0, files.height, 0, timings)
+    stored = _read_store(folder) if manifest is not None else None
     if stored is not None:
         done = stored["files"].join(stored["verdicts"].select("path"), on="path", how="semi").select("path", "sha256")
         unchanged = files.join(done, on=["path", "sha256"], how="semi")
     else:
         unchanged = files.clear()
     todo = files.join(unchanged.select("path"), on="path", how="anti")
-    verdicts, pages = parse_pages(root, todo)
+    verdicts, pages = parse_pages(root, todo, timings)
+    stored_at = time.perf_counter()
     kept_paths = unchanged["path"]
     kept_ids = unchanged["source_id"]
     removed = 0
@@ -224,7 +240,31 @@ def process_batch(root: Path, work: Path, batch: str, paths: list[str]) -> Batch
     tables = {"files": files.sort("path"), "verdicts": verdicts.sort("path")}
     tables.update({name: frame.sort("source_id", "record", maintain_order=True) for name, frame in pages.items()})
     _write_store(folder, tables)
-    return BatchStats(batch, files.height, todo.height, unchanged.height, removed)
+    timings["store"] = time.perf_counter() - stored_at
+    return BatchStats(batch, files.height, todo.height, unchanged.height, removed, timings)
+
+
+def _process_one(args: tuple[Path, Path, str, list[str]]) -> BatchStats:
+    return process_batch(*args)
+
+
+def process_batches(root: Path, work: Path, batches: dict[str, list[str]], workers: int | None = None):
+    """Process many batches, in parallel processes when there is more than one core.
+
+    Batches are independent (each writes only its own store), so they spread
+    over a process pool; results come back in batch order.
+    """
+    workers = workers or min(len(batches), os.cpu_count() or 1)
+    jobs = [(root, work, key, paths) for key, paths in sorted(batches.items())]
+    if workers <= 1 or len(jobs) <= 1:
+        yield from (process_batch(*job) for job in jobs)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # "spawn": a fresh interpreter per worker, safe under Dagster's threads.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield from pool.map(_process_one, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
 
 
 def load_store(work: Path, batches: list[str]) -> tuple[pl.DataFrame, pl.DataFrame, dict[str, pl.DataFrame]]:

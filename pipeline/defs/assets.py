@@ -7,7 +7,7 @@ Each asset only wires plain functions from :mod:`pipeline.batches`,
 import dagster as dg
 import polars as pl
 
-from pipeline.batches import list_batches, load_store, process_batch
+from pipeline.batches import list_batches, load_store, process_batches
 from pipeline.defs.resources import ArchiveSettings, FetchSettings
 from pipeline.publish import default_release_name, publish_release, upload_release
 from pipeline.schema import table_names, table_schema
@@ -59,12 +59,16 @@ def archive_pages(context: dg.AssetExecutionContext, settings: ArchiveSettings) 
         raise dg.Failure(f"archive folder {root} does not exist")
     batches = list_batches(root)
     totals = {"pages": 0, "parsed": 0, "reused": 0, "removed": 0}
-    for key in context.partition_keys:
-        stats = process_batch(root, work, key, batches.get(key, []))
-        context.log.info(f"batch {key}: {stats.pages} pages, {stats.parsed} parsed, {stats.reused} reused, {stats.removed} removed")
+    seconds: dict[str, float] = {}
+    for stats in process_batches(root, work, {key: batches.get(key, []) for key in context.partition_keys}):
+        context.log.info(f"batch {stats.batch}: {stats.pages} pages, {stats.parsed} parsed, {stats.reused} reused, {stats.removed} removed")
         for name in totals:
             totals[name] += getattr(stats, name)
-    return dg.MaterializeResult(metadata={**totals, "batches": len(context.partition_keys)})
+        for stage, value in stats.seconds.items():
+            seconds[stage] = seconds.get(stage, 0.0) + value
+    return dg.MaterializeResult(
+        metadata={**totals, "batches": len(context.partition_keys), **{f"seconds_{k}": round(v, 3) for k, v in sorted(seconds.items())}}
+    )
 
 
 @dg.multi_asset(

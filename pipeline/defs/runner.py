@@ -11,7 +11,9 @@ import dagster as dg
 
 from pipeline.batches import list_batches
 from pipeline.defs import defs
-from pipeline.defs.assets import archive_batches
+from pipeline.defs.assets import archive_batches, archive_pages, release_tables
+from pipeline.defs.assets import release as release_asset
+from pipeline.defs.resources import ArchiveSettings, FetchSettings
 
 QUIET = {"loggers": {"console": {"config": {"log_level": "ERROR"}}}}
 
@@ -25,6 +27,7 @@ class BuildOutcome:
     sources: object = None
     summary: dict | None = None
     failures: list[str] = field(default_factory=list)
+    steps: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
 
 def _failures(result: dg.ExecuteInProcessResult) -> list[str]:
@@ -40,17 +43,38 @@ def _failures(result: dg.ExecuteInProcessResult) -> list[str]:
     return messages
 
 
+def _step_seconds(result: dg.ExecuteInProcessResult, instance: dg.DagsterInstance) -> dict[str, float]:
+    """Wall time of each step of a run, from the timestamps of its start and success events."""
+    started: dict[str, float] = {}
+    seconds: dict[str, float] = {}
+    for entry in instance.all_logs(result.run_id):
+        event = entry.dagster_event
+        if event is None or event.step_key is None:
+            continue
+        if event.event_type_value == "STEP_START":
+            started[event.step_key] = entry.timestamp
+        elif event.event_type_value == "STEP_SUCCESS" and event.step_key in started:
+            seconds[event.step_key] = round(entry.timestamp - started[event.step_key], 3)
+    return seconds
+
+
 def run_build(archive: Path, out: str, release: str, work: Path | None = None) -> BuildOutcome:
     """Materialise every batch of ``archive``, then publish ``release`` to ``out`` (a folder or an fsspec URL)."""
-    settings = {"archive_dir": str(archive), "out_dir": str(out), "release": release, "work_dir": str(work) if work else ""}
-    config = {**QUIET, "resources": {"settings": {"config": settings}}}
+    settings = ArchiveSettings(archive_dir=str(archive), out_dir=str(out), release=release, work_dir=str(work) if work else "")
+    # One process holds every step, so tables pass between steps in memory
+    # (no pickles on disk); `dagster dev` keeps the configured IO manager.
+    resources = {"settings": settings, "fetch": FetchSettings(), "io_manager": dg.mem_io_manager}
+    everything = [*defs.assets, *defs.asset_checks]
     batches = list(list_batches(archive))
     with dg.DagsterInstance.ephemeral() as instance:
         outcome = BuildOutcome(success=True)
         if batches:
             instance.add_dynamic_partitions(archive_batches.name, batches)
-            pages = defs.resolve_job_def("refresh_pages").execute_in_process(
-                run_config=config,
+            pages = dg.materialize(
+                everything,
+                selection=[archive_pages],
+                resources=resources,
+                run_config=QUIET,
                 instance=instance,
                 raise_on_error=False,
                 tags={"dagster/asset_partition_range_start": batches[0], "dagster/asset_partition_range_end": batches[-1]},
@@ -60,9 +84,17 @@ def run_build(archive: Path, out: str, release: str, work: Path | None = None) -
             for event in pages.get_asset_materialization_events():
                 meta = event.materialization.metadata
                 outcome.pages = {k: meta[k].value for k in ("pages", "parsed", "reused", "removed", "batches") if k in meta}
-        published = defs.resolve_job_def("publish_release").execute_in_process(run_config=config, instance=instance, raise_on_error=False)
+                outcome.steps.update({k.removeprefix("seconds_"): meta[k].value for k in meta if k.startswith("seconds_")})
+            outcome.steps["pages_step"] = round(sum(_step_seconds(pages, instance).values()), 3)
+        published = dg.materialize(
+            everything, selection=dg.AssetSelection.assets(release_tables, release_asset), resources=resources, run_config=QUIET, instance=instance, raise_on_error=False
+        )
         if not published.success:
             return BuildOutcome(success=False, pages=outcome.pages, failures=_failures(published))
+        steps = _step_seconds(published, instance)
+        outcome.steps["assemble"] = steps.get("release_tables", 0.0)
+        outcome.steps["validate"] = round(sum(v for k, v in steps.items() if k.endswith("matches_schema")), 3)
+        outcome.steps["publish"] = steps.get("release", 0.0)
         outcome.sources = published.asset_value("sources")
         outcome.summary = published.asset_value("release")
     return outcome

@@ -100,6 +100,34 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("quoted", re.compile(r"(?<=[“\"])[A-Z][^“”\"\n]{2,150}?(?=[”\"])")),
 ]
 
+# Words one of which a text must hold for each rule to be worth running (most answers
+# name no instrument, so most rules are skipped after a substring test).
+_GATES: list[tuple[str, ...]] = [
+    ("S.I", "SI ", "S. I", "S I "),
+    ("Regulations", "Order", "Rules"),
+    ("Act",),
+    ("Bill",),
+    ("Directive", "Regulation"),
+    ("Framework Decision", "Directive", "Council Decision"),
+    ("Convention", "Protocol", "Treaty", "Charter", "Covenant"),
+    ("Convention", "Protocol", "Treaty", "Charter", "Covenant", "Agreement", "Accord"),
+    ("Agreement between",),
+    ("Protocol No",),
+    ("Resolution",),
+    ("Mechanism",),
+    ("Cm", "Cd", "HL Paper", "HC "),
+    ("Paper",),
+    ("Series", "ETS"),
+    ("Book",),
+    ("Paper",),
+    ("Strategy", "Action Plan", "Code", "Guidance", "Framework"),
+    ("Rules", "Guidelines", "Manual", "Handbook"),
+    ("Report", "Review", "Inquiry", "Survey"),
+    ("“", '"'),
+]
+assert len(_GATES) == len(_RULES)
+_TITLED_GATE = re.compile(r"report|review|study|paper|Paper|strategy|document|action plan|guidance")
+
 # "the report Stopping Traffic: ... by Liz Kelly", "a review of sexual offences, Setting the Boundaries, in July"
 _TITLED_AFTER = re.compile(
     r"\b(?:report|review|study|paper|strategy|consultation document|consultation paper|document|action plan|guidance)"
@@ -130,7 +158,9 @@ def _identifier(kind: str, surface: str) -> str | None:
 def find_instruments(text: str) -> list[InstrumentMention]:
     """Instrument mentions in one text, longest first where they overlap."""
     candidates: list[InstrumentMention] = []
-    for kind, rule in _RULES:
+    for (kind, rule), gate in zip(_RULES, _GATES):
+        if not any(word in text for word in gate):
+            continue
         for m in rule.finditer(text):
             if kind == "quoted":
                 title = m.group(0).rstrip(" ,:;")
@@ -148,7 +178,7 @@ def find_instruments(text: str) -> list[InstrumentMention]:
             if len(surface.split()) < 2 and not re.search(r"\d", surface):
                 continue
             candidates.append(_mention(kind, surface, start))
-    for m in _TITLED_AFTER.finditer(text):
+    for m in (_TITLED_AFTER.finditer(text) if _TITLED_GATE.search(text) else ()):
         group = "title" if m.group("title") else "paper"
         title = m.group(group).strip(" ,:")
         if len(title) < 6 or title.lower() in _GENERIC_TITLES or not re.search(r"[A-Z]", title):

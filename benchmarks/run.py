@@ -1,0 +1,120 @@
+"""`make bench`: build synthetic archives of N pages and report the figures.
+
+    python -m benchmarks.run [--sizes 1000,10000] [--json outputs/.bench/results.json]
+
+For each N: wall time, pages per second, peak resident memory, time per
+stage (ingest, parse, extract, assemble, validate, publish), output sizes;
+then the incremental case (1% new pages) against the full build, and the
+validator comparison. Each build runs in its own process through
+`hansard-data build`'s code path (Dagster in process), so its peak memory
+is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.scale import generate
+
+REPO = Path(__file__).resolve().parents[1]
+BENCH = REPO / "outputs" / ".bench"
+
+_ONE_BUILD = """
+import json, resource, sys, time
+from pathlib import Path
+from pipeline.defs.runner import run_build
+started = time.perf_counter()
+outcome = run_build(Path(sys.argv[1]), sys.argv[2], sys.argv[3])
+wall = time.perf_counter() - started
+peak_kb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print(json.dumps({"success": outcome.success, "wall_seconds": wall, "peak_rss_mb": round(peak_kb / 1024, 1),
+                  "pages": outcome.pages, "steps": outcome.steps, "failures": outcome.failures[:5]}))
+"""
+
+
+def build(archive: Path, out: Path, release: str) -> dict:
+    done = subprocess.run([sys.executable, "-c", _ONE_BUILD, str(archive), str(out), release], cwd=REPO, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _size_mb(path: Path) -> float:
+    return round(sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20, 2)
+
+
+def bench_size(n: int) -> dict:
+    archive = BENCH / f"archive-{n}"
+    if not (archive / "SYNTHETIC.md").is_file():
+        shutil.rmtree(archive, ignore_errors=True)
+        generate(n, archive)
+    out = BENCH / f"out-{n}"
+    shutil.rmtree(out, ignore_errors=True)
+    full = build(archive, str(out), "full")
+    # 1% new pages, then the incremental run against the stores the full build left
+    extra = BENCH / f"extra-{n}"
+    shutil.rmtree(extra, ignore_errors=True)
+    generate(max(1, n // 100), extra, seed=11)
+    added = []
+    for page in sorted(extra.rglob("*")):
+        if page.is_file() and page.name != "SYNTHETIC.md":
+            target = archive / page.relative_to(extra)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target = target.with_name("new-" + target.name)
+            shutil.copyfile(page, target)
+            added.append(target)
+    incremental = build(archive, str(out), "incremental")
+    for page in added:  # leave the archive as generated for the next run
+        page.unlink()
+    release = out / "full"
+    return {
+        "pages": n,
+        "full": {**full, "pages_per_second": round(n / full["wall_seconds"], 1)},
+        "incremental": {**incremental, "new_pages": len([p for p in added if p.suffix in (".txt", ".xml")]),
+                        "share_of_full": round(incremental["wall_seconds"] / full["wall_seconds"], 3)},
+        "output_mb": {"csv": _size_mb(release / "csv"), "parquet": _size_mb(release / "parquet"), "work_store": _size_mb(out / ".work")},
+    }
+
+
+def machine() -> dict:
+    import os
+
+    return {"python": platform.python_version(), "cpu_count": os.cpu_count(), "platform": platform.platform(),
+            "processor": platform.processor() or platform.machine(),
+            "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--json", type=Path, default=BENCH / "results.json")
+    parser.add_argument("--validation-rows", type=int, default=200_000)
+    args = parser.parse_args()
+    results = {"machine": machine(), "runs": []}
+    for n in [int(s) for s in args.sizes.split(",") if s]:
+        started = time.perf_counter()
+        figures = bench_size(n)
+        results["runs"].append(figures)
+        full, inc = figures["full"], figures["incremental"]
+        print(f"N={n:>7}: full {full['wall_seconds']:.1f} s ({full['pages_per_second']:.0f} pages/s, peak {full['peak_rss_mb']:.0f} MB); "
+              f"incremental +{inc['new_pages']} pages {inc['wall_seconds']:.1f} s ({inc['share_of_full']:.1%} of full); "
+              f"stages {json.dumps(full['steps'])}; outputs {figures['output_mb']} [{time.perf_counter() - started:.0f} s with generation]", flush=True)
+    largest = BENCH / f"out-{max(int(s) for s in args.sizes.split(','))}" / "full"
+    from benchmarks.validation import run as validation_run
+
+    results["validation"] = validation_run(largest, args.validation_rows, BENCH / "validation")
+    print(f"validation of {sum(results['validation']['rows'].values())} rows: polars {results['validation']['polars_seconds']} s, "
+          f"frictionless {results['validation']['frictionless_seconds']} s ({results['validation']['speedup']}x), same verdict: "
+          f"{results['validation']['polars_valid'] == results['validation']['frictionless_valid']}")
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"figures written to {args.json}")
+
+
+if __name__ == "__main__":
+    main()

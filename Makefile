@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test dev validate-defs clean
+.PHONY: run test dev bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,3 +29,7 @@ dev: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) outputs/*/ outputs/catalog.json outputs/index.html outputs/latest
+
+## Benchmarks: N = 1,000 and 10,000 synthetic pages (figures printed and written to outputs/.bench/results.json)
+bench: $(VENV)/.installed
+	$(BIN)/python -m benchmarks.run --sizes $(or $(SIZES),1000,10000)

@@ -21,6 +21,8 @@ import sys
 import time
 from pathlib import Path
 
+from datetime import date
+
 from benchmarks.scale import generate
 
 REPO = Path(__file__).resolve().parents[1]
@@ -59,7 +61,8 @@ def bench_size(n: int) -> dict:
     # 1% new pages, then the incremental run against the stores the full build left
     extra = BENCH / f"extra-{n}"
     shutil.rmtree(extra, ignore_errors=True)
-    generate(max(1, n // 100), extra, seed=11)
+    # Nightly arrivals are new sitting days: they land in new folders (new batches).
+    generate(max(1, n // 100), extra, seed=11, first_day=date(2030, 1, 1), days=3000)
     added = []
     for page in sorted(extra.rglob("*")):
         if page.is_file() and page.name != "SYNTHETIC.md":

@@ -88,7 +88,7 @@ def _mix(text: str, other: str, rng: random.Random) -> str:
     return text.replace(rng.choice(ours), rng.choice(theirs), 1)
 
 
-def generate(n: int, target: Path, seed: int = 7) -> dict:
+def generate(n: int, target: Path, seed: int = 7, first_day: date = date(1900, 1, 1), days: int = 40_000) -> dict:
     """Write ``n`` synthetic pages under ``target`` (folders by family and decade)."""
     target = target.resolve()
     for forbidden in (REPO / "outputs", REPO / "data"):
@@ -104,7 +104,7 @@ def generate(n: int, target: Path, seed: int = 7) -> dict:
     counts: dict[str, int] = {}
     for k in range(n):
         template = pool[k % len(pool)]
-        day = date(1900, 1, 1) + timedelta(days=rng.randrange(0, 40_000))
+        day = first_day + timedelta(days=rng.randrange(0, days))
         text = _renumber(_shift_dates(template.text, day), rng)
         if template.family != "archive-xml":
             text = _reorder(text, rng)

@@ -1,15 +1,13 @@
-"""Reading the archive folder: which files there are, their bytes and text.
+"""Reading archive files: source IDs, sidecars, and bytes to page text.
 
-Plain functions, no Dagster: the ingest asset calls :func:`scan_archive`.
+Plain functions, no Dagster; :mod:`pipeline.batches` lists and scans the folder.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import ftfy
@@ -19,19 +17,6 @@ SIDECAR_SUFFIX = ".meta.json"
 # streamed and may be larger.
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 MAX_XML_BYTES = 2 * 1024 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class ArchiveFile:
-    """One input file: where it is and what its bytes are."""
-
-    path: str  # relative to the archive root, '/' separators
-    absolute: Path
-    sha256: str
-    bytes: int
-    url: str | None
-    # The sidecar says the stored page may be cut off (None: no sidecar).
-    may_be_cut: bool | None = None
 
 
 def source_id_for(path: str) -> str:
@@ -61,44 +46,6 @@ def read_sidecar(page: Path) -> tuple[str | None, bool | None]:
     url = meta.get("url") if isinstance(meta.get("url"), str) else None
     note = meta.get("note") if isinstance(meta.get("note"), str) else ""
     return url, bool(re.search(r"truncat|cut off", note, re.IGNORECASE)) or bool(meta.get("truncated"))
-
-
-def is_sidecar_of_existing_page(path: Path) -> bool:
-    """A ``x.meta.json`` belongs to ``x.<ext>`` and gets no sources row."""
-    if not path.name.endswith(SIDECAR_SUFFIX):
-        return False
-    stem = path.name[: -len(SIDECAR_SUFFIX)]
-    return any(p.is_file() for p in path.parent.glob(glob_escape(stem) + ".*") if p != path)
-
-
-def glob_escape(text: str) -> str:
-    return re.sub(r"([*?\[])", r"[\1]", text)
-
-
-def scan_archive(root: Path) -> list[ArchiveFile]:
-    """Every input file under ``root`` (sidecars excluded), sorted by path."""
-    root = root.resolve()
-    found: list[ArchiveFile] = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames.sort()
-        for name in sorted(filenames):
-            absolute = Path(dirpath) / name
-            if not absolute.is_file() or is_sidecar_of_existing_page(absolute):
-                continue
-            rel = absolute.relative_to(root).as_posix()
-            url, may_be_cut = read_sidecar(absolute)
-            found.append(
-                ArchiveFile(
-                    path=rel,
-                    absolute=absolute,
-                    sha256=_sha256(absolute),
-                    bytes=absolute.stat().st_size,
-                    url=url,
-                    may_be_cut=may_be_cut,
-                )
-            )
-    found.sort(key=lambda f: f.path)
-    return found
 
 
 class UnreadableText(ValueError):

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import polars as pl
 
-from pipeline.archive import SIDECAR_SUFFIX, is_sidecar_of_existing_page, read_sidecar, source_id_for
+from pipeline.archive import SIDECAR_SUFFIX, read_sidecar, source_id_for
 from pipeline.parsing import parse_file
 from pipeline.tables import PAGE_TABLES, VERDICT_SCHEMA, page_frames, verdict_row
 
@@ -81,13 +81,14 @@ def list_batches(root: Path) -> dict[str, list[str]]:
     by_folder: dict[str, list[str]] = {}
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames.sort()
-        folder = Path(dirpath)
+        folder = Path(dirpath).relative_to(root).as_posix()
+        # A sidecar x.meta.json belongs to page x.<ext> and is not an input of its own.
+        stems = {name.split(".", 1)[0] for name in filenames if not name.endswith(SIDECAR_SUFFIX)}
         for name in filenames:
-            absolute = folder / name
-            if name.endswith(SIDECAR_SUFFIX) and is_sidecar_of_existing_page(absolute):
+            if name.endswith(SIDECAR_SUFFIX) and name[: -len(SIDECAR_SUFFIX)] in stems:
                 continue
-            rel = absolute.relative_to(root).as_posix()
-            by_folder.setdefault(rel.rsplit("/", 1)[0] if "/" in rel else "", []).append(rel)
+            rel = name if folder == "." else f"{folder}/{name}"
+            by_folder.setdefault("" if folder == "." else folder, []).append(rel)
     batches: dict[str, list[str]] = {}
     for paths in by_folder.values():
         for path in paths:

@@ -17,26 +17,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
 from dataclasses import asdict
 
 import polars as pl
 
-from pipeline.archive import ArchiveFile, source_id_for
+from pipeline.archive import source_id_for
 from pipeline.extract import agencies as agency_rules
 from pipeline.extract import commitments as commitment_rules
 from pipeline.extract import instruments as instrument_rules
 from pipeline.parsing.records import PageResult
 from pipeline.schema import table_schema
 from pipeline.sentences import sentence_spans
-
-
-def archive_frame(files: Iterable[ArchiveFile]) -> pl.DataFrame:
-    """The ingested files: path, checksum, size and sidecar URL."""
-    return pl.DataFrame(
-        [{"source_id": source_id_for(f.path), "path": f.path, "url": f.url, "sha256": f.sha256, "bytes": f.bytes, "may_be_cut": f.may_be_cut} for f in files],
-        schema={"source_id": pl.String, "path": pl.String, "url": pl.String, "sha256": pl.String, "bytes": pl.Int64, "may_be_cut": pl.Boolean},
-    )
 
 
 VERDICT_SCHEMA = pl.Schema({"path": pl.String(), "format": pl.String(), "status": pl.String(), "reason": pl.String(), "question_count": pl.Int64()})

@@ -9,17 +9,22 @@ import pytest
 
 from conftest import SAMPLE, copy_pages, run_build
 from pipeline import archive
-from pipeline.archive import UnreadableText, decode_page, scan_archive
+from pipeline.archive import UnreadableText, decode_page
+from pipeline.batches import list_batches
 from pipeline.parsing import parse_file
 
 SEED = (SAMPLE / "hansard-web/000_602fbbef5cd5d47e.txt").read_text(encoding="utf-8")
 
 
-def test_sidecars_belong_to_their_page_and_get_no_row():
-    paths = [f.path for f in scan_archive(SAMPLE)]
+def test_sidecars_belong_to_their_page_and_get_no_row(tmp_path):
+    paths = [p for batch in list_batches(SAMPLE).values() for p in batch]
     assert "hansard-web/hw-001.txt" in paths
     assert not [p for p in paths if p.endswith(".meta.json")]
-    assert paths == sorted(paths)
+    # a sidecar whose page is gone is an input of its own (it gets a sources row and a reason)
+    (tmp_path / "orphan.meta.json").write_text("{}")
+    (tmp_path / "page.txt").write_text("x")
+    (tmp_path / "page.meta.json").write_text("{}")
+    assert list_batches(tmp_path) == {"(root)": ["orphan.meta.json", "page.txt"]}
 
 
 def test_every_file_has_exactly_one_sources_row(sample_tables):
@@ -117,3 +122,14 @@ def test_bad_files_do_not_stop_the_build(tmp_path):
 
 def test_max_sizes_are_sane():
     assert archive.MAX_TEXT_BYTES < archive.MAX_XML_BYTES
+
+
+def test_large_folders_are_split_into_hash_buckets(tmp_path, monkeypatch):
+    import pipeline.batches as batches
+
+    monkeypatch.setattr(batches, "FOLDER_LIMIT", 10)
+    for k in range(30):
+        (tmp_path / "big").mkdir(exist_ok=True)
+        (tmp_path / "big" / f"p{k}.txt").write_text("x")
+    found = batches.list_batches(tmp_path)
+    assert all(key.startswith("big#") for key in found) and sum(len(v) for v in found.values()) == 30

@@ -55,6 +55,9 @@ class UnreadableText(ValueError):
 _MOJIBAKE = re.compile("[\u00c2\u00c3\u00e2][\u0080-\u00bf\u20ac\u201a-\u203a\u0152\u0153\u0160\u0161\u017d\u017e\u0178\u02c6\u02dc]")
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def decode_page(data: bytes) -> tuple[str, str]:
     """Decode a text page and repair common mojibake.
 
@@ -76,8 +79,7 @@ def decode_page(data: bytes) -> tuple[str, str]:
         if _MOJIBAKE.search(text):
             # "Minister’s" read as "Ministerâ€™s": UTF-8 bytes decoded as cp1252.
             text = ftfy.fix_encoding(text)
-        control = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\n\r\f")
-        if control > 8:
+        if len(_CONTROL.findall(text, 0, 4096)) > 8:
             raise UnreadableText("file is binary (control characters), not a text page")
         return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
     raise UnreadableText("text encoding could not be recognised")

@@ -99,12 +99,14 @@ def _package(release: str, created: str, fmt: str, directory: Path) -> dict:
 
 
 def _zip_folder(folder: Path, target: Path, inner: str) -> None:
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    """Zip a package deterministically; Parquet files, compressed already, are stored as they are."""
+    with zipfile.ZipFile(target, "w") as archive:
         for path in sorted(folder.iterdir()):
             info = zipfile.ZipInfo(f"{inner}/{path.name}", date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_STORED if path.suffix == ".parquet" else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
+            with path.open("rb") as source, archive.open(info, "w") as sink:
+                shutil.copyfileobj(source, sink, 1 << 20)
 
 
 def split_out(out: str) -> tuple[str | None, str]:

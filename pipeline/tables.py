@@ -266,7 +266,7 @@ def copy_commitments(sentences: pl.DataFrame, agency_mentions: pl.DataFrame) -> 
     return out.select(*COPY_KEY, *[c for c in table_schema("commitments").columns if c != "question_id"])
 
 
-PAGE_TABLES = ("records", "sentences", "agency_mentions", "instrument_mentions")
+PAGE_TABLES = ("records", "sentences", "agency_mentions", "instrument_mentions", "commitments")
 
 
 def page_frames(pages: list[tuple[str, PageResult]]) -> dict[str, pl.DataFrame]:
@@ -285,6 +285,7 @@ def page_frames(pages: list[tuple[str, PageResult]]) -> dict[str, pl.DataFrame]:
         "sentences": sentences,
         "agency_mentions": agency_mentions,
         "instrument_mentions": instrument_mentions,
+        "commitments": copy_commitments(sentences, agency_mentions),
     }
 
 
@@ -309,9 +310,6 @@ def assemble(files: pl.DataFrame, verdicts: pl.DataFrame, pages: dict[str, pl.Da
         .agg(pl.col("name").first().alias("title"), pl.col("kind").first(), pl.col("identifier").drop_nulls().first(), pl.col("year").drop_nulls().first())
         .rename({"ref_id": "instrument_id"})
     )
-    # Commitments are classified here, once per build: the rules compile to a few
-    # large regular expressions, and one vectorised pass over every chosen sentence
-    # costs less than compiling them for each batch.
     sentences = of_chosen_copies("sentences")
     tables = {
         "sources": sources_table(files, verdicts),
@@ -322,6 +320,6 @@ def assemble(files: pl.DataFrame, verdicts: pl.DataFrame, pages: dict[str, pl.Da
         "agency_mentions": table_schema("agency_mentions").conform(agency_mentions.with_columns(pl.col("ref_id").alias("agency_id"))),
         "instruments": table_schema("instruments").conform(instruments),
         "instrument_mentions": table_schema("instrument_mentions").conform(instrument_mentions.with_columns(pl.col("ref_id").alias("instrument_id"))),
-        "commitments": table_schema("commitments").conform(copy_commitments(sentences, agency_mentions)),
+        "commitments": table_schema("commitments").conform(of_chosen_copies("commitments")),
     }
     return tables

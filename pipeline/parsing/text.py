@@ -190,8 +190,11 @@ def split_fused(text: str) -> str:
     return text
 
 
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
 def squash_spaces(text: str) -> str:
-    return re.sub(r"[ \t\u00a0]+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 # --- lead-ins ---------------------------------------------------------------

@@ -1,0 +1,164 @@
+"""Each extraction rule on concrete sentences taken from real pages of the archive."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from pipeline.extract.agencies import define_acronyms, find_agencies, gazetteer
+from pipeline.extract.commitments import classify_sentences
+from pipeline.extract.instruments import find_instruments, instrument_id, link_identifiers
+
+
+def agencies_in(text: str) -> dict[str, str]:
+    """surface -> agency name, for every agency mention of ``text``."""
+    known = gazetteer()
+    acronyms = define_acronyms(text, known)
+    return {m.surface: m.agency.name for m in find_agencies(text, acronyms, [(i.start, i.end) for i in find_instruments(text)], known)}
+
+
+# --- agencies -----------------------------------------------------------------
+
+
+def test_curated_bodies_and_their_aliases():
+    # hw-020: "Neither DCMS nor English Heritage holds data ..."
+    found = agencies_in("Neither DCMS nor English Heritage holds data on whether de-listed buildings were subsequently demolished.")
+    assert found == {"DCMS": "Department for Culture, Media and Sport", "English Heritage": "English Heritage"}
+
+
+def test_acronym_defined_in_the_text_resolves_later_bare_uses():
+    # the seed page
+    text = "The Immigration Service (IS) is also increasing its commitment. In co-operation with NCIS, IS is expanding the number of officers."
+    found = agencies_in(text)
+    assert found["Immigration Service"] == "Immigration Service" and found["IS"] == "Immigration Service"
+    assert "(IS)" not in found  # the definition itself is not a second mention
+
+
+def test_unknown_named_unit_becomes_a_new_agency():
+    # seed page: "its Organised Immigration Crime Section (OICS) and its International Section"
+    text = "deploying additional staff within its Organised Immigration Crime Section (OICS) and its International Section and at its regional offices."
+    found = agencies_in(text)
+    assert found["Organised Immigration Crime Section"] == "Organised Immigration Crime Section"
+    assert found["International Section"] == "International Section"
+
+
+def test_offices_generic_references_and_instrument_titles_are_not_agencies():
+    # hw-025: "the former United Nations Special Representative to Darfur"; seed: "local law enforcement agencies"
+    assert agencies_in("We share the concerns of Jan Pronk, the former United Nations Special Representative to Darfur.") == {}
+    assert agencies_in("These officers will work with local law enforcement agencies and the police.") == {}
+    # seed: the UN inside "United Nations Convention on Transnational Organised Crime" belongs to the treaty
+    assert agencies_in("which supplements the United Nations Convention on Transnational Organised Crime, calls upon states") == {}
+    # pub-010: copies placed in the Library of the House are not an agency mention
+    assert "Library of the House" not in agencies_in("whether they will place copies in the Library of the House.")
+
+
+def test_acronyms_joined_by_a_hyphen_and_foreign_governments():
+    # hw-025: "a hybrid AU-UN peacekeeping force"; "The Government of Sudan continue to conduct aerial bombings"
+    found = agencies_in(
+        "The African Union (AU) has a major role to play in Darfur. This includes a hybrid AU-UN peacekeeping force. "
+        "The Government of Sudan continue to conduct aerial bombings."
+    )
+    assert found["AU"] == "African Union" and found["UN"] == "United Nations"
+    assert found["Government of Sudan"] == "Government of Sudan"
+
+
+def test_names_made_of_curated_names_are_not_new_bodies():
+    # archive XML: "The Northern Ireland Office and Foreign and Commonwealth Office were represented"
+    found = agencies_in("The Northern Ireland Office and Foreign and Commonwealth Office were represented at official level.")
+    assert set(found.values()) == {"Northern Ireland Office", "Foreign and Commonwealth Office"}
+
+
+# --- instruments -----------------------------------------------------------------
+
+
+def instruments_in(text: str) -> dict[str, tuple[str, str | None]]:
+    return {m.surface: (m.kind, m.identifier) for m in link_identifiers(find_instruments(text), text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        ("Detention under the powers contained in the Immigration Act 1971 is used only as a last resort.", "Immigration Act 1971", "act"),  # hh-009
+        ("the use of body scanners in relation to provisions of the Protection of Children Act 1978", "Protection of Children Act 1978", "act"),  # pub-024
+        ("The Asylum and Immigration (Treatment of Claimants etc.) Bill does not alter this.", "Asylum and Immigration (Treatment of Claimants etc.) Bill", "bill"),  # hh-052
+        ("responses to the consultation on the Health Care and Associated Professions (Miscellaneous Amendments) Order 2008,", "Health Care and Associated Professions (Miscellaneous Amendments) Order 2008", "secondary_legislation"),  # pub-007
+        ("to take full advantage of the provisions of EC Directive 75/268 on farming", "EC Directive 75/268", "eu_law"),  # archive XML
+        ("currently negotiating a European Union Framework Decision on Trafficking in Human Beings, which", "European Union Framework Decision on Trafficking in Human Beings", "eu_law"),  # seed
+        ("breach of the United Nations Convention Relating to the Status of Refugees", "United Nations Convention Relating to the Status of Refugees", "treaty"),  # hh-010
+        ("they are in breach of UN Security Council Resolution 1591, the Abuja Security Protocol and the ceasefire", "Abuja Security Protocol", "treaty"),  # hw-025
+        ("in accordance with the rules set out in the “Ministerial Code” and “Travel by Ministers”, copies of which", "Travel by Ministers", "report"),  # hw-059
+        ("Detention criteria are set out in the White PaperFairer, faster, firmer.", "Fairer, faster, firmer", "policy_paper"),  # hh-007
+    ],
+)
+def test_each_family_of_instrument(text, surface, kind):
+    assert instruments_in(text)[surface][0] == kind
+
+
+def test_numbered_paper_is_the_number_of_the_report_it_follows():
+    # seed page question
+    text = "the report Stopping Traffic: Exploring the extent of and responses to, Trafficking of Women for sexual exploitation in the UK by Liz Kelly and Linda Regan, published as Police Research Series Paper 125 by the Home Office."
+    found = instruments_in(text)
+    title = "Stopping Traffic: Exploring the extent of and responses to, Trafficking of Women for sexual exploitation in the UK"
+    assert found[title] == ("report", "Police Research Series Paper 125")
+    assert found["Police Research Series Paper 125"] == ("report", "Police Research Series Paper 125")
+
+
+def test_treaty_series_number_in_the_next_sentence():
+    # pub-010
+    text = "2. The Arms Trade Treaty was signed by Albania on 3 June 2013 and by the United Kingdom on 3 June 2013. This was published as UK Miscellaneous Series No. 3, 2013."
+    found = instruments_in(text)
+    assert found["Arms Trade Treaty"] == ("treaty", "UK Miscellaneous Series No. 3, 2013")
+
+
+def test_citations_and_generic_words_are_not_instruments():
+    # hw-051: "pursuant to the answer of 7 January 2010, Official Report, column 563W"; seed: "the Convention and its Protocols"
+    assert instruments_in("pursuant to the answer of 7 January 2010, Official Report, column 563W, what") == {}
+    assert instruments_in("and signed the Convention and its Protocols in November 2000.") == {}
+
+
+def test_instrument_ids_are_one_per_title_across_the_archive():
+    assert instrument_id("act", "Immigration Act 1971") == "act-immigration-act-1971"
+    assert instrument_id("secondary_legislation", "Building Regulations 1985") == "secondary-legislation-building-regulations-1985"
+
+
+# --- commitments ---------------------------------------------------------------
+
+CASES = [
+    # (sentence as printed, status, cue) — the pages they come from in comments
+    ("A multi-agency task force has been established to improve the response to people smuggling and trafficking.", "completed", "has been established"),  # seed
+    ("We have protested to them about this and made clear that they are in breach of UN Security Council Resolution 1591.", "completed", "We have protested"),  # hw-025
+    ("The Home Office is currently doing work on a number of fronts to tackle the problem of trafficking.", "in_progress", "The Home Office is currently doing"),  # seed
+    ("These claims are being paid as soon as possible, but it is not possible to put a timeframe on when they will all be completed.", "in_progress", "are being paid"),  # hw-047
+    ("We continue to urge all sides in Sudan to implement the agreements of Addis and Abuja.", "in_progress", "We continue"),  # hw-025
+    ("There will be liaison with Europol and European partners.", "planned", "There will be"),  # seed
+    ("On 14 January 2008 the Home Secretary announced that the Government intend to make the necessary changes to ratify the Convention.", "planned", "intend to"),  # hw-001
+    ("We are also considering what needs to be done to create the circumstances in which a non-governmental organisation could be formed.", "under_consideration", "We are also considering"),  # seed
+    ("Options for the offsetting scheme that will be required to meet the 2012 carbon neutrality target will be considered during 2008.", "under_consideration", "will be considered"),  # hw-068
+    ("There are no present plans to hold immigration detainees in a prison ship.", "declined", "no present plans to"),  # hh-009
+    ("No central records are kept showing all ICT systems, and such a list could only be provided at disproportionate cost.", "declined", "disproportionate cost"),  # hw-072
+    ("No.", "declined", "No."),  # hh-056
+    ("The Government have noted the recommendations of the report Stopping Traffic.", None, None),  # seed: an acknowledgement
+    ("Detention under the powers contained in the Immigration Act 1971 is used only as a last resort.", None, None),  # hh-009: routine practice
+    ("The Government of Sudan continue to conduct aerial bombings in Darfur.", None, None),  # hw-025: another government's action
+    ("Top-up loans will mean extra resources for students in higher education.", None, None),  # hw-043: an effect, not an action
+]
+
+
+def test_each_status_from_the_grammar_of_the_sentence():
+    frame = classify_sentences(pl.DataFrame({"text": [c[0] for c in CASES]}))
+    for (text, status, cue), (got_status, got_cue, at) in zip(CASES, frame.select("status", "cue", "cue_at").iter_rows()):
+        assert (got_status, got_cue) == (status, cue), text
+        if cue:
+            assert text[at : at + len(cue)] == cue  # the cue's offset points at it
+
+
+def test_actor_is_the_agency_that_acts():
+    from pipeline.batches import parse_pages, scan_files
+    from conftest import SAMPLE
+
+    files = scan_files(SAMPLE, ["hansard-web/000_602fbbef5cd5d47e.txt"])
+    _, pages = parse_pages(SAMPLE, files)
+    actors = dict(pages["commitments"].select("cue", "actor_agency_id").iter_rows())
+    assert actors["The Home Office is currently doing"] == "home-office"
+    assert actors["IS is expanding"] == "immigration-service"
+    assert actors["There will be"] is None  # the Government

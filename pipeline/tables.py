@@ -66,7 +66,7 @@ PARSED_SCHEMA = pl.Schema(
 )
 
 
-def parsed_records(path: str, result: PageResult) -> pl.DataFrame:
+def record_rows(path: str, result: PageResult) -> list[dict]:
     """A page's question records as rows (one per record, in page order), with their question IDs."""
     rows = []
     for number, record in enumerate(result.records, start=1):
@@ -79,7 +79,7 @@ def parsed_records(path: str, result: PageResult) -> pl.DataFrame:
             question_id=question_key(row["house"], row["sitting_date"], row["reference"], row["heading"], row["question_text"], row["answer_text"]),
         )
         rows.append(row)
-    return pl.DataFrame(rows, schema=PARSED_SCHEMA) if rows else pl.DataFrame(schema=PARSED_SCHEMA)
+    return rows
 
 
 def _norm_key(text: str | None) -> str:
@@ -275,7 +275,8 @@ def page_frames(pages: list[tuple[str, PageResult]]) -> dict[str, pl.DataFrame]:
     Each row is tagged with its page (``source_id``), so rows of one page can
     later be kept or dropped without touching the others.
     """
-    records = pl.concat([parsed_records(path, result) for path, result in pages], how="vertical") if pages else pl.DataFrame(schema=PARSED_SCHEMA)
+    rows = [row for path, result in pages for row in record_rows(path, result)]
+    records = pl.DataFrame(rows, schema=PARSED_SCHEMA) if rows else pl.DataFrame(schema=PARSED_SCHEMA)
     sentences = sentences_table(records)
     agency_found, instrument_found = extract_mentions(records)
     agency_mentions = mention_rows(agency_found, sentences, "a")

@@ -9,7 +9,7 @@ import dagster as dg
 warnings.filterwarnings("ignore", category=dg.BetaWarning)
 
 from pipeline.defs import assets
-from pipeline.defs.automation import archive_sensor, daily_fetch, daily_release, fetch_job, pages_job, release_job
+from pipeline.defs.automation import archive_sensor, automation_sensor, daily_fetch, daily_release, fetch_job, pages_job, release_job
 from pipeline.defs.checks import SCHEMA_CHECKS
 from pipeline.defs.resources import DEFAULT_OUT, SAMPLE_ARCHIVE, ArchiveSettings, FetchSettings
 
@@ -24,7 +24,7 @@ defs = dg.Definitions(
     assets=dg.load_assets_from_modules([assets]),
     asset_checks=SCHEMA_CHECKS,
     jobs=[pages_job, release_job, fetch_job],
-    sensors=[archive_sensor],
+    sensors=[archive_sensor, automation_sensor],
     schedules=[daily_release, daily_fetch],
     resources={
         "settings": settings,

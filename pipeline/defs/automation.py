@@ -49,6 +49,15 @@ def archive_sensor(context: dg.SensorEvaluationContext, settings: ArchiveSetting
     return dg.SensorResult(run_requests=requests, dynamic_partitions_requests=partition_requests, cursor=json.dumps(prints, sort_keys=True))
 
 
+# Declarative automation: the tables and the release follow newly materialised batches
+# (their AutomationCondition.eager()). Running by default, like the archive sensor.
+automation_sensor = dg.AutomationConditionSensorDefinition(
+    "release_automation",
+    target=dg.AssetSelection.assets(release_tables, release),
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    minimum_interval_seconds=60,
+)
+
 daily_release = dg.ScheduleDefinition(
     name="daily_release",
     job=release_job,

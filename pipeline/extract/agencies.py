@@ -44,11 +44,15 @@ _ORG_NAME = re.compile(
     rf"|\b(?:the\s+)?Government of (?:the\s+)?{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}}"
     # "the Association of British Insurers", "the Board of Agriculture"
     rf"|\b(?<=[Tt]he )(?:{ORG_HEADS})\s+(?:of|for)\s+(?:the\s+)?{_CAPWORD}(?:\s+(?:and\s+)?{_CAPWORD}){{0,3}}"
+    # military units: "28 Regiment Royal Engineers", "1st Battalion, The Royal Irish Regiment", "3 Commando Brigade Royal Marines"
+    rf"|\b\d{{1,3}}(?:st|nd|rd|th)?\s+(?:{_CAPWORD}\s+){{0,3}}(?:Regiment|Brigade|Battalion|Squadron|Division|Flotilla|Wing)"
+    rf"(?:,?\s+(?:The\s+)?{_CAPWORD}(?:\s+(?:of\s+)?{_CAPWORD}){{0,4}})?"
 )
 # Names that are places or outlets, not bodies (GUIDELINES: "the Library of the House").
 _NOT_AGENCIES = re.compile(r"Librar(?:y|ies)|^Official Report$|^Hansard$|^Vote Office$|(?:Hospital|Infirmary|Medical Centre|Health Centre|School|College|Prison)$")
-# Aliases too often used as adjectives ("Commonwealth immigrants").
-_AMBIGUOUS_ALIASES = {"Commonwealth"}
+# Aliases too often used as adjectives ("Commonwealth immigrants") or as a description
+# of people rather than a body ("the Civil Service" of a department's staff).
+_AMBIGUOUS_ALIASES = {"Commonwealth", "Civil Service"}
 _NOT_NAME_START = {
     "The", "This", "That", "These", "Those", "A", "An", "In", "Our", "His", "Her", "Its", "Their", "Each", "Every",
     "Any", "All", "No", "Some", "My", "Her", "Both", "Neither", "Such", "Which", "What", "When", "Where", "If",
@@ -68,7 +72,7 @@ _OFFICE = re.compile(
 )
 _OFFICE_AFTER_BODY = re.compile(
     rf"\b(?:{_CAPWORD}\s+){{1,4}}(?:Secretary-General|Secretary General|Special Representative|Special Envoy|High Commissioner|"
-    rf"Solicitor|Spokesman|Ambassador|Chief Executive|Chairman|Director)\b"
+    rf"Solicitor|Spokesman|Ambassador|Chief Executive|Chairman|Director|Minister|Ministers)\b"
     rf"|\bHouse of Commons Library\b|\bLibrar(?:y|ies) of (?:the|both) Houses?(?: of (?:Commons|Lords|Parliament))?"
 )
 _ACRONYM_DEFINITION = re.compile(

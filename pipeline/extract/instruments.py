@@ -44,9 +44,15 @@ class InstrumentMention:
 _PROVISION = re.compile(r"^.*?\b(?:Schedule|Section|Part|Article|Clause|Paragraph|Regulation|Chapter)s?\b.*?\b(?:of|to|under)\s+(?:the\s+)?(?=[A-Z])")
 
 
+_OWNER = re.compile(r"^.*(?:['’]s|s['’])\s+(?=[A-Z])")
+
+
 def _trim_leading(text: str, start: int) -> tuple[str, int]:
     """Drop sentence words before a title: 'Under the Immigration Act' -> 'Immigration Act'."""
     if (m := _PROVISION.match(text)) and m.end() < len(text):
+        text, start = text[m.end() :], start + m.end()
+    if (m := _OWNER.match(text)) and len(text[m.end() :].split()) >= 2:
+        # "the Carbon Trust’s Carbon Management Programme": the owner is not part of the title
         text, start = text[m.end() :], start + m.end()
     while True:
         m = re.match(r"([\w'’\-]+),?\s+", text)
@@ -95,6 +101,12 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Strategy|Action Plan|Code of Practice|Code|Guidance|Framework)\b(?!\s+(?:for|on|of)\s+[A-Z])"),
     ),
     ("policy_paper", re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Rules|Guidelines|Manual|Handbook)\b(?!\s+(?:19|20)\d\d)")),
+    # "Guidance on Charging", "Framework for Sustainable Development on the Government Estate"
+    ("policy_paper", re.compile(rf"\b(?:{CAP}\s+)*(?:Guidance|Code of Practice|Strategy|Framework|Action Plan)\s+(?:on|for)\s+(?:the\s+)?{TITLE}")),
+    # statistical series: "Public Transport Statistics Bulletin GB: 2005 Edition"
+    ("report", re.compile(rf"\b(?:{CAP}\s+)+(?:Bulletin|Statistics)(?:\s+[A-Z]{{2,3}})?(?::\s+(?:19|20)\d\d\s+Edition)?")),
+    # named programmes and schemes (capitalised: "the single payment scheme" is not one)
+    ("other", re.compile(rf"\b(?:{CAP}\s+){{1,5}}(?:Scheme|Programme|Initiative)\b")),
     ("report", re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Report|Review|Inquiry|Survey)\b(?:\s+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?(?!\s+(?:of|on|into)\s+[A-Z])")),
     # A title in quotation marks: "the “Ministerial Code” and “Travel by Ministers”".
     ("quoted", re.compile(r"(?<=[“\"])[A-Z][^“”\"\n]{2,150}?(?=[”\"])")),
@@ -122,6 +134,9 @@ _GATES: list[tuple[str, ...]] = [
     ("Paper",),
     ("Strategy", "Action Plan", "Code", "Guidance", "Framework"),
     ("Rules", "Guidelines", "Manual", "Handbook"),
+    ("Guidance", "Code of Practice", "Strategy", "Framework", "Action Plan"),
+    ("Bulletin", "Statistics"),
+    ("Scheme", "Programme", "Initiative"),
     ("Report", "Review", "Inquiry", "Survey"),
     ("“", '"'),
 ]

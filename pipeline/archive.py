@@ -24,7 +24,8 @@ def source_id_for(path: str) -> str:
     return "src-" + hashlib.sha256(path.encode("utf-8")).hexdigest()[:16]
 
 
-def _sha256(path: Path) -> str:
+def sha256_of(path: Path) -> str:
+    """SHA-256 of a file's bytes, read in blocks (pages, releases, downloads)."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):

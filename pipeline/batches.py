@@ -29,7 +29,7 @@ from pathlib import Path
 
 import polars as pl
 
-from pipeline.archive import SIDECAR_SUFFIX, read_sidecar, source_id_for
+from pipeline.archive import SIDECAR_SUFFIX, read_sidecar, sha256_of, source_id_for
 from pipeline.parsing import parse_file
 from pipeline.tables import PAGE_TABLES, VERDICT_SCHEMA, page_frames, verdict_row
 
@@ -114,14 +114,6 @@ def store_dir(work: Path, batch: str) -> Path:
     return work / "batches" / slug
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def scan_files(root: Path, paths: list[str], previous: pl.DataFrame | None = None) -> pl.DataFrame:
     """Path, sha256, size and sidecar of each page; checksums of unchanged files are reused."""
     known: dict[str, tuple[int, int, str]] = {}
@@ -135,7 +127,7 @@ def scan_files(root: Path, paths: list[str], previous: pl.DataFrame | None = Non
         except FileNotFoundError:
             continue  # deleted since it was listed: it is simply not in this batch any more
         old = known.get(path)
-        sha = old[2] if old and old[0] == st.st_size and old[1] == st.st_mtime_ns else _sha256(absolute)
+        sha = old[2] if old and old[0] == st.st_size and old[1] == st.st_mtime_ns else sha256_of(absolute)
         url, may_be_cut = read_sidecar(absolute)
         rows.append(
             {"source_id": source_id_for(path), "path": path, "url": url, "sha256": sha, "bytes": st.st_size, "may_be_cut": may_be_cut, "mtime_ns": st.st_mtime_ns}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import os
@@ -10,6 +9,7 @@ from pathlib import Path
 
 import polars as pl
 
+from pipeline.archive import sha256_of
 from pipeline.schema import all_schemas, package_descriptor, table_names
 
 LATEST = "latest"
@@ -94,7 +94,7 @@ def releases(out: Path) -> list[str]:
 
 
 def _file_entry(path: Path, root: Path) -> dict:
-    return {"path": path.relative_to(root).as_posix(), "bytes": path.stat().st_size, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+    return {"path": path.relative_to(root).as_posix(), "bytes": path.stat().st_size, "sha256": sha256_of(path)}
 
 
 def _changes(previous: Path, current: Path) -> dict:

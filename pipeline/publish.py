@@ -8,7 +8,6 @@ never leaves a half-written release or a ``latest`` that points at one.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -19,6 +18,7 @@ from pathlib import Path
 import polars as pl
 
 from pipeline import catalog
+from pipeline.archive import sha256_of
 from pipeline.schema import all_schemas, package_descriptor, table_names
 from pipeline.validation import validate_release
 
@@ -34,14 +34,6 @@ class ValidationFailed(RuntimeError):
         self.report = report
         failing = [name for name, t in report["tables"].items() if not t["valid"]]
         super().__init__(f"validation failed for tables {failing}; nothing was published")
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def write_csv(frame: pl.DataFrame, path: Path) -> None:

@@ -78,9 +78,20 @@ def test_daily_schedule_requests_a_release_run():
     assert daily_release.cron_schedule == "0 5 * * *"
 
 
-def test_tables_and_release_follow_new_pages_automatically():
-    condition = defs.resolve_assets_def("release").automation_conditions_by_key[dg.AssetKey("release")]
-    assert condition is not None and "eager" in str(condition.get_label() or condition.name or condition).lower() or condition
+def test_tables_and_release_follow_new_batches_automatically(tmp_path):
+    from pipeline.defs.assets import archive_pages
+    from pipeline.defs.resources import FetchSettings
+
+    archive = copy_pages(tmp_path / "archive", "hansard-web/000_602fbbef5cd5d47e.txt")
+    resources = {"settings": ArchiveSettings(archive_dir=str(archive), out_dir=str(tmp_path / "out")), "fetch": FetchSettings()}
+    with dg.instance_for_test() as instance:
+        first = dg.evaluate_automation_conditions(defs=defs, instance=instance)
+        assert first.get_num_requested(dg.AssetKey("release")) == 0
+        instance.add_dynamic_partitions(archive_batches.name, ["hansard-web"])
+        dg.materialize([archive_pages], partition_key="hansard-web", instance=instance, resources=resources)
+        after = dg.evaluate_automation_conditions(defs=defs, instance=instance, cursor=first.cursor)
+        assert after.get_num_requested(dg.AssetKey("questions")) == 1
+        assert after.get_num_requested(dg.AssetKey("release")) == 1
 
 
 def _digests(release: Path) -> dict[str, str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import polars as pl
 from frictionless import Package, validate
 
-from conftest import SAMPLE, copy_pages, run_build
+from conftest import copy_pages, run_build
 from pipeline.schema import table_names
 
 
@@ -89,7 +89,7 @@ def test_failed_validation_blocks_publishing(tmp_path, monkeypatch):
 
 def test_ids_do_not_depend_on_file_order(tmp_path):
     a = copy_pages(tmp_path / "a", "hansard-web/000_602fbbef5cd5d47e.txt", "hansard-web/hw-001.txt")
-    b = copy_pages(tmp_path / "b" / "zz", "hansard-web/hw-001.txt")
+    copy_pages(tmp_path / "b" / "zz", "hansard-web/hw-001.txt")
     copy_pages(tmp_path / "b" / "aa", "hansard-web/000_602fbbef5cd5d47e.txt")
     for archive, out in ((a, "oa"), (tmp_path / "b", "ob")):
         assert run_build(archive, tmp_path / out, "r").exit_code == 0

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import asdict
 
 import polars as pl
 
@@ -70,7 +69,7 @@ def record_rows(path: str, result: PageResult) -> list[dict]:
     """A page's question records as rows (one per record, in page order), with their question IDs."""
     rows = []
     for number, record in enumerate(result.records, start=1):
-        row = asdict(record)
+        row = dict(vars(record))  # flat fields: a shallow copy (dataclasses.asdict deep-copies)
         row["question_text"] = row["question_text"] or None
         row.update(
             source_id=source_id_for(path),

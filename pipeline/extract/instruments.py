@@ -141,6 +141,7 @@ _GATES: list[tuple[str, ...]] = [
     ("“", '"'),
 ]
 assert len(_GATES) == len(_RULES)
+_GATE_WORDS = frozenset(w for gate in _GATES for w in gate)
 _TITLED_GATE = re.compile(r"report|review|study|paper|Paper|strategy|document|action plan|guidance")
 
 # "the report Stopping Traffic: ... by Liz Kelly", "a review of sexual offences, Setting the Boundaries, in July"
@@ -173,8 +174,9 @@ def _identifier(kind: str, surface: str) -> str | None:
 def find_instruments(text: str) -> list[InstrumentMention]:
     """Instrument mentions in one text, longest first where they overlap."""
     candidates: list[InstrumentMention] = []
+    present = {word for word in _GATE_WORDS if word in text}  # each gate word tested once
     for (kind, rule), gate in zip(_RULES, _GATES):
-        if not any(word in text for word in gate):
+        if present.isdisjoint(gate):
             continue
         for m in rule.finditer(text):
             if kind == "quoted":

@@ -147,13 +147,14 @@ def read_questions(
     current: OpenQuestion | None = None
     heading = context.heading
     pending_asker: str | None = None
+    # Each line is tested once for opening a question; the loop looks one and two lines ahead.
+    starts = [question_start(line) for line in lines] + [None, None]
     i = 0
     n = len(lines)
     while i < n:
         line = lines[i]
-        m = question_start(line)
-        if m and current is not None and not current.answer_lines and current.answerer is None and current.question_closed \
-                and not m.group("asker") and pending_asker is None and current.asker is not None and m.group("lead").startswith("To ask"):
+        m = starts[i]
+        if m and _is_joint_part(current, m, pending_asker):
             # "Asked by Lord X" then two "To ask ... [HL5097]" paragraphs and one answer:
             # one question in parts, its references joined.
             current.question_lines.append(line)
@@ -176,35 +177,26 @@ def read_questions(
             current.question_closed = _question_ends(line) or _names_answerer(lines, i + 1)
             i += 1
             continue
-        nxt = lines[i + 1] if i + 1 < n else ""
+        following, after_that = starts[i + 1], starts[i + 2]
         # Name or heading lines that introduce the next question.
-        if question_start(nxt) and not (question_start(nxt).group("asker")):
+        if following and not following.group("asker"):
             if is_name_line(line) and not _ends_answer_sentence(line):
                 pending_asker = _member_name(line)
                 _drop_trailing_heading(current)
                 i += 1
                 continue
-            if is_heading_line(line) and current is None or (
-                is_heading_line(line) and current is not None and current.answer_lines
-            ):
+            if is_heading_line(line) and (current is None or current.answer_lines):
                 heading = line
                 i += 1
                 continue
-        if (
-            is_heading_line(line)
-            and i + 2 < n
-            and is_name_line(nxt)
-            and question_start(lines[i + 2])
-            and not question_start(lines[i + 2]).group("asker")
-        ):
+        if is_heading_line(line) and after_that and not after_that.group("asker") and i + 1 < n and is_name_line(lines[i + 1]):
             heading = line
             i += 1
             continue
-        if is_heading_line(line) and question_start(nxt) and question_start(nxt).group("asker"):
-            if current is None or current.answer_lines:
-                heading = line
-                i += 1
-                continue
+        if is_heading_line(line) and following and following.group("asker") and (current is None or current.answer_lines):
+            heading = line
+            i += 1
+            continue
         if current is None:
             i += 1  # text before the first question: nothing to attach it to
             continue
@@ -233,6 +225,20 @@ def read_questions(
             last.complete = not truncated
         records.extend(finished)
     return [r for r in records if r.answer_text]
+
+
+def _is_joint_part(current: OpenQuestion | None, start: re.Match[str], pending_asker: str | None) -> bool:
+    """A further "To ask ..." under the same "Asked by", before any answer."""
+    return (
+        current is not None
+        and current.question_closed
+        and not current.answer_lines
+        and current.answerer is None
+        and current.asker is not None
+        and pending_asker is None
+        and not start.group("asker")
+        and start.group("lead").startswith("To ask")
+    )
 
 
 def finish_answered(current: OpenQuestion, waiting: list[OpenQuestion], context: PageContext) -> list[QuestionRecord]:

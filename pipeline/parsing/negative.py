@@ -4,24 +4,28 @@ from __future__ import annotations
 
 import re
 
-# (pattern over the page start, reason) — the first that matches decides.
-_CUES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"Order Paper|Minutes of Proceedings|Business of the House|House of Lords Business", re.I),
+# (words one of which the page start must hold, lower-cased; pattern; reason) — the first
+# cue whose pattern matches decides. The words are tested first, with plain substring
+# searches: most pages hold none of them, and the case-insensitive patterns are slow.
+_CUES: list[tuple[tuple[str, ...], re.Pattern[str], str]] = [
+    (("order paper", "minutes of proceedings", "business of the house", "house of lords business"),
+     re.compile(r"Order Paper|Minutes of Proceedings|Business of the House|House of Lords Business", re.I),
      "page is an order paper, minutes or business listing, not written answers"),
-    (re.compile(r"Commons Journal|Chronological Index|Alphabetical Index", re.I),
+    (("journal", "index"), re.compile(r"Commons Journal|Chronological Index|Alphabetical Index", re.I),
      "page is a Journal or an index, not written answers"),
-    (re.compile(r"Questions Book|Written Questions for Answer on", re.I),
+    (("questions book", "written questions for answer"), re.compile(r"Questions Book|Written Questions for Answer on", re.I),
      "page lists questions tabled for answer (no answers printed)"),
-    (re.compile(r"Minutes of Evidence|Examination of Witnesses", re.I),
+    (("minutes of evidence", "examination of witnesses"), re.compile(r"Minutes of Evidence|Examination of Witnesses", re.I),
      "page is select committee evidence, not written answers"),
-    (re.compile(r"Motion made, and Question proposed|I beg to move|Second Reading|Proceeding contribution", re.I),
+    (("motion made", "beg to move", "second reading", "proceeding contribution"),
+     re.compile(r"Motion made, and Question proposed|I beg to move|Second Reading|Proceeding contribution", re.I),
      "page is a debate, not written answers"),
-    (re.compile(r"^\s*The petition of", re.I | re.M), "page is a public petition, not written answers"),
-    (re.compile(r"The House met at|^\s*PRAYERS\.?\s*$", re.M), "page is the opening of a sitting, not written answers"),
-    (re.compile(r"^\s*My Lords,", re.M), "page is a Lords debate (speeches open 'My Lords'), not written answers"),
-    (re.compile(r"^\s*\d{1,2}(?:\.\d\d)?\s?[ap]\.m\.\s*$", re.M), "page is a debate (time stamps), not written answers"),
-    (re.compile(r"^\s*\d+\.\s.+\s\d+\swords\s*$", re.M), "page is an index of written answers (titles and word counts), not the answers"),
-    (re.compile(r"had the following Notice on the Paper", re.I), "page is a Lords debate on a motion, not written answers"),
+    (("the petition of",), re.compile(r"^\s*The petition of", re.I | re.M), "page is a public petition, not written answers"),
+    (("house met at", "prayers"), re.compile(r"The House met at|^\s*PRAYERS\.?\s*$", re.M), "page is the opening of a sitting, not written answers"),
+    (("my lords,",), re.compile(r"^\s*My Lords,", re.M), "page is a Lords debate (speeches open 'My Lords'), not written answers"),
+    (("a.m.", "p.m."), re.compile(r"^\s*\d{1,2}(?:\.\d\d)?\s?[ap]\.m\.\s*$", re.M), "page is a debate (time stamps), not written answers"),
+    ((" words",), re.compile(r"^\s*\d+\.\s.+\s\d+\swords\s*$", re.M), "page is an index of written answers (titles and word counts), not the answers"),
+    (("notice on the paper",), re.compile(r"had the following Notice on the Paper", re.I), "page is a Lords debate on a motion, not written answers"),
 ]
 _URL_CUES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"historic-hansard/(?:westminster_hall|grand_committee)/"),
@@ -38,8 +42,9 @@ def not_written_answers_reason(text: str, url: str | None) -> str | None:
     head = text[:3000]
     if columns := debate_columns(text):
         return f"header columns '{columns}' are debate columns (written answers are numbered W or WA)"
-    for pattern, reason in _CUES:
-        if pattern.search(head):
+    lowered = head.lower()
+    for words, pattern, reason in _CUES:
+        if any(word in lowered for word in words) and pattern.search(head):
             return reason
     if url:
         for pattern, reason in _URL_CUES:

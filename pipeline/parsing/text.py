@@ -156,9 +156,13 @@ OLD_ANSWER_TAGS = re.compile(r"^\(Answer\.\)\s*|\s*—\((?:[A-Z][\w' ]+ )?(?:Off
 
 def remove_furniture(text: str) -> str:
     """Drop '§' marks, holding-answer notes and old answer tags."""
-    text = PARAGRAPH_MARK.sub("", text)
-    text = HOLDING_ANSWER.sub(_drop_holding_answer, text)
-    text = OLD_ANSWER_TAGS.sub("", text)
+    # Each pattern runs only on pages that hold its mark: most pages hold none.
+    if "§" in text:
+        text = PARAGRAPH_MARK.sub("", text)
+    if "[" in text:
+        text = HOLDING_ANSWER.sub(_drop_holding_answer, text)
+    if "(Answer.)" in text or "—(" in text:
+        text = OLD_ANSWER_TAGS.sub("", text)
     return text
 
 

@@ -137,8 +137,20 @@ def _bounded(text: str, start: int, end: int) -> bool:
     return not (before.isalnum() or before in joiners) and not (after.isalnum() or after in joiners)
 
 
+# Words every office or place pattern holds: texts without any (85% of them) skip both.
+_OFFICE_WORDS = (
+    "Secretary", "Minister", "President", "Chancellor", "Leader", "Lord", "Paymaster", "General", "Representative",
+    "Commissioner", "Chair", "Director", "Executive", "Ambassador", "Governor", "Inspector", "Registrar", "Whip",
+    "Spokesman", "Head", "Librar", "Solicitor", "Envoy",
+)
+# Words every new-organisation pattern holds (a head noun, "Government of", a military unit).
+_NAME_WORDS = (*ORG_HEADS.split("|"), "Government of", "Regiment", "Brigade", "Battalion", "Squadron", "Division", "Flotilla", "Wing")
+
+
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
     """Offices held by people, and places, in which no agency is mentioned."""
+    if not any(word in text for word in _OFFICE_WORDS):
+        return []
     return [(m.start(), m.end()) for pattern in (_OFFICE, _OFFICE_AFTER_BODY) for m in pattern.finditer(text)]
 
 
@@ -202,7 +214,7 @@ def find_agencies(
     for acronym, agency in acronyms.items():
         for m in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?![\w)])", view):
             candidates.append(AgencyMention(m.start(), m.end(), acronym, agency))
-    for m in _ORG_NAME.finditer(view):
+    for m in _ORG_NAME.finditer(view) if any(word in view for word in _NAME_WORDS) else ():
         name, start = _strip_name_start(m.group(0), m.start())
         if not _well_formed_name(name, view, start):
             continue

@@ -25,6 +25,7 @@ test: $(VENV)/.installed
 
 ## The Dagster UI on http://127.0.0.1:3000
 dev: $(VENV)/.installed
+	mkdir -p .dagster_home
 	DAGSTER_HOME=$(CURDIR)/.dagster_home $(BIN)/dagster dev -w workspace.yaml
 
 clean:

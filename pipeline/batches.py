@@ -123,11 +123,15 @@ def scan_files(root: Path, paths: list[str], previous: pl.DataFrame | None = Non
     for path in paths:
         absolute = root / path
         try:
-            st = absolute.stat()
+            st = absolute.lstat()
         except FileNotFoundError:
             continue  # deleted since it was listed: it is simply not in this batch any more
         old = known.get(path)
-        sha = old[2] if old and old[0] == st.st_size and old[1] == st.st_mtime_ns else sha256_of(absolute)
+        if absolute.is_symlink():
+            # Links are not followed (they may point outside the archive): the link itself is hashed.
+            sha = hashlib.sha256(os.readlink(absolute).encode("utf-8")).hexdigest()
+        else:
+            sha = old[2] if old and old[0] == st.st_size and old[1] == st.st_mtime_ns else sha256_of(absolute)
         url, may_be_cut = read_sidecar(absolute)
         rows.append(
             {"source_id": source_id_for(path), "path": path, "url": url, "sha256": sha, "bytes": st.st_size, "may_be_cut": may_be_cut, "mtime_ns": st.st_mtime_ns}

@@ -133,3 +133,14 @@ def test_large_folders_are_split_into_hash_buckets(tmp_path, monkeypatch):
         (tmp_path / "big" / f"p{k}.txt").write_text("x")
     found = batches.list_batches(tmp_path)
     assert all(key.startswith("big#") for key in found) and sum(len(v) for v in found.values()) == 30
+
+
+def test_symbolic_links_are_not_followed(tmp_path):
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "secret.txt").write_text("outside the archive")
+    (tmp_path / "archive" / "link.txt").symlink_to(tmp_path / "secret.txt")
+    result = run_build(tmp_path / "archive", tmp_path / "out", "r")
+    assert result.exit_code == 0, result.output
+    sources = pl.read_csv(tmp_path / "out" / "r" / "csv" / "sources.csv")
+    [row] = sources.to_dicts()
+    assert row["status"] == "quarantined" and "links are not followed" in row["reason"]

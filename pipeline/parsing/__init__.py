@@ -6,6 +6,7 @@ returns a :class:`PageResult` whose status and reason say what happened.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pipeline.archive import MAX_TEXT_BYTES, MAX_XML_BYTES, UnreadableText, decode_page
@@ -39,6 +40,8 @@ def detect_format(text: str, url: str | None) -> str:
 
 def parse_file(path: Path, url: str | None, size: int, *, may_be_cut: bool | None = None) -> PageResult:
     """Read one archive file into question records, or say why not."""
+    if path.is_symlink():
+        return PageResult("unknown", QUARANTINED, f"symbolic link to {os.readlink(path)}: links are not followed; copy the page into the archive")
     if size == 0:
         return PageResult("unknown", QUARANTINED, "file is empty")
     with path.open("rb") as handle:

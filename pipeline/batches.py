@@ -31,6 +31,7 @@ import polars as pl
 
 from pipeline.archive import SIDECAR_SUFFIX, read_sidecar, sha256_of, source_id_for
 from pipeline.parsing import parse_file
+from pipeline.parsing.records import PageResult
 from pipeline.tables import PAGE_TABLES, VERDICT_SCHEMA, page_frames, verdict_row
 
 # A folder with more pages than this is split into 16 hash buckets, so that a
@@ -149,15 +150,34 @@ def parse_pages(root: Path, files: pl.DataFrame, timings: dict[str, float] | Non
     started = time.perf_counter()
     verdicts, parsed = [], []
     for path, url, size, may_be_cut in files.select("path", "url", "bytes", "may_be_cut").iter_rows():
-        result = parse_file(root / path, url, size, may_be_cut=may_be_cut)
+        try:
+            result = parse_file(root / path, url, size, may_be_cut=may_be_cut)
+        except Exception as err:  # a parser bug on one page must not stop the archive
+            result = _failed(err, "parsing")
         verdicts.append(verdict_row(path, result))
         parsed.append((path, result))
     parsed_at = time.perf_counter()
-    frames = page_frames(parsed)
+    try:
+        frames = page_frames(parsed)
+    except Exception:
+        # Find the page the extraction fails on, quarantine it, and keep the others.
+        for k, (path, result) in enumerate(parsed):
+            if not result.records:
+                continue
+            try:
+                page_frames([(path, result)])
+            except Exception as err:
+                parsed[k] = (path, _failed(err, "extraction"))
+                verdicts[k] = verdict_row(path, parsed[k][1])
+        frames = page_frames(parsed)
     if timings is not None:
         timings["parse"] = timings.get("parse", 0.0) + parsed_at - started
         timings["extract"] = timings.get("extract", 0.0) + time.perf_counter() - parsed_at
     return pl.DataFrame(verdicts, schema=VERDICT_SCHEMA), frames
+
+
+def _failed(err: Exception, stage: str) -> PageResult:
+    return PageResult("unknown", "quarantined", f"{stage} failed on this page ({type(err).__name__}: {err}); please report it with the page")
 
 
 @dataclass(frozen=True)

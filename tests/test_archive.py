@@ -144,3 +144,23 @@ def test_symbolic_links_are_not_followed(tmp_path):
     sources = pl.read_csv(tmp_path / "out" / "r" / "csv" / "sources.csv")
     [row] = sources.to_dicts()
     assert row["status"] == "quarantined" and "links are not followed" in row["reason"]
+
+
+def test_a_parser_failure_on_one_page_quarantines_that_page_only(tmp_path, monkeypatch):
+    import pipeline.parsing.hansard_web as hansard_web
+
+    real = hansard_web.parse
+
+    def fails_on_hw001(text, url, truncated):
+        if "217968" in text:
+            raise RuntimeError("simulated parser bug")
+        return real(text, url, truncated)
+
+    monkeypatch.setattr(hansard_web, "parse", fails_on_hw001)
+    archive = copy_pages(tmp_path / "archive", "hansard-web/000_602fbbef5cd5d47e.txt", "hansard-web/hw-001.txt")
+    result = run_build(archive, tmp_path / "out", "r")
+    assert result.exit_code == 0, result.output
+    rows = {r["path"]: r for r in pl.read_csv(tmp_path / "out" / "r" / "csv" / "sources.csv").to_dicts()}
+    assert rows["hansard-web/hw-001.txt"]["status"] == "quarantined"
+    assert "parsing failed on this page (RuntimeError: simulated parser bug)" in rows["hansard-web/hw-001.txt"]["reason"]
+    assert rows["hansard-web/000_602fbbef5cd5d47e.txt"]["status"] == "parsed"

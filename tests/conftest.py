@@ -23,12 +23,17 @@ def run_build(archive: Path, out: Path | str, release: str) -> object:
     return result
 
 
+def published(archive: Path, tmp_path_factory: pytest.TempPathFactory, release: str) -> Path:
+    """Build ``archive`` into a fresh folder; the release folder."""
+    out = tmp_path_factory.mktemp(release)
+    result = run_build(archive, out, release)
+    assert result.exit_code == 0, result.output
+    return out / release
+
+
 @pytest.fixture(scope="session")
 def sample_release(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("out")
-    result = run_build(SAMPLE, out, "sample")
-    assert result.exit_code == 0, result.output
-    return out / "sample"
+    return published(SAMPLE, tmp_path_factory, "sample")
 
 
 @pytest.fixture(scope="session")

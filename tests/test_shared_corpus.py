@@ -13,7 +13,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from conftest import SHARED, run_build
+from conftest import SHARED, published
 from pipeline.evaluation import evaluate_release
 
 CORPUS = SHARED / "corpus"
@@ -22,10 +22,7 @@ pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is
 
 @pytest.fixture(scope="module")
 def corpus_release(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("corpus")
-    result = run_build(CORPUS, out, "corpus")
-    assert result.exit_code == 0, result.output
-    return out / "corpus"
+    return published(CORPUS, tmp_path_factory, "corpus")
 
 
 def test_every_file_has_a_row_and_negatives_are_not_written_answers(corpus_release: Path):

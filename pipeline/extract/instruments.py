@@ -61,16 +61,18 @@ def _trim_leading(text: str, start: int) -> tuple[str, int]:
         text, start = text[m.end() :], start + m.end()
 
 
-_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("secondary_legislation", re.compile(r"\bS\.?\s?I\.?\s+(?:No\.?\s*)?\d{4}\s*/\s*\d+")),
+# (kind, gate, pattern). The gate: words one of which a text must hold for the rule to be
+# worth running — most answers name no instrument, so most rules stop at a substring test.
+_RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
+    ("secondary_legislation", ("S.I", "SI ", "S. I", "S I "), re.compile(r"\bS\.?\s?I\.?\s+(?:No\.?\s*)?\d{4}\s*/\s*\d+")),
     (
-        "secondary_legislation",
+        "secondary_legislation", ("Regulations", "Order", "Rules"),
         re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+|\([A-Za-z ,.]+\)\s+)*)+(?:Regulations|Order|Rules)(?:\s+\([A-Za-z ,.]+\))?\s+(?:19|20)\d\d\b"),
     ),
-    ("act", re.compile(rf"\b(?:(?!Acts?\b){CAP}\s+(?:{LINK}\s+|\([A-Za-z ]+\)\s+)*)+Acts?\b(?:,?\s+(?:19|18|20)\d\d\b(?:\s+to\s+(?:19|18|20)\d\d\b)?)?")),
-    ("bill", re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+|\([A-Za-z ,.]+\)\s+)*)+Bill\b(?!\s+[A-Z])")),
+    ("act", ("Act",), re.compile(rf"\b(?:(?!Acts?\b){CAP}\s+(?:{LINK}\s+|\([A-Za-z ]+\)\s+)*)+Acts?\b(?:,?\s+(?:19|18|20)\d\d\b(?:\s+to\s+(?:19|18|20)\d\d\b)?)?")),
+    ("bill", ("Bill",), re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+|\([A-Za-z ,.]+\)\s+)*)+Bill\b(?!\s+[A-Z])")),
     (
-        "eu_law",
+        "eu_law", ("Directive", "Regulation"),
         re.compile(
             r"\b(?:(?:EC|EEC|EU)\s+)?(?:(?:Council|Commission|European Parliament and Council)\s+)?(?:Framework\s+)?Directive\s+(?:No\.?\s*)?\d{2,4}/\d+(?:/E[CU]C?)?"
             r"|\bRegulation\s+\((?:EC|EEC|EU|Euratom)\)\s+No\.?\s*\d+/\d+"
@@ -78,70 +80,41 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
-        "eu_law",
+        "eu_law", ("Framework Decision", "Directive", "Council Decision"),
         re.compile(rf"\b(?:(?:{CAP}\s+(?:{LINK}\s+)*)*)(?:Framework Decision|Directive|Council Decision)\s+(?:on|concerning|relating to)\s+{TITLE}"),
     ),
-    ("treaty", re.compile(rf"\b(?:(?:{CAP}\s+(?:{LINK}\s+)*)*)(?:Convention|Protocol|Treaty|Charter|Covenant)\s+(?:[Oo]n|[Oo]f|[Ff]or|[Aa]gainst|[Rr]elating to|[Cc]oncerning)\s+(?:the\s+)?{TITLE}")),
-    ("treaty", re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Convention|Treaty|Conventions|Covenant|Protocol|Agreement|Accord)\b(?!\s+(?:Series|Organi[sz]ation|Association|Council|Commission|Secretariat|Committee))")),
-    ("treaty", re.compile(rf"\bAgreement\s+between\s+(?:the\s+)?{TITLE}")),
-    ("treaty", re.compile(rf"\bProtocol\s+No\.?\s?\d+(?:\s+(?:amending|to)\s+(?:the\s+)?{TITLE})?")),
-    ("other", re.compile(r"\b(?:(?:UN|United Nations)\s+)?(?:Security Council\s+)?Resolution\s+(?:No\.?\s*)?\d{2,4}\b")),
-    ("other", re.compile(rf"\b(?:{CAP}\s+)+Mechanism\b")),
+    ("treaty", ("Convention", "Protocol", "Treaty", "Charter", "Covenant"), re.compile(rf"\b(?:(?:{CAP}\s+(?:{LINK}\s+)*)*)(?:Convention|Protocol|Treaty|Charter|Covenant)\s+(?:[Oo]n|[Oo]f|[Ff]or|[Aa]gainst|[Rr]elating to|[Cc]oncerning)\s+(?:the\s+)?{TITLE}")),
+    ("treaty", ("Convention", "Protocol", "Treaty", "Charter", "Covenant", "Agreement", "Accord"), re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Convention|Treaty|Conventions|Covenant|Protocol|Agreement|Accord)\b(?!\s+(?:Series|Organi[sz]ation|Association|Council|Commission|Secretariat|Committee))")),
+    ("treaty", ("Agreement between",), re.compile(rf"\bAgreement\s+between\s+(?:the\s+)?{TITLE}")),
+    ("treaty", ("Protocol No",), re.compile(rf"\bProtocol\s+No\.?\s?\d+(?:\s+(?:amending|to)\s+(?:the\s+)?{TITLE})?")),
+    ("other", ("Resolution",), re.compile(r"\b(?:(?:UN|United Nations)\s+)?(?:Security Council\s+)?Resolution\s+(?:No\.?\s*)?\d{2,4}\b")),
+    ("other", ("Mechanism",), re.compile(rf"\b(?:{CAP}\s+)+Mechanism\b")),
     (
-        "report",
+        "report", ("Cm", "Cd", "HL Paper", "HC "),
         re.compile(r"\b(?:Cm|Cmnd|Cd|Cmd)\.?\s?\d{3,5}\b|\bHL\s+Paper\s+\d+(?:-[IVX]+)?|\bHC\s+\d{1,4}(?:-[IVX]+)?(?=[\s,;.)])"),
     ),
-    ("report", re.compile(rf"\b(?:{CAP}\s+)+(?:Series\s+)?Paper\s+(?:No\.?\s*)?\d+\b")),
+    ("report", ("Paper",), re.compile(rf"\b(?:{CAP}\s+)+(?:Series\s+)?Paper\s+(?:No\.?\s*)?\d+\b")),
     # Numbers under which treaties are published: "UK Treaty Series No. 3, 2014", "CETS No.213".
-    ("treaty", re.compile(r"\b(?:UK\s+)?(?:Treaty|Miscellaneous|European|Country)\s+Series\s+No\.?\s?\d+(?:,\s+\d{4})?|\b(?:CETS|ETS)\s?No\.?\s?\d+")),
-    ("policy_paper", re.compile(rf"\b(?:{CAP}\s+)*(?:Green|White|Orange|Blue|Red)\s+Books?(?::\s+{TITLE})?")),
-    ("policy_paper", re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:White|Green)\s+Paper\b")),
+    ("treaty", ("Series", "ETS"), re.compile(r"\b(?:UK\s+)?(?:Treaty|Miscellaneous|European|Country)\s+Series\s+No\.?\s?\d+(?:,\s+\d{4})?|\b(?:CETS|ETS)\s?No\.?\s?\d+")),
+    ("policy_paper", ("Book",), re.compile(rf"\b(?:{CAP}\s+)*(?:Green|White|Orange|Blue|Red)\s+Books?(?::\s+{TITLE})?")),
+    ("policy_paper", ("Paper",), re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:White|Green)\s+Paper\b")),
     (
-        "policy_paper",
+        "policy_paper", ("Strategy", "Action Plan", "Code", "Guidance", "Framework"),
         re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Strategy|Action Plan|Code of Practice|Code|Guidance|Framework)\b(?!\s+(?:for|on|of)\s+[A-Z])"),
     ),
-    ("policy_paper", re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Rules|Guidelines|Manual|Handbook)\b(?!\s+(?:19|20)\d\d)")),
+    ("policy_paper", ("Rules", "Guidelines", "Manual", "Handbook"), re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Rules|Guidelines|Manual|Handbook)\b(?!\s+(?:19|20)\d\d)")),
     # "Guidance on Charging", "Framework for Sustainable Development on the Government Estate"
-    ("policy_paper", re.compile(rf"\b(?:{CAP}\s+)*(?:Guidance|Code of Practice|Strategy|Framework|Action Plan)\s+(?:on|for)\s+(?:the\s+)?{TITLE}")),
+    ("policy_paper", ("Guidance", "Code of Practice", "Strategy", "Framework", "Action Plan"), re.compile(rf"\b(?:{CAP}\s+)*(?:Guidance|Code of Practice|Strategy|Framework|Action Plan)\s+(?:on|for)\s+(?:the\s+)?{TITLE}")),
     # statistical series: "Public Transport Statistics Bulletin GB: 2005 Edition"
-    ("report", re.compile(rf"\b(?:{CAP}\s+)+(?:Bulletin|Statistics)(?:\s+[A-Z]{{2,3}})?(?::\s+(?:19|20)\d\d\s+Edition)?")),
+    ("report", ("Bulletin", "Statistics"), re.compile(rf"\b(?:{CAP}\s+)+(?:Bulletin|Statistics)(?:\s+[A-Z]{{2,3}})?(?::\s+(?:19|20)\d\d\s+Edition)?")),
     # named programmes and schemes (capitalised: "the single payment scheme" is not one)
-    ("other", re.compile(rf"\b(?:{CAP}\s+){{1,5}}(?:Scheme|Programme|Initiative)\b")),
-    ("report", re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Report|Review|Inquiry|Survey)\b(?:\s+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?(?!\s+(?:of|on|into)\s+[A-Z])")),
+    ("other", ("Scheme", "Programme", "Initiative"), re.compile(rf"\b(?:{CAP}\s+){{1,5}}(?:Scheme|Programme|Initiative)\b")),
+    ("report", ("Report", "Review", "Inquiry", "Survey"), re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Report|Review|Inquiry|Survey)\b(?:\s+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?(?!\s+(?:of|on|into)\s+[A-Z])")),
     # A title in quotation marks: "the “Ministerial Code” and “Travel by Ministers”".
-    ("quoted", re.compile(r"(?<=[“\"])[A-Z][^“”\"\n]{2,150}?(?=[”\"])")),
+    ("quoted", ("“", '"'), re.compile(r"(?<=[“\"])[A-Z][^“”\"\n]{2,150}?(?=[”\"])")),
 ]
 
-# Words one of which a text must hold for each rule to be worth running (most answers
-# name no instrument, so most rules are skipped after a substring test).
-_GATES: list[tuple[str, ...]] = [
-    ("S.I", "SI ", "S. I", "S I "),
-    ("Regulations", "Order", "Rules"),
-    ("Act",),
-    ("Bill",),
-    ("Directive", "Regulation"),
-    ("Framework Decision", "Directive", "Council Decision"),
-    ("Convention", "Protocol", "Treaty", "Charter", "Covenant"),
-    ("Convention", "Protocol", "Treaty", "Charter", "Covenant", "Agreement", "Accord"),
-    ("Agreement between",),
-    ("Protocol No",),
-    ("Resolution",),
-    ("Mechanism",),
-    ("Cm", "Cd", "HL Paper", "HC "),
-    ("Paper",),
-    ("Series", "ETS"),
-    ("Book",),
-    ("Paper",),
-    ("Strategy", "Action Plan", "Code", "Guidance", "Framework"),
-    ("Rules", "Guidelines", "Manual", "Handbook"),
-    ("Guidance", "Code of Practice", "Strategy", "Framework", "Action Plan"),
-    ("Bulletin", "Statistics"),
-    ("Scheme", "Programme", "Initiative"),
-    ("Report", "Review", "Inquiry", "Survey"),
-    ("“", '"'),
-]
-assert len(_GATES) == len(_RULES)
-_GATE_WORDS = frozenset(w for gate in _GATES for w in gate)
+_GATE_WORDS = frozenset(w for _, gate, _ in _RULES for w in gate)
 _TITLED_GATE = re.compile(r"report|review|study|paper|Paper|strategy|document|action plan|guidance")
 
 # "the report Stopping Traffic: ... by Liz Kelly", "a review of sexual offences, Setting the Boundaries, in July"
@@ -175,7 +148,7 @@ def find_instruments(text: str) -> list[InstrumentMention]:
     """Instrument mentions in one text, longest first where they overlap."""
     candidates: list[InstrumentMention] = []
     present = {word for word in _GATE_WORDS if word in text}  # each gate word tested once
-    for (kind, rule), gate in zip(_RULES, _GATES):
+    for kind, gate, rule in _RULES:
         if present.isdisjoint(gate):
             continue
         for m in rule.finditer(text):

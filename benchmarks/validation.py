@@ -18,9 +18,9 @@ from pathlib import Path
 import polars as pl
 from frictionless import validate
 
-from pipeline.publish import write_csv
-from pipeline.schema import table_schema
-from pipeline.validation import read_csv_package, table_errors
+from pipeline.release.publish import write_csv
+from pipeline.metadata import table_schema
+from pipeline.release.validation import read_csv_package, table_errors
 
 
 def make_package(release: Path, rows: int, folder: Path) -> None:

@@ -21,7 +21,7 @@ def build(
     """Materialise every asset through Dagster in this process and publish a release."""
     from pipeline.defs.resources import DEFAULT_OUT, SAMPLE_ARCHIVE
     from pipeline.defs.runner import run_build
-    from pipeline.publish import default_release_name, split_out
+    from pipeline.release.publish import default_release_name, split_out
 
     archive_dir = (archive or SAMPLE_ARCHIVE).resolve()
     if not archive_dir.is_dir():

@@ -8,10 +8,10 @@ import polars as pl
 import pytest
 
 from conftest import SAMPLE, copy_pages, run_build
-from pipeline import archive
-from pipeline.archive import UnreadableText, decode_page
-from pipeline.batches import list_batches
-from pipeline.parsing import parse_file
+from pipeline.ingest import decoding as archive
+from pipeline.ingest.decoding import UnreadableText, decode_page
+from pipeline.ingest.listing import list_batches
+from pipeline.formats import parse_file
 
 SEED = (SAMPLE / "hansard-web/000_602fbbef5cd5d47e.txt").read_text(encoding="utf-8")
 
@@ -74,7 +74,7 @@ def test_bytes_that_are_no_text_encoding_are_quarantined(tmp_path):
 
 
 def test_file_over_the_size_limit_is_quarantined(tmp_path, monkeypatch):
-    import pipeline.parsing as parsing
+    import pipeline.formats as parsing
 
     monkeypatch.setattr(parsing, "MAX_TEXT_BYTES", 1000)
     status, reason = _quarantine(tmp_path, "huge.txt", SEED.encode("utf-8"))
@@ -125,7 +125,7 @@ def test_max_sizes_are_sane():
 
 
 def test_large_folders_are_split_into_hash_buckets(tmp_path, monkeypatch):
-    import pipeline.batches as batches
+    import pipeline.ingest.listing as batches
 
     monkeypatch.setattr(batches, "FOLDER_LIMIT", 10)
     for k in range(30):
@@ -147,16 +147,19 @@ def test_symbolic_links_are_not_followed(tmp_path):
 
 
 def test_a_parser_failure_on_one_page_quarantines_that_page_only(tmp_path, monkeypatch):
-    import pipeline.parsing.hansard_web as hansard_web
+    import dataclasses
 
-    real = hansard_web.parse
+    import pipeline.formats as formats
+    from pipeline.metadata.enums import SourceFormat
+
+    real = formats.BY_NAME[SourceFormat.HANSARD_WEB_TEXT]
 
     def fails_on_hw001(text, url, truncated):
         if "217968" in text:
             raise RuntimeError("simulated parser bug")
-        return real(text, url, truncated)
+        return real.parse_text(text, url, truncated)
 
-    monkeypatch.setattr(hansard_web, "parse", fails_on_hw001)
+    monkeypatch.setitem(formats.BY_NAME, SourceFormat.HANSARD_WEB_TEXT, dataclasses.replace(real, parse_text=fails_on_hw001))
     archive = copy_pages(tmp_path / "archive", "hansard-web/000_602fbbef5cd5d47e.txt", "hansard-web/hw-001.txt")
     result = run_build(archive, tmp_path / "out", "r")
     assert result.exit_code == 0, result.output

@@ -15,7 +15,7 @@ from pipeline.defs import defs
 from pipeline.defs.assets import archive_batches
 from pipeline.defs.automation import archive_sensor, daily_release
 from pipeline.defs.resources import ArchiveSettings
-from pipeline.schema import table_names
+from pipeline.metadata import table_names
 
 
 def test_definitions_load_with_all_assets_and_checks():

@@ -153,7 +153,8 @@ def test_each_status_from_the_grammar_of_the_sentence():
 
 
 def test_actor_is_the_agency_that_acts():
-    from pipeline.batches import parse_pages, scan_files
+    from pipeline.ingest.listing import scan_files
+    from pipeline.page.batches import parse_pages
     from conftest import SAMPLE
 
     files = scan_files(SAMPLE, ["hansard-web/000_602fbbef5cd5d47e.txt"])

@@ -13,9 +13,9 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import REPO
-from pipeline.archive import read_sidecar
+from pipeline.ingest.files import read_sidecar
 from pipeline.cli import app
-from pipeline.parsing import parse_file
+from pipeline.formats import parse_file
 
 PAGES = REPO / "tests" / "fixtures" / "http"
 DAY = "/historic-hansard/written_answers/1997/jan/30"

@@ -11,8 +11,8 @@ import pytest
 from defusedxml.ElementTree import parse as safe_parse
 
 from conftest import REPO, SAMPLE
-from pipeline.archive import read_sidecar
-from pipeline.parsing import parse_file
+from pipeline.ingest.files import read_sidecar
+from pipeline.formats import parse_file
 
 CORPUS = REPO / "tests" / "fixtures" / "corpus"
 

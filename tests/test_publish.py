@@ -35,7 +35,7 @@ def test_two_builds_give_byte_identical_tables(tmp_path):
 
 _KILL_DURING_PUBLISH = """
 import os, signal, sys
-import pipeline.publish as publish
+import pipeline.release.publish as publish
 real = publish.write_parquet
 written = []
 def write_then_die(frame, path):

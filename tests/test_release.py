@@ -10,7 +10,7 @@ import polars as pl
 from frictionless import Package, validate
 
 from conftest import copy_pages, run_build
-from pipeline.schema import table_names
+from pipeline.metadata import table_names
 
 
 def test_release_layout_follows_the_data_contract(sample_release: Path):
@@ -70,7 +70,7 @@ def test_parquet_carries_the_schema_types(sample_release: Path):
 
 def test_failed_validation_blocks_publishing(tmp_path, monkeypatch):
     """A table that breaks its schema fails the blocking check: exit 1, nothing published."""
-    import pipeline.tables as tables
+    import pipeline.page.frames as tables
 
     real = tables.sentences_table
 

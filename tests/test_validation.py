@@ -10,8 +10,8 @@ import polars as pl
 import pytest
 from frictionless import validate
 
-from pipeline.schema import all_schemas
-from pipeline.validation import read_csv_package, table_errors
+from pipeline.metadata import all_schemas
+from pipeline.release.validation import read_csv_package, table_errors
 
 
 def _break(folder: Path) -> None:

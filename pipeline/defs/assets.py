@@ -7,11 +7,12 @@ Each asset only wires plain functions from :mod:`pipeline.batches`,
 import dagster as dg
 import polars as pl
 
-from pipeline.batches import list_batches, load_store, process_batches
+from pipeline.ingest.listing import list_batches
+from pipeline.page.batches import load_store, process_batches
 from pipeline.defs.resources import ArchiveSettings, FetchSettings
-from pipeline.publish import default_release_name, publish_release, upload_release
-from pipeline.schema import table_names, table_schema
-from pipeline.tables import assemble
+from pipeline.release.publish import default_release_name, publish_release, upload_release
+from pipeline.metadata import table_names, table_schema
+from pipeline.release.assemble import assemble
 
 GROUP = "written_answers"
 # One partition per archive batch (a folder of pages, or a hash bucket of a large one).

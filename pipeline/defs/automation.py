@@ -4,7 +4,7 @@ import json
 
 import dagster as dg
 
-from pipeline.batches import fingerprint, list_batches
+from pipeline.ingest.listing import fingerprint, list_batches
 from pipeline.defs.assets import archive_batches, archive_pages, fetched_pages, release, release_tables
 from pipeline.defs.resources import ArchiveSettings
 

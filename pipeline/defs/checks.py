@@ -4,8 +4,8 @@
 import polars as pl
 import dagster as dg
 
-from pipeline.schema import table_names, table_schema
-from pipeline.validation import validate_table
+from pipeline.metadata import table_names, table_schema
+from pipeline.release.validation import validate_table
 
 
 def schema_check(table: str) -> dg.AssetChecksDefinition:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipeline.publish import split_out
+from pipeline.release.publish import split_out
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_ARCHIVE = REPO_ROOT / "data" / "sample-archive"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipeline.batches import list_batches
+from pipeline.ingest.listing import list_batches
 from pipeline.defs import defs
 from pipeline.defs.assets import archive_batches, archive_pages, release_tables
 from pipeline.defs.assets import release as release_asset

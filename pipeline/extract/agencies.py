@@ -1,7 +1,7 @@
 """Agencies named in a text (GUIDELINES.md, "Agencies").
 
 Three sources of mentions, in order of trust:
-1. the curated reference table (``data/reference/agencies.csv``), matched
+1. the curated reference table (``pipeline/reference/agencies.csv``), matched
    with an Aho-Corasick automaton over names, aliases and safe acronyms;
 2. acronyms the text defines ("National Criminal Intelligence Service
    (NCIS)"), which also resolve later bare uses in the same question;
@@ -23,8 +23,9 @@ from pathlib import Path
 import ahocorasick
 
 from pipeline.extract.names import match_view, slug
+from pipeline.metadata.enums import AgencyKind
+from pipeline.reference import AGENCIES_CSV
 
-REFERENCE_CSV = Path(__file__).resolve().parents[2] / "data" / "reference" / "agencies.csv"
 
 # Two-letter acronyms are matched from the table only when they are unambiguous.
 _SAFE_SHORT_ACRONYMS = {"EU", "UN"}
@@ -104,7 +105,7 @@ class Gazetteer:
 
 
 @cache
-def gazetteer(path: Path = REFERENCE_CSV) -> Gazetteer:
+def gazetteer(path: Path = AGENCIES_CSV) -> Gazetteer:
     """The curated agencies table as an Aho-Corasick automaton over its names."""
     automaton = ahocorasick.Automaton()
     by_id: dict[str, Agency] = {}
@@ -192,7 +193,7 @@ def _resolve_name(name: str, known: Gazetteer) -> Agency | None:
         if end == len(name) - 1 and len(name) - key_len <= 4:
             return known.by_id[agency_id]
     if re.search(rf"\b(?:{ORG_HEADS})$", name) and name.split()[0] not in _NOT_NAME_START:
-        return Agency(slug(name), name, None, "other")
+        return Agency(slug(name), name, None, AgencyKind.OTHER)
     return None
 
 
@@ -219,12 +220,12 @@ def find_agencies(
         if not _well_formed_name(name, view, start):
             continue
         if name:
-            candidates.append(AgencyMention(start, start + len(name), text[start : start + len(name)], Agency(slug(name), name, None, "other")))
+            candidates.append(AgencyMention(start, start + len(name), text[start : start + len(name)], Agency(slug(name), name, None, AgencyKind.OTHER)))
     candidates = [c for c in candidates if not _NOT_AGENCIES.search(c.surface)]
     # A new name made of curated ones joined by "and" ("Northern Ireland Office and Foreign and
     # Commonwealth Office"), or of one word before a curated name ("Core Home Office"), is not a
     # new body: the curated names stand.
-    curated = [c for c in candidates if c.agency.agency_id in known.by_id or c.agency.kind != "other"]
+    curated = [c for c in candidates if c.agency.agency_id in known.by_id or c.agency.kind != AgencyKind.OTHER]
 
     def absorbs_curated(c: AgencyMention) -> bool:
         inner = [k for k in curated if k.start >= c.start and k.end <= c.end and (k.start, k.end) != (c.start, c.end)]
@@ -242,7 +243,7 @@ def find_agencies(
     candidates = [AgencyMention(c.start, c.end, c.surface, with_acronym.get(c.agency.agency_id, c.agency)) for c in candidates]
     chosen: list[AgencyMention] = []
     # Longest first; among equals, the curated table before new names.
-    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.agency.kind == "other", c.start)):
+    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.agency.kind == AgencyKind.OTHER, c.start)):
         if _overlaps(c.start, c.end, excluded) or _inside(c.start, c.end, blocked):
             continue
         if all(c.end <= o.start or c.start >= o.end for o in chosen):

@@ -24,6 +24,8 @@ import re
 
 import polars as pl
 
+from pipeline.metadata.enums import NO_COMMITMENT, CommitmentStatus
+
 _ADV = r"(?:(?:also|currently|now|still|actively|already|further|again|urgently|carefully|closely|fully|strongly|recently|today|jointly|repeatedly|regularly|formally|successfully|then|since|both|each|all|therefore|however|in turn)\s+|\w+ly\s+)*"
 # Subjects that act for the Government (or the Government itself).
 _GOV = (
@@ -70,6 +72,11 @@ _OTHER_PAST = r"[a-z]+ed"  # narrowed by _DESCRIPTIVE through the "none" rule be
 _IRREGULAR_PAST = r"spoke|spelt|spelled|met|wrote|made|gave|took|sent|told|held|set|put|led|began|brought|sought|saw|found|kept|paid|won|built|chose|drew|laid|lent|undertook|withdrew|struck"
 _NOT_ACTIONS = r"noted|welcomed|believed|felt|existed|regretted|hoped|expected|wanted|needed|remained|seemed|appeared|estimated|understood|thought|knew|feared|preferred|accepted that|recognised|acknowledged"
 
+# Rule statuses that are never published: "none" rules are exceptions that win when
+# they come first; a "reported" announcement takes the status of what it reports.
+NONE = NO_COMMITMENT
+REPORTED = "reported"
+
 # Strong refusals: they decide the sentence wherever they stand.
 STRONG_DECLINED = (
     r"(?i)\b(?:(?:disproportionate|undue|excessive) (?:cost|expense)s?|prohibitive|decided not to|decision not to|"
@@ -80,20 +87,20 @@ STRONG_DECLINED = (
 # (status, pattern), most specific first: the leftmost match decides, ties go to the earlier rule.
 RULES: list[tuple[str, str]] = [
     # Not commitments, though their grammar looks like one.
-    ("none", rf"{_ACTOR} {_ADV}(?:(?:has|have|had) {_ADV})?(?:{_NOT_ACTIONS})\b|{_ACTOR} {_ADV}(?:has|have) provided (?:me )?(?:with )?the following\b|\b(?:This|this|That|that|It|it|Which|which) will (?:\w+ly )?(?:ensure|mean|help|allow|enable|result|lead|give|make|provide|be|have|cost|require|reduce|increase|improve|depend)\b|(?i:\b(?:I|we) estimate\b|\bit is (?:estimated|expected|anticipated) that\b)"),
-    ("none", rf"{_ACTOR} {_ADV}(?:(?:has|have|had) )?(?:{'|'.join(sorted(_DESCRIPTIVE))})\b|\bwill not be (?:available|known|ready|clear)\b|\basked me to reply\b|^No (?:\w+ ){{0,4}}(?:is|are) (?:now |currently )?being\b"),
-    ("none", r"(?i)\bwill (?:mean|result in|lead to|depend on)\b|\b(?:reply|answer|statement)s? (?:which |that )?I (?:gave|made)\b|\bas I (?:stated|said|explained|indicated|told)\b|\bI refer (?:the|my)\b|\bI dealt with\b|\b(?:it|this|that|they|there) will not\b"),
-    ("none", r"(?i)\b(?:have|has) (?:\w+ )?(?:noted|welcomed)\b|\bwelcomes?\b|\bcontinues? to be (?:deeply |very |extremely |gravely |seriously )?(?:concerned|worried|committed|of the view|clear|abused|harassed|detained|denied|held|the case)\b|\b(?:I|we) (?:refer|referred) the\b|\bhas provided (?:me )?(?:with )?the following\b|\bhave no doubt\b|\bthere will always\b|\bI am pleased to (?:report|say)\b"),
-    ("none", r"\b[Ii]t (?:is|was) (?:\w+ly |also |not )?(?:appropriate|disappointing|important|clear|likely|unlikely|true|necessary|the case|encouraging|regrettable|welcome)\b|\b(?:[Ii]t|[Tt]he disease|[Tt]he situation|[Tt]he number|[Tt]he level|[Tt]he rate|[Pp]rices|[Vv]iolence|[Ff]ighting) continues? to\b"),
-    ("none", r"\b(?:[Tt]hey|[Hh]e|[Ss]he|[Tt]he [Pp]ress|[Aa]pplicants|[Pp]eople|[Ii]ndividuals|[Tt]he applicant|[Tt]he officer|[Tt]he regime|[Tt]he [Gg]overnment of [A-Z]\w+) (?:\w+ly )?(?:will|have|has|had|is|are|continues?|was|were)\b"),
+    (NONE, rf"{_ACTOR} {_ADV}(?:(?:has|have|had) {_ADV})?(?:{_NOT_ACTIONS})\b|{_ACTOR} {_ADV}(?:has|have) provided (?:me )?(?:with )?the following\b|\b(?:This|this|That|that|It|it|Which|which) will (?:\w+ly )?(?:ensure|mean|help|allow|enable|result|lead|give|make|provide|be|have|cost|require|reduce|increase|improve|depend)\b|(?i:\b(?:I|we) estimate\b|\bit is (?:estimated|expected|anticipated) that\b)"),
+    (NONE, rf"{_ACTOR} {_ADV}(?:(?:has|have|had) )?(?:{'|'.join(sorted(_DESCRIPTIVE))})\b|\bwill not be (?:available|known|ready|clear)\b|\basked me to reply\b|^No (?:\w+ ){{0,4}}(?:is|are) (?:now |currently )?being\b"),
+    (NONE, r"(?i)\bwill (?:mean|result in|lead to|depend on)\b|\b(?:reply|answer|statement)s? (?:which |that )?I (?:gave|made)\b|\bas I (?:stated|said|explained|indicated|told)\b|\bI refer (?:the|my)\b|\bI dealt with\b|\b(?:it|this|that|they|there) will not\b"),
+    (NONE, r"(?i)\b(?:have|has) (?:\w+ )?(?:noted|welcomed)\b|\bwelcomes?\b|\bcontinues? to be (?:deeply |very |extremely |gravely |seriously )?(?:concerned|worried|committed|of the view|clear|abused|harassed|detained|denied|held|the case)\b|\b(?:I|we) (?:refer|referred) the\b|\bhas provided (?:me )?(?:with )?the following\b|\bhave no doubt\b|\bthere will always\b|\bI am pleased to (?:report|say)\b"),
+    (NONE, r"\b[Ii]t (?:is|was) (?:\w+ly |also |not )?(?:appropriate|disappointing|important|clear|likely|unlikely|true|necessary|the case|encouraging|regrettable|welcome)\b|\b(?:[Ii]t|[Tt]he disease|[Tt]he situation|[Tt]he number|[Tt]he level|[Tt]he rate|[Pp]rices|[Vv]iolence|[Ff]ighting) continues? to\b"),
+    (NONE, r"\b(?:[Tt]hey|[Hh]e|[Ss]he|[Tt]he [Pp]ress|[Aa]pplicants|[Pp]eople|[Ii]ndividuals|[Tt]he applicant|[Tt]he officer|[Tt]he regime|[Tt]he [Gg]overnment of [A-Z]\w+) (?:\w+ly )?(?:will|have|has|had|is|are|continues?|was|were)\b"),
     # Reported announcements are resolved separately (see classify).
     # The subject is part of the cue so that this rule starts where the subject does.
     (
-        "reported",
+        REPORTED,
         rf"(?i)\b(?:(?:we|I|the government|ministers|officials|the (?:[a-z]+ )?(?:office|department|agency|service|secretary|minister|commander)|(?-i:[A-Z]{{2,6}})) {_ADV}(?:has |have |had )?)?(?:announced|stated|said|confirmed|indicated|made clear|decided|agreed|concluded) that\b",
     ),
     (
-        "under_consideration",
+        CommitmentStatus.UNDER_CONSIDERATION,
         rf"{_ACTOR} (?:are|is|am) {_ADV}(?:considering|reviewing|examining|assessing|looking (?:at|into)|exploring|evaluating|studying|investigating)\b|"
         rf"(?i)\b(?:(?:is|are|am|were|was) {_ADV}(?:considering|reviewing|examining|assessing|looking (?:at|into)|exploring|evaluating|studying|investigating)\b|"
         r"under (?:active |careful |urgent |constant |continuous |continual |regular |close )?(?:consideration|review)|"
@@ -104,10 +111,10 @@ RULES: list[tuple[str, str]] = [
         r"(?:have|has) not (?:yet )?(?:reached|taken|made) (?:a |any )?(?:conclusion|decision)|no decision has (?:yet )?been|"
         r"may be (?:amended|revised|reviewed|changed|extended|reconsidered)|(?:we|I) shall consider|considering (?:whether|what|how))",
     ),
-    ("declined", r"(?i)\b(?:not(?: be| been| proved| proven|, ?\w+,)? possible|not (?:yet )?in a position to|not our (?:practice|policy) to|no (?:\w+ ){0,3}(?:is |are )?(?:currently |at present )?planned|cannot be (?:provided|given|made|released|disaggregated|identified)|could (?:only )?be (?:provided|obtained|collated|produced) only|would not be (?:appropriate|right|practicable)|(?:am|is|are) not (?:prepared|able|minded) to|unable to|declined? to|I regret that)"),
-    ("declined", rf"{_GOV}{_ADV}(?:will not|shall not|won't|do not intend|does not intend)\b"),
+    (CommitmentStatus.DECLINED, r"(?i)\b(?:not(?: be| been| proved| proven|, ?\w+,)? possible|not (?:yet )?in a position to|not our (?:practice|policy) to|no (?:\w+ ){0,3}(?:is |are )?(?:currently |at present )?planned|cannot be (?:provided|given|made|released|disaggregated|identified)|could (?:only )?be (?:provided|obtained|collated|produced) only|would not be (?:appropriate|right|practicable)|(?:am|is|are) not (?:prepared|able|minded) to|unable to|declined? to|I regret that)"),
+    (CommitmentStatus.DECLINED, rf"{_GOV}{_ADV}(?:will not|shall not|won't|do not intend|does not intend)\b"),
     (
-        "in_progress",
+        CommitmentStatus.IN_PROGRESS,
         rf"(?i)\b(?:(?:is|are|am) {_ADV}(?:{_ONGOING})\b|(?:is|are) (?:still|now|currently) \w+ing\b|(?:is|are)(?:, \w+,)? {_ADV}being (?:sold|repaired|renewed|maintained|replaced|processed|paid|taken|made|built|done|held|sought|given|kept|drawn up|set up|considered|reviewed|implemented|developed|prepared|introduced|deployed|recruited|trained|funded|provided|rolled out|updated|upgraded|dealt with|investigated|pursued|addressed|monitored|assessed|collected|published|negotiated|discussed|examined|carried out|undertaken|put in place|established|extended|expanded|improved|strengthened)\b|"
         r"continues? to \w+|continuing to \w+|will (?:\w+ly )?continue to \w+|(?:is|are) (?:under way|underway|in hand|ongoing|in progress)\b|"
         r"(?:has|have) been (?:\w+ly )?\w+ing\b|"
@@ -115,13 +122,13 @@ RULES: list[tuple[str, str]] = [
         rf"{_ACTOR} (?:are|is|am) {_ADV}[a-z]+ing\b",
     ),
     (
-        "planned",
+        CommitmentStatus.PLANNED,
         r"(?i)\b(?:intends?|intend(?:ing)?|plans?|planning|propos(?:e|es|ing)|expects?|hope|undertakes?|(?:is|are) determined|(?:is|are) committed) to\b|"
         r"\b(?:is|are) (?:due|going|expected|set|scheduled) to (?:be|start|begin|open|close|report|publish|complete|take|come|end|run|meet|visit|make|bring|introduce)\b|"
         r"\b(?:is|are) to be\b|\bthere will be\b|\bon track to\b|\bwill (?:\w+ly |also |then |now |soon |shortly |be able to |need to |seek to ){0,2}\w+\b|\bwill (?:be|work|continue|include|ensure|write|place|publish|provide|make|take|introduce|set|bring|consult|seek|deploy|inform|support|fund|meet|review|look|consider|report|respond|reply|announce|issue|establish|develop|increase|extend|monitor|help|pay|allocate|invest|lay|launch|implement|use|give|visit|raise|press|urge|remain|keep|do|need|receive|apply|require|run|open|start|begin|complete|deliver|produce|update|contact|discuss|hold|arrange|appoint|ask|tell|let)\b|\bshall\b",
     ),
     (
-        "completed",
+        CommitmentStatus.COMPLETED,
         rf"{_ACTOR} {_ADV}(?:(?:has|have|had) {_ADV})?(?:(?:{_ACTION_PAST})\b|(?:{_IRREGULAR_PAST})\b|(?:{_OTHER_PAST})\b)|"
         rf"(?i:\b(?:has|have) {_ADV}been {_ADV}(?:{_PASSIVE_DONE}|designed|built|opened|reactivated|completed)\b|"
         rf"(?:was|were) {_ADV}(?:{_PASSIVE_DONE}) (?:on|in|by|at|to|last|this|earlier|during|for|with|as)\b|"
@@ -140,7 +147,7 @@ def _ascii(pattern: str) -> str:
 
 RULES = [(status, _ascii(pattern)) for status, pattern in RULES]
 STRONG_DECLINED = _ascii(STRONG_DECLINED)
-COMMITTED = ["completed", "in_progress", "planned", "under_consideration", "declined"]
+COMMITTED = [str(s) for s in CommitmentStatus]
 
 
 def mask_subordinate(text: pl.Expr) -> pl.Expr:
@@ -200,7 +207,7 @@ def classify_sentences(frame: pl.DataFrame, column: str = "text") -> pl.DataFram
     first = _leftmost(frame, "_masked")
     # "X announced that <clause>": the clause decides; a minister's decision with
     # nothing else to go on ("I have concluded that the centre should be closed") is a plan.
-    reported = first.filter(pl.col("_status") == "reported")
+    reported = first.filter(pl.col("_status") == REPORTED)
     if reported.height:
         clause = reported.with_columns(pl.col("_masked").str.extract(_REPORTED_CLAUSE, 1).alias("_clause")).rename(
             {"_cue": "_report_cue", "_at": "_report_at"}
@@ -210,14 +217,14 @@ def classify_sentences(frame: pl.DataFrame, column: str = "text") -> pl.DataFram
             # the clause's own cue, or, for a bare decision, the words that report it
             pl.when(decided).then(pl.col("_report_at")).otherwise(pl.col("_masked").str.len_chars() - pl.col("_clause").str.len_chars() + pl.col("_at")).alias("_at"),
             pl.when(decided).then(pl.col("_report_cue")).otherwise(pl.col("_cue")).alias("_cue"),
-            pl.when(decided).then(pl.lit("planned")).otherwise(pl.col("_status")).alias("_status"),
+            pl.when(decided).then(pl.lit(CommitmentStatus.PLANNED)).otherwise(pl.col("_status")).alias("_status"),
         ).drop("_clause", "_report_cue", "_report_at")
-        first = pl.concat([first.filter(pl.col("_status").ne_missing("reported")), clause.select(first.columns)])
+        first = pl.concat([first.filter(pl.col("_status").ne_missing(REPORTED)), clause.select(first.columns)])
     strong = pl.col("_masked").str.contains(STRONG_DECLINED)
     bare_no = pl.col("_masked").str.contains(r"^(?:No|No, Sir)\.$")
     strong_at = pl.col("_masked").str.find(STRONG_DECLINED)
     out = first.with_columns(
-        pl.when(bare_no).then(pl.lit("declined")).when(strong).then(pl.lit("declined")).otherwise(pl.col("_status")).alias("_status"),
+        pl.when(bare_no).then(pl.lit(CommitmentStatus.DECLINED)).when(strong).then(pl.lit(CommitmentStatus.DECLINED)).otherwise(pl.col("_status")).alias("_status"),
         pl.when(bare_no).then(pl.lit(0, dtype=pl.Int64)).when(strong).then(_char_offset(pl.col("_masked"), strong_at)).otherwise(pl.col("_at")).alias("_at"),
         pl.when(bare_no).then(pl.col("_masked")).when(strong).then(pl.col("_masked").str.extract(f"({STRONG_DECLINED})", 1)).otherwise(pl.col("_cue")).alias("_cue"),
     )

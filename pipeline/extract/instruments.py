@@ -61,6 +61,8 @@ def _trim_leading(text: str, start: int) -> tuple[str, int]:
         text, start = text[m.end() :], start + m.end()
 
 
+# A rule whose kind is decided from the quoted title it finds (report or policy paper).
+QUOTED = "quoted"
 # (kind, gate, pattern). The gate: words one of which a text must hold for the rule to be
 # worth running — most answers name no instrument, so most rules stop at a substring test.
 _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
@@ -111,7 +113,7 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ("other", ("Scheme", "Programme", "Initiative"), re.compile(rf"\b(?:{CAP}\s+){{1,5}}(?:Scheme|Programme|Initiative)\b")),
     ("report", ("Report", "Review", "Inquiry", "Survey"), re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Report|Review|Inquiry|Survey)\b(?:\s+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?(?!\s+(?:of|on|into)\s+[A-Z])")),
     # A title in quotation marks: "the “Ministerial Code” and “Travel by Ministers”".
-    ("quoted", ("“", '"'), re.compile(r"(?<=[“\"])[A-Z][^“”\"\n]{2,150}?(?=[”\"])")),
+    (QUOTED, ("“", '"'), re.compile(r"(?<=[“\"])[A-Z][^“”\"\n]{2,150}?(?=[”\"])")),
 ]
 
 _GATE_WORDS = frozenset(w for _, gate, _ in _RULES for w in gate)
@@ -152,7 +154,7 @@ def find_instruments(text: str) -> list[InstrumentMention]:
         if present.isdisjoint(gate):
             continue
         for m in rule.finditer(text):
-            if kind == "quoted":
+            if kind == QUOTED:
                 title = m.group(0).rstrip(" ,:;")
                 words = title.split()
                 # Quoted speech is not a title: a title is short, has no full stop, and is mostly capitalised.

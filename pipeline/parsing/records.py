@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from pipeline.metadata.enums import SourceStatus
+
 
 @dataclass
 class QuestionRecord:
@@ -31,11 +33,12 @@ class PageResult:
     """A parser's verdict on one page."""
 
     format: str
-    status: str  # parsed | not_written_answers | quarantined
+    status: str  # a SourceStatus
     reason: str | None = None
     records: list[QuestionRecord] = field(default_factory=list)
 
 
-QUESTIONS_FOUND = "parsed"
-NOT_WRITTEN_ANSWERS = "not_written_answers"
-QUARANTINED = "quarantined"
+# The statuses a parser gives, named as the parsers speak of them.
+QUESTIONS_FOUND = SourceStatus.PARSED
+NOT_WRITTEN_ANSWERS = SourceStatus.NOT_WRITTEN_ANSWERS
+QUARANTINED = SourceStatus.QUARANTINED

@@ -1,8 +1,6 @@
-"""Archive batches: the unit of incremental work.
+"""The page stage's unit of incremental work: one archive batch and its store.
 
-The archive is cut into batches — a folder of pages, or a hash bucket of a
-large folder — and each batch is one Dagster dynamic partition. A batch's
-work (checksums, parsing, extraction) is kept in a small store of Parquet
+A batch's work (checksums, parsing, extraction) is kept in a small store of Parquet
 files under the work folder, tagged by page, so a later run
 
 - does not parse again a page whose sha256 it has already processed,
@@ -12,8 +10,8 @@ files under the work folder, tagged by page, so a later run
 and the published tables are assembled from every batch's files with lazy
 scans, without running extraction again.
 
-Plain functions, no Dagster: the partitioned assets call :func:`process_batch`
-and the table assets :func:`load_store`.
+Plain functions, no Dagster: the partitioned asset calls :func:`process_batches`
+and the release stage reads the stores with :func:`load_store`.
 """
 
 from __future__ import annotations
@@ -29,83 +27,31 @@ from pathlib import Path
 
 import polars as pl
 
-from pipeline.archive import SIDECAR_SUFFIX, read_sidecar, sha256_of, source_id_for
-from pipeline.parsing import parse_file
+from pipeline.formats import parse_file
+from pipeline.ingest.listing import scan_files
+from pipeline.metadata import store_schema
+from pipeline.metadata.enums import SourceFormat, SourceStatus
+from pipeline.page.frames import PAGE_TABLES, page_frames, verdict_row
 from pipeline.parsing.records import PageResult
-from pipeline.tables import PAGE_TABLES, VERDICT_SCHEMA, page_frames, verdict_row
 
-# A folder with more pages than this is split into 16 hash buckets, so that a
-# batch stays small enough to rebuild in seconds.
-FOLDER_LIMIT = 2000
-ROOT_BATCH = "(root)"
-FILES_SCHEMA = pl.Schema(
-    {
-        "source_id": pl.String(),
-        "path": pl.String(),
-        "url": pl.String(),
-        "sha256": pl.String(),
-        "bytes": pl.Int64(),
-        "may_be_cut": pl.Boolean(),
-        "mtime_ns": pl.Int64(),
-    }
-)
+# The packages whose code shapes what a batch's store holds. The release stage,
+# the Dagster wiring, the command line and the fetcher do not: changing them
+# re-parses nothing.
+STORE_SHAPING = ("ingest", "formats", "parsing", "page", "extract", "metadata", "reference")
 
 
 @cache
 def code_version() -> str:
-    """Fingerprint of everything that shapes a batch's output: code, schemas, reference data.
+    """Fingerprint of the code and reference data that shape a batch's store.
 
     A store written by other code is rebuilt rather than trusted.
     """
-    repo = Path(__file__).resolve().parents[1]
+    package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
-    for path in sorted([*repo.joinpath("pipeline").rglob("*.py"), *repo.joinpath("schemas").glob("*.json"), repo / "data" / "reference" / "agencies.csv"]):
-        if "defs" in path.parts:
-            continue  # the Dagster wiring does not change what a batch holds
-        digest.update(path.relative_to(repo).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def batch_of(path: str, folder_size: int) -> str:
-    """The batch of an archive path: its folder, or a hash bucket of a large folder."""
-    folder = path.rsplit("/", 1)[0] if "/" in path else ROOT_BATCH
-    if folder_size <= FOLDER_LIMIT:
-        return folder
-    bucket = hashlib.sha1(path.rsplit("/", 1)[-1].encode("utf-8")).hexdigest()[0]
-    return f"{folder}#{bucket}"
-
-
-def list_batches(root: Path) -> dict[str, list[str]]:
-    """Every batch of the archive and the page paths in it, sorted."""
-    root = root.resolve()
-    by_folder: dict[str, list[str]] = {}
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames.sort()
-        folder = Path(dirpath).relative_to(root).as_posix()
-        # A sidecar x.meta.json belongs to page x.<ext> and is not an input of its own.
-        stems = {name.split(".", 1)[0] for name in filenames if not name.endswith(SIDECAR_SUFFIX)}
-        for name in filenames:
-            if name.endswith(SIDECAR_SUFFIX) and name[: -len(SIDECAR_SUFFIX)] in stems:
-                continue
-            rel = name if folder == "." else f"{folder}/{name}"
-            by_folder.setdefault("" if folder == "." else folder, []).append(rel)
-    batches: dict[str, list[str]] = {}
-    for paths in by_folder.values():
-        for path in paths:
-            batches.setdefault(batch_of(path, len(paths)), []).append(path)
-    return {key: sorted(paths) for key, paths in sorted(batches.items())}
-
-
-def fingerprint(root: Path, paths: list[str]) -> str:
-    """Cheap change detector for a batch (names, sizes, modification times)."""
-    digest = hashlib.sha256()
-    for path in paths:
-        try:
-            st = (root / path).stat()
-        except FileNotFoundError:
-            continue
-        digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode("utf-8"))
+    for name in STORE_SHAPING:
+        for path in sorted(p for p in (package / name).rglob("*") if p.suffix in (".py", ".csv") and p.is_file()):
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -113,31 +59,6 @@ def store_dir(work: Path, batch: str) -> Path:
     """Where a batch's Parquet files live."""
     slug = re.sub(r"[^A-Za-z0-9._#-]+", "__", batch)
     return work / "batches" / slug
-
-
-def scan_files(root: Path, paths: list[str], previous: pl.DataFrame | None = None) -> pl.DataFrame:
-    """Path, sha256, size and sidecar of each page; checksums of unchanged files are reused."""
-    known: dict[str, tuple[int, int, str]] = {}
-    if previous is not None:
-        known = {p: (b, m, s) for p, b, m, s in previous.select("path", "bytes", "mtime_ns", "sha256").iter_rows()}
-    rows = []
-    for path in paths:
-        absolute = root / path
-        try:
-            st = absolute.lstat()
-        except FileNotFoundError:
-            continue  # deleted since it was listed: it is simply not in this batch any more
-        old = known.get(path)
-        if absolute.is_symlink():
-            # Links are not followed (they may point outside the archive): the link itself is hashed.
-            sha = hashlib.sha256(os.readlink(absolute).encode("utf-8")).hexdigest()
-        else:
-            sha = old[2] if old and old[0] == st.st_size and old[1] == st.st_mtime_ns else sha256_of(absolute)
-        url, may_be_cut = read_sidecar(absolute)
-        rows.append(
-            {"source_id": source_id_for(path), "path": path, "url": url, "sha256": sha, "bytes": st.st_size, "may_be_cut": may_be_cut, "mtime_ns": st.st_mtime_ns}
-        )
-    return pl.DataFrame(rows, schema=FILES_SCHEMA)
 
 
 @cache
@@ -173,11 +94,11 @@ def parse_pages(root: Path, files: pl.DataFrame, timings: dict[str, float] | Non
     if timings is not None:
         timings["parse"] = timings.get("parse", 0.0) + parsed_at - started
         timings["extract"] = timings.get("extract", 0.0) + time.perf_counter() - parsed_at
-    return pl.DataFrame(verdicts, schema=VERDICT_SCHEMA), frames
+    return pl.DataFrame(verdicts, schema=store_schema("verdicts")), frames
 
 
 def _failed(err: Exception, stage: str) -> PageResult:
-    return PageResult("unknown", "quarantined", f"{stage} failed on this page ({type(err).__name__}: {err}); please report it with the page")
+    return PageResult(SourceFormat.UNKNOWN, SourceStatus.QUARANTINED, f"{stage} failed on this page ({type(err).__name__}: {err}); please report it with the page")
 
 
 @dataclass(frozen=True)
@@ -293,7 +214,7 @@ def load_store(work: Path, batches: list[str]) -> tuple[pl.DataFrame, pl.DataFra
 
     def scan(name: str) -> pl.DataFrame:
         if not folders:
-            return _empty_page()[name] if name in PAGE_TABLES else pl.DataFrame(schema=FILES_SCHEMA if name == "files" else VERDICT_SCHEMA)
+            return _empty_page()[name] if name in PAGE_TABLES else pl.DataFrame(schema=store_schema(name))
         return pl.scan_parquet([f / f"{name}.parquet" for f in folders]).collect(engine="in-memory")
 
     return scan("files"), scan("verdicts"), {name: scan(name) for name in PAGE_TABLES}

@@ -9,15 +9,15 @@ from pathlib import Path
 
 import polars as pl
 
-from pipeline.archive import sha256_of
-from pipeline.schema import all_schemas, package_descriptor, table_names
+from pipeline.ingest.files import sha256_of
+from pipeline.metadata import PACKAGE, all_schemas, table_names
 
 LATEST = "latest"
 
 
 def release_readme(release: str, created: str, tables: dict[str, pl.DataFrame]) -> str:
     """The data dictionary of a release, generated from the schemas."""
-    meta = package_descriptor()
+    meta = PACKAGE
     lines = [
         f"# {meta['title']} — release {release}",
         "",
@@ -155,7 +155,7 @@ def write_catalog(out: Path) -> dict:
         }
         entries.append(entry)
         previous = folder
-    catalog = {"title": package_descriptor()["title"], "latest": entries[-1]["name"] if entries else None, "releases": list(reversed(entries))}
+    catalog = {"title": PACKAGE["title"], "latest": entries[-1]["name"] if entries else None, "releases": list(reversed(entries))}
     _atomic_write(out / "catalog.json", json.dumps(catalog, indent=2) + "\n")
     _atomic_write(out / "index.html", render_index(catalog))
     return catalog

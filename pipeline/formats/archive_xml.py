@@ -15,13 +15,12 @@ from typing import IO
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, iterparse
 
-from pipeline.parsing.blocks import (
-    OpenQuestion,
-    PageContext,
-    finish_answered,
-    looks_like_member,
-    question_start,
-)
+from pipeline.formats.base import Format
+from pipeline.metadata.enums import SourceFormat
+from pipeline.parsing.dates import make_date
+from pipeline.parsing.furniture import squash_spaces
+from pipeline.parsing.patterns import looks_like_member
+from pipeline.parsing.question_reader import OpenQuestion, PageContext, finish_answered, question_start
 from pipeline.parsing.records import (
     NOT_WRITTEN_ANSWERS,
     QUARANTINED,
@@ -29,9 +28,7 @@ from pipeline.parsing.records import (
     PageResult,
     QuestionRecord,
 )
-from pipeline.parsing.text import make_date, squash_spaces
 
-FORMAT = "archive_xml"
 # "S6CV0089P0I0719": series 6, Commons (C) or Lords (L), volume 89.
 IMAGE_ID = re.compile(r"^S(\d)([CL])V(\d{4})")
 ANSWERS_ROOTS = {"writtenanswers"}
@@ -59,9 +56,9 @@ def _parse(handle: IO[bytes]) -> PageResult:
     try:
         return _read(handle)
     except DefusedXmlException as err:
-        return PageResult(FORMAT, QUARANTINED, f"XML refused for safety: {type(err).__name__} (entities or DTDs are not read)")
+        return PageResult(SourceFormat.ARCHIVE_XML, QUARANTINED, f"XML refused for safety: {type(err).__name__} (entities or DTDs are not read)")
     except ParseError as err:
-        return PageResult(FORMAT, QUARANTINED, f"XML is not well-formed: {err}")
+        return PageResult(SourceFormat.ARCHIVE_XML, QUARANTINED, f"XML is not well-formed: {err}")
 
 
 def _read(handle: IO[bytes]) -> PageResult:
@@ -126,10 +123,10 @@ def _read(handle: IO[bytes]) -> PageResult:
             elem.clear()
     close()
     if root not in ANSWERS_ROOTS:
-        return PageResult(FORMAT, NOT_WRITTEN_ANSWERS, f"archive XML <{root}> file holds no written answers")
+        return PageResult(SourceFormat.ARCHIVE_XML, NOT_WRITTEN_ANSWERS, f"archive XML <{root}> file holds no written answers")
     if not records:
-        return PageResult(FORMAT, NOT_WRITTEN_ANSWERS, "no question with an answer found in the XML")
-    return PageResult(FORMAT, QUESTIONS_FOUND, None, records)
+        return PageResult(SourceFormat.ARCHIVE_XML, NOT_WRITTEN_ANSWERS, "no question with an answer found in the XML")
+    return PageResult(SourceFormat.ARCHIVE_XML, QUESTIONS_FOUND, None, records)
 
 
 def _column(text: str, house: str | None) -> str | None:
@@ -204,3 +201,6 @@ def _paragraph(elem, current: OpenQuestion | None, heading, column, context, clo
         else:
             current.question_lines.append(text)
     return current
+
+
+FORMAT = Format(SourceFormat.ARCHIVE_XML, detect_bytes=looks_like_bytes, parse_path=parse_path, parse_bytes=parse_bytes)

@@ -9,22 +9,13 @@ from __future__ import annotations
 
 import re
 
-from pipeline.parsing.blocks import (
-    GOVERNMENT,
-    NAME_WORD,
-    PageContext,
-    read_questions,
-)
+from pipeline.formats.base import Format
+from pipeline.metadata.enums import SourceFormat
+from pipeline.parsing.dates import date_from_url, house_from_url, parse_date_text
+from pipeline.parsing.furniture import NAVIGATION_LINE, remove_furniture
+from pipeline.parsing.patterns import GOVERNMENT, NAME_WORD, TITLES, split_fused
+from pipeline.parsing.question_reader import PageContext, read_questions
 from pipeline.parsing.records import QuestionRecord
-from pipeline.parsing.text import (
-    NAVIGATION_LINE,
-    TITLES,
-    date_from_url,
-    house_from_url,
-    parse_date_text,
-    remove_furniture,
-    split_fused,
-)
 
 VOLUME_LINE = re.compile(r"^Volume\s+(\d+)\s*:\s*debated on\s+(.*)$", re.IGNORECASE)
 DISCLAIMER = "The text on this page has been created from Hansard archive content"
@@ -110,3 +101,6 @@ def unflatten(line: str) -> list[str]:
         if answer:
             out.append(answer)
     return out
+
+
+FORMAT = Format(SourceFormat.HANSARD_WEB_TEXT, detect_text=looks_like, parse_text=parse)

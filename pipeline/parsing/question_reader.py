@@ -12,15 +12,12 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.parsing.records import QuestionRecord
-from pipeline.parsing.text import (
-    TITLES,
-    references_in,
-    split_addressee,
-    squash_spaces,
-    strip_references,
-)
+from pipeline.parsing.addressees import split_addressee
+from pipeline.parsing.answer_tables import NUMERIC_CELL, merge_table_rows
+from pipeline.parsing.furniture import squash_spaces
+from pipeline.parsing.patterns import GOVERNMENT, is_name_line, looks_like_member, member_name
+from pipeline.parsing.references import references_in, strip_references
 
-GOVERNMENT = r"(?:Her|His) Majesty(?:'|’|`)?s Government"
 # A line that opens a question, with an optional member name before the lead-in.
 QUESTION_START = re.compile(
     rf"^(?:(?:\d{{1,3}}|[A-Z]\d{{1,3}})\.\s+)?(?P<asker>[^:]{{2,90}}?\s+)?"
@@ -29,22 +26,6 @@ QUESTION_START = re.compile(
     re.DOTALL,
 )
 _QUESTION_START_BARE = re.compile(QUESTION_START.pattern.replace(r"(?P<asker>[^:]{2,90}?\s+)?", "(?P<asker>)"), re.DOTALL)
-NAME_WORD = r"[A-Z][A-Za-z'’\-]+"
-# Member names as printed on their own line: "Lord Rooker", "Mr. Straw",
-# "Anne Main", "The Minister of State, Home Office (Lord Bassam of Brighton)".
-NAME_LINE = re.compile(
-    rf"^(?:\d{{1,3}}\.\s+)?(?:{TITLES}\.?(?:\s+(?:{NAME_WORD}\.?|of|and|the|de|le|la|du|van|von|St\.?|[A-Z]\.))+"
-    rf"|The\s+[A-Z][^()]{{3,140}}\([^()]{{3,80}}\)"
-    rf"|{NAME_WORD}(?:\s+(?:[A-Z]\.|{NAME_WORD})){{1,3}})(?:\s*\((?!\s)[^()]{{2,40}}\))?\s*:?\s*$"
-)
-NUMERIC_CELL = re.compile(r"^[£$€]?\s?[-–—+]?[\d.,]+\s?(?:%|per cent\.?|m|bn|k)?$|^(?:—|–|-|n/a|N/A|nil|Nil|\*)$")
-
-
-def is_name_line(line: str) -> bool:
-    """A line that holds only a member's name (or office and name)."""
-    if len(line) > 160 or line.endswith((".", "?")) and not re.search(r"\b(?:Mr|Mrs|Ms|Dr|St)\.$", line):
-        return False
-    return bool(NAME_LINE.match(line))
 
 
 def is_heading_line(line: str) -> bool:
@@ -68,13 +49,6 @@ def question_start(line: str) -> re.Match[str] | None:
         # "also asked the President ...": no name before the lead-in after all.
         return _QUESTION_START_BARE.match(line)
     return m
-
-
-def looks_like_member(text: str) -> bool:
-    text = text.strip().rstrip(":")
-    if len(text) > 200 or text.endswith((".", ",")) and not text.endswith(("Mr.", "Mrs.", "Dr.", "Ms.")):
-        return False
-    return bool(NAME_LINE.match(text))
 
 
 @dataclass
@@ -165,7 +139,7 @@ def read_questions(
                 if current.answer_lines or current.answerer:
                     waiting.clear()  # an answered question closes any run of joint questions
                 records.extend(finish_answered(current, waiting, context))
-            asker = _member_name(m.group("asker") or "") or pending_asker
+            asker = member_name(m.group("asker") or "") or pending_asker
             pending_asker = None
             current = OpenQuestion(
                 heading=heading,
@@ -181,7 +155,7 @@ def read_questions(
         # Name or heading lines that introduce the next question.
         if following and not following.group("asker"):
             if is_name_line(line) and not _ends_answer_sentence(line):
-                pending_asker = _member_name(line)
+                pending_asker = member_name(line)
                 _drop_trailing_heading(current)
                 i += 1
                 continue
@@ -212,7 +186,7 @@ def read_questions(
             i += 1
             continue
         if current.answerer is None and not current.answer_lines and is_name_line(line):
-            current.answerer = _member_name(line)
+            current.answerer = member_name(line)
             i += 1
             continue
         current.add_answer(line, column_at[i] if column_at else None)
@@ -267,15 +241,6 @@ def _names_answerer(lines: list[str], i: int) -> bool:
     return i < len(lines) and is_name_line(lines[i]) and not question_start(lines[i])
 
 
-def _member_name(line: str) -> str:
-    """A name line as the member's name: list number, colon, party and constituency dropped."""
-    line = re.sub(r"^\d{1,3}\.\s+", "", line.strip()).rstrip(":").strip()
-    line = re.sub(r"\s*\((?:Con|Lab|LD|Lib Dem|CB|Bp|Non-Afl|UUP|DUP|SNP|PC|Ind)\)$", "", line)
-    if not line.startswith("The "):  # "MR. LEAMY (Kildare, N.)": the constituency is not the name
-        line = re.sub(r"\s*\([^()]{2,40}\)$", "", line)
-    return line
-
-
 def column_span(first: str | None, last: str | None) -> str | None:
     """'WA45' and 'WA46' make 'WA45-6'; '1587W' and '1588W' make '1587-8W'."""
     if not first:
@@ -324,7 +289,7 @@ def finish_question(q: OpenQuestion, context: PageContext) -> QuestionRecord:
     if house is None or lords_text:
         # What the page prints beats its URL (a Lords page filed under a Commons path).
         house = "Lords" if lords_text else "Commons"
-    answer_lines = _merge_table_rows([squash_spaces(a) for a in q.answer_lines if a.strip()])
+    answer_lines = merge_table_rows([squash_spaces(a) for a in q.answer_lines if a.strip()])
     return QuestionRecord(
         house=house,
         sitting_date=context.sitting_date,
@@ -341,88 +306,3 @@ def finish_question(q: OpenQuestion, context: PageContext) -> QuestionRecord:
         answerer=q.answerer,
         answer_text="\n".join(answer_lines),
     )
-
-
-# --- tables inside answers --------------------------------------------------
-
-
-def _is_cell(line: str) -> bool:
-    return len(line) <= 70 and not line.endswith((".", ":", ";", "?", ",")) or bool(NUMERIC_CELL.match(line))
-
-
-def _is_number(line: str) -> bool:
-    return bool(NUMERIC_CELL.match(line))
-
-
-def _is_year(line: str) -> bool:
-    return bool(re.fullmatch(r"(1[89]\d\d|20\d\d)(?:[-–/]\d{2,4})?", line))
-
-
-def _unglue_year_cell(line: str) -> str:
-    """'1997–98206' (a year range glued to its value) -> '1997–98 206'."""
-    m = re.fullmatch(r"(\d{4})([–-])(\d{3,})", line)
-    if not m:
-        return line
-    start, digits = int(m.group(1)), m.group(3)
-    if len(digits) > 4 and int(digits[:4]) == start + 1:
-        return f"{m.group(1)}{m.group(2)}{digits[:4]} {digits[4:]}"
-    if digits[:2] == f"{(start + 1) % 100:02d}":
-        return f"{m.group(1)}{m.group(2)}{digits[:2]} {digits[2:]}"
-    return line
-
-
-def _merge_table_rows(lines: list[str]) -> list[str]:
-    """Join a table's cells, printed one per line, into one line per row."""
-    lines = [_unglue_year_cell(line) for line in lines]
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        if not _is_cell(lines[i]):
-            out.append(lines[i])
-            i += 1
-            continue
-        j = i
-        while j < len(lines) and _is_cell(lines[j]):
-            j += 1
-        out.extend(_rows_of(lines[i:j]))
-        i = j
-    return out
-
-
-def _rows_of(run: list[str]) -> list[str]:
-    """Rows of a run of one-cell lines.
-
-    The run is cut into groups, each some text lines then numbers ("Number",
-    "Protestant", "52"). Numbers led by years are rows of their own
-    ("1997", "144" -> "1997 144"); otherwise the last text line labels the
-    numbers after it and the text lines before it are titles or headers.
-    """
-    if sum(1 for line in run if _is_number(line)) < 2:
-        return run
-    groups: list[list[str]] = []
-    for line in run:
-        if not groups or (not _is_number(line) and _is_number(groups[-1][-1])):
-            groups.append([])
-        groups[-1].append(line)
-    rows: list[str] = []
-    for group in groups:
-        first_number = next((k for k, line in enumerate(group) if _is_number(line)), len(group))
-        head, body = group[:first_number], group[first_number:]
-        width = next(
-            (w for w in range(2, 8) if len(body) >= w and len(body) % w == 0 and all(_is_year(body[k]) for k in range(0, len(body), w))),
-            None,
-        )
-        if width:
-            # The last width-1 text lines are the column headers (the year column has none).
-            titles, header = head[: max(0, len(head) - (width - 1))], head[max(0, len(head) - (width - 1)) :]
-            rows += titles + ([" ".join(header)] if header else []) + [" ".join(body[k : k + width]) for k in range(0, len(body), width)]
-        elif head and body:
-            # A label and its numbers; before them, one header cell per number column
-            # ("Number awarded", "Total amount (£)") and any titles.
-            width = len(body)
-            header = head[-(width + 1) : -1] if len(head) > width else []
-            titles = head[: len(head) - 1 - len(header)]
-            rows += titles + ([" ".join(header)] if header else []) + [" ".join([head[-1], *body])]
-        else:
-            rows += group
-    return rows

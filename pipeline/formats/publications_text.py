@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import re
 
-from pipeline.parsing.blocks import NAME_LINE, PageContext, looks_like_member, question_start, read_questions
+from pipeline.formats.base import Format
+from pipeline.metadata.enums import SourceFormat
+from pipeline.parsing.dates import date_from_url, house_from_url, parse_date_text
+from pipeline.parsing.furniture import NAVIGATION_LINE, remove_furniture
+from pipeline.parsing.patterns import NAME_LINE, PARTY, looks_like_member, split_fused
+from pipeline.parsing.question_reader import PageContext, question_start, read_questions
 from pipeline.parsing.records import QuestionRecord
-from pipeline.parsing.text import (
-    NAVIGATION_LINE,
-    date_from_url,
-    house_from_url,
-    parse_date_text,
-    remove_furniture,
-    split_fused,
-)
 
 COLUMN_MARK = re.compile(
     r"^(?:(?P<date>\d{1,2}\s+\w{3,9}\s+\d{4})\s*:\s*)?Column:?\s*(?P<col>(?:WA|WS)?\s?\d+\s?(?:W|WA|WS)?)\s*(?:[—–-]?\s*continued)?$",
@@ -36,7 +33,7 @@ WEEKDAY_DATE = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturda
 ASKED_TO_REPLY = re.compile(r"^(?P<name>[A-Z][^:]{2,80}?)\s+(?=I have been asked to reply)")
 ASKED_BY = re.compile(r"^Asked by\s+(?P<name>.+?)\s*$")
 # "Mr. Hanson: £195 million ..." / "Mr. Wigley : ..." / "The Minister of State, ... (Baroness X) (Con): ..."
-SPEAKER = re.compile(r"^(?P<name>[^:]{2,200}?)\s*(?:\((?:Con|Lab|LD|Lib Dem|CB|Bp|Non-Afl|UUP|DUP|SNP|PC|Ind)\))?\s*:\s*(?P<rest>.*)$")
+SPEAKER = re.compile(rf"^(?P<name>[^:]{{2,200}}?)\s*(?:\({PARTY}\))?\s*:\s*(?P<rest>.*)$")
 
 
 def looks_like(text: str, url: str | None) -> bool:
@@ -112,3 +109,6 @@ def _split_speaker(line: str) -> list[str]:
     if m and m.group("rest") and looks_like_member(m.group("name")) and NAME_LINE.match(m.group("name").strip()):
         return [m.group("name").strip(), m.group("rest").strip()]
     return [line]
+
+
+FORMAT = Format(SourceFormat.PUBLICATIONS_TEXT, detect_text=looks_like, parse_text=parse)

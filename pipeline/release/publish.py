@@ -17,10 +17,10 @@ from pathlib import Path
 
 import polars as pl
 
-from pipeline import catalog
-from pipeline.archive import sha256_of
-from pipeline.schema import all_schemas, package_descriptor, table_names
-from pipeline.validation import validate_release
+from pipeline.release import catalog
+from pipeline.ingest.files import sha256_of
+from pipeline.metadata import PACKAGE, all_schemas, table_names
+from pipeline.release.validation import validate_release
 
 PACKAGE_PREFIX = "hansard-written-answers"
 # Fixed timestamp inside the zips: same tables, same zip bytes.
@@ -46,7 +46,7 @@ def write_parquet(frame: pl.DataFrame, path: Path) -> None:
 
 
 def _package(release: str, created: str, fmt: str, directory: Path) -> dict:
-    meta = package_descriptor()
+    meta = PACKAGE
     resources = []
     for name, schema in all_schemas().items():
         path = directory / f"{name}.{fmt}"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.parsing.references import DEB_CITATION
+
 # (words one of which the page start must hold, lower-cased; pattern; reason) — the first
 # cue whose pattern matches decides. The words are tested first, with plain substring
 # searches: most pages hold none of them, and the case-insensitive patterns are slow.
@@ -37,8 +39,6 @@ _URL_CUES: list[tuple[re.Pattern[str], str]] = [
 
 def not_written_answers_reason(text: str, url: str | None) -> str | None:
     """Why a page is not written answers, or None when it may be."""
-    from pipeline.parsing.historic import debate_columns
-
     head = text[:3000]
     if columns := debate_columns(text):
         return f"header columns '{columns}' are debate columns (written answers are numbered W or WA)"
@@ -59,4 +59,16 @@ def oral_question_reason(answer_texts: list[str]) -> str | None:
         lines = [line for line in answer.split("\n") if line.strip()]
         if any(line.rstrip().endswith("?") for line in lines[1:]):
             return "page is an oral question with supplementary questions, not a written answer"
+    return None
+
+
+def debate_columns(text: str) -> str | None:
+    """Columns of an 'HC Deb'/'HL Deb' header that are not written-answer columns ("cc1340-1", "cc472-95WH")."""
+    m = DEB_CITATION.match(text.lstrip())
+    if m and m.group("columns") and not re.search(r"W[AS]?$", m.group("columns").replace(" ", "")) or (m and re.search(r"WH$", (m.group("columns") or ""))):
+        return m.group("columns")
+    if m and not m.group("columns"):
+        raw = re.match(r"^(?:HL|HC)\s+Deb\s+.*?\s(c{1,2}\s?\d[\d\-–]*\w*)\s*$", text.lstrip().split("\n", 1)[0])
+        if raw and not re.search(r"W[AS]?$", raw.group(1)):
+            return raw.group(1)
     return None

@@ -9,37 +9,14 @@ from __future__ import annotations
 
 import re
 
-from pipeline.parsing.blocks import NAME_LINE, PageContext, question_start, read_questions
+from pipeline.formats.base import Format
+from pipeline.metadata.enums import SourceFormat
+from pipeline.parsing.references import DEB_CITATION as HEADER
+from pipeline.parsing.dates import date_from_url, house_from_url, parse_date_text
+from pipeline.parsing.furniture import COLUMN_LINE, INLINE_COLUMN, NAVIGATION_LINE, remove_furniture
+from pipeline.parsing.patterns import NAME_LINE, TITLES, split_fused
+from pipeline.parsing.question_reader import PageContext, question_start, read_questions
 from pipeline.parsing.records import QuestionRecord
-from pipeline.parsing.text import (
-    TITLES,
-    COLUMN_LINE,
-    INLINE_COLUMN,
-    NAVIGATION_LINE,
-    date_from_url,
-    house_from_url,
-    parse_date_text,
-    remove_furniture,
-    split_fused,
-)
-
-HEADER = re.compile(
-    r"^(?P<house>HL|HC)\s+Deb\s+(?P<date>\d{1,2}\s+\w+\s+\d{4})"
-    r"(?:\s+vol\s+(?P<volume>\d+))?(?:\s+(?P<columns>c{1,2}\s?[\dWAS]+(?:[-–]\d+)?\s?W[AS]?))?",
-)
-
-
-def debate_columns(text: str) -> str | None:
-    """Columns of an 'HC Deb'/'HL Deb' header that are not written-answer columns ("cc1340-1", "cc472-95WH")."""
-    m = HEADER.match(text.lstrip())
-    if m and m.group("columns") and not re.search(r"W[AS]?$", m.group("columns").replace(" ", "")) or (m and re.search(r"WH$", (m.group("columns") or ""))):
-        return m.group("columns")
-    if m and not m.group("columns"):
-        raw = re.match(r"^(?:HL|HC)\s+Deb\s+.*?\s(c{1,2}\s?\d[\d\-–]*\w*)\s*$", text.lstrip().split("\n", 1)[0])
-        if raw and not re.search(r"W[AS]?$", raw.group(1)):
-            return raw.group(1)
-    return None
-
 
 def looks_like(text: str, url: str | None) -> bool:
     return bool(HEADER.match(text.lstrip())) or bool(url and "historic-hansard" in url)
@@ -118,3 +95,6 @@ def speaker_and_words(line: str) -> tuple[str | None, str]:
     if m := re.match(rf"^((?:{TITLES})\.?(?:\s+[A-Z]\.)*\s+[A-Z][\w'’\-]+)\s+(?=[A-Z])", line):
         return m.group(1), line[m.end() :]
     return None, line
+
+
+FORMAT = Format(SourceFormat.HISTORIC_HANSARD_TEXT, detect_text=looks_like, parse_text=parse)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import polars as pl
 
-from pipeline.schema import TableSchema, all_schemas
+from pipeline.metadata import TableSchema, all_schemas
 
 MAX_ROWS_REPORTED = 5
 ERROR_SCHEMA = pl.Schema({"table": pl.String(), "type": pl.String(), "row": pl.Int64(), "field": pl.String(), "constraint": pl.String()})
@@ -57,11 +57,11 @@ def _field_rules(schema: TableSchema, frame: pl.DataFrame) -> tuple[list[Rule], 
     rules: list[Rule] = []
     casts: list[pl.Expr] = []
     for field in schema.fields:
-        name, kind = field["name"], field["type"]
+        name, field_type = field["name"], field["type"]
         dtype = schema.polars_schema[name]
         raw = pl.col(name)
-        if frame.schema[name] == pl.String and kind != "string":
-            value = _typed(raw, dtype, kind)
+        if frame.schema[name] == pl.String and field_type != "string":
+            value = _typed(raw, dtype, field_type)
             bad_type = raw.is_not_null() & value.is_null()
             rules.append(("type-error", name, None, bad_type))
         else:
@@ -78,7 +78,7 @@ def _field_rules(schema: TableSchema, frame: pl.DataFrame) -> tuple[list[Rule], 
             checks.append(("constraint-error", "pattern", ok & ~value.cast(pl.String).str.contains(f"^(?:{c['pattern']})$")))
         for bound, op in (("minimum", "lt"), ("maximum", "gt")):
             if bound in c:
-                limit = pl.lit(c[bound]).cast(dtype) if kind != "date" else pl.lit(c[bound]).str.to_date()
+                limit = pl.lit(c[bound]).cast(dtype) if field_type != "date" else pl.lit(c[bound]).str.to_date()
                 checks.append(("constraint-error", bound, ok & getattr(value, op)(limit)))
         if "minLength" in c:
             checks.append(("constraint-error", "minLength", ok & (value.cast(pl.String).str.len_chars() < c["minLength"])))

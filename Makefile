@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test dev bench clean
+.PHONY: run test unit dev bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,16 +17,21 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed
 	$(BIN)/hansard-data build
 
-## The whole test suite (same set-up first).
+## The whole test suite (same set-up first): both lanes, and the definitions checked by `dg`.
 test: $(VENV)/.installed
 	./scripts/install-browser.sh
-	$(BIN)/dagster definitions validate -w workspace.yaml
+	$(BIN)/dg check defs
 	$(BIN)/pytest
+
+## The fast lane: unit tests on functions and real snippets (no end-to-end builds).
+unit: $(VENV)/.installed
+	$(BIN)/pytest -m "not e2e"
 
 ## The Dagster UI on http://127.0.0.1:3000
 dev: $(VENV)/.installed
 	mkdir -p .dagster_home
-	DAGSTER_HOME=$(CURDIR)/.dagster_home $(BIN)/dagster dev -w workspace.yaml
+	DAGSTER_HOME=$(CURDIR)/.dagster_home HANSARD_ARCHIVE_DIR=$${HANSARD_ARCHIVE_DIR:-$(CURDIR)/data/sample-archive} \
+	  HANSARD_OUT_DIR=$${HANSARD_OUT_DIR:-$(CURDIR)/outputs} $(BIN)/dagster dev -w workspace.yaml
 
 clean:
 	rm -rf $(VENV) outputs/*/ outputs/catalog.json outputs/index.html outputs/latest

@@ -13,21 +13,20 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help="Hansard Writ
 
 @app.command()
 def build(
-    archive: Annotated[Optional[Path], typer.Option(help="Archive folder to read (default: the sample archive).")] = None,
-    out: Annotated[Optional[str], typer.Option(help="Where releases go: a folder or an fsspec URL (file://, s3://...; default: outputs/).")] = None,
+    archive: Annotated[Path, typer.Option(help="Archive folder to read (default: the checkout's sample archive).")] = Path("data/sample-archive"),
+    out: Annotated[str, typer.Option(help="Where releases go: a folder or an fsspec URL (file://, s3://...).")] = "outputs",
     release: Annotated[Optional[str], typer.Option(help="Release name (default: today's date).")] = None,
     work: Annotated[Optional[Path], typer.Option(help="Work folder for the per-batch stores (default: <out>/.work).")] = None,
 ) -> None:
-    """Materialise every asset through Dagster in this process and publish a release."""
-    from pipeline.defs.resources import DEFAULT_OUT, SAMPLE_ARCHIVE
+    """Read an archive folder and publish a validated release of the tables."""
     from pipeline.defs.runner import run_build
     from pipeline.release.publish import default_release_name, split_out
 
-    archive_dir = (archive or SAMPLE_ARCHIVE).resolve()
+    archive_dir = archive.resolve()
     if not archive_dir.is_dir():
-        typer.echo(f"error: archive folder {archive_dir} does not exist", err=True)
+        typer.echo(f"error: archive folder {archive_dir} does not exist (give one with --archive)", err=True)
         raise typer.Exit(2)
-    protocol, out_path = split_out(out) if out else (None, str(DEFAULT_OUT))
+    protocol, out_path = split_out(out)
     if protocol is not None:
         import fsspec
 
@@ -102,6 +101,17 @@ def fetch(
         typer.echo(f"failed: {failure}", err=True)
     if stats.failed:
         raise typer.Exit(1)
+
+
+@app.command()
+def schemas(
+    folder: Annotated[Path, typer.Option(help="Folder to write the Table Schemas into.")] = Path("schemas"),
+) -> None:
+    """Write the Table Schemas and package metadata generated from pipeline/metadata (the repository's schemas/)."""
+    from pipeline.metadata.schemas import write_table_schemas
+
+    for path in write_table_schemas(folder):
+        typer.echo(str(path))
 
 
 @app.command()

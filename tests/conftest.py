@@ -58,3 +58,23 @@ def copy_pages(target: Path, *paths: str) -> Path:
         if sidecar.exists():
             shutil.copyfile(sidecar, dst.with_name(sidecar.name))
     return target
+
+
+_E2E_FIXTURES = {"sample_release", "sample_tables", "corpus_release"}
+_E2E_MODULES = {"test_fetch", "test_download_page", "test_shared_corpus", "test_release", "test_seed"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow lane (`e2e`): tests that build a release, run the fetcher against a server or a browser."""
+    import inspect
+
+    for item in items:
+        function = getattr(item, "function", None)
+        source = inspect.getsource(function) if function else ""
+        if (
+            _E2E_FIXTURES & set(getattr(item, "fixturenames", ()))
+            or item.module.__name__ in _E2E_MODULES
+            or "run_build(" in source
+            or "dg.materialize(" in source
+        ):
+            item.add_marker(pytest.mark.e2e)

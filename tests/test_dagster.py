@@ -30,7 +30,7 @@ def test_definitions_load_with_all_assets_and_checks():
 
 
 def _evaluate_sensor(instance: dg.DagsterInstance, archive: Path, cursor: str | None):
-    context = dg.build_sensor_context(instance=instance, cursor=cursor, resources={"settings": ArchiveSettings(archive_dir=str(archive))})
+    context = dg.build_sensor_context(instance=instance, cursor=cursor, resources={"settings": ArchiveSettings(archive_dir=str(archive), out_dir=str(archive.parent / "out"))})
     return archive_sensor(context)
 
 
@@ -80,10 +80,10 @@ def test_daily_schedule_requests_a_release_run():
 
 def test_tables_and_release_follow_new_batches_automatically(tmp_path):
     from pipeline.defs.assets import archive_pages
-    from pipeline.defs.resources import FetchSettings
+    from pipeline.defs.resources import FetchClient
 
     archive = copy_pages(tmp_path / "archive", "hansard-web/000_602fbbef5cd5d47e.txt")
-    resources = {"settings": ArchiveSettings(archive_dir=str(archive), out_dir=str(tmp_path / "out")), "fetch": FetchSettings()}
+    resources = {"settings": ArchiveSettings(archive_dir=str(archive), out_dir=str(tmp_path / "out")), "fetch": FetchClient()}
     with dg.instance_for_test() as instance:
         first = dg.evaluate_automation_conditions(defs=defs, instance=instance)
         assert first.get_num_requested(dg.AssetKey("release")) == 0
@@ -141,9 +141,41 @@ def test_out_accepts_a_file_url(tmp_path):
 
 def test_fetch_asset_is_off_by_default():
     from pipeline.defs.assets import fetched_pages
-    from pipeline.defs.resources import FetchSettings
+    from pipeline.defs.resources import FetchClient
 
-    result = dg.materialize([fetched_pages], resources={"settings": ArchiveSettings(), "fetch": FetchSettings()})
+    result = dg.materialize([fetched_pages], resources={"settings": ArchiveSettings(archive_dir=".", out_dir="outputs"), "fetch": FetchClient()})
     assert result.success
     [event] = result.get_asset_materialization_events()
     assert event.materialization.metadata["enabled"].value is False
+
+
+def definitions_snapshot(definitions: dg.Definitions) -> dict:
+    """What the definitions hold, in a stable form: assets with deps and partitions, checks, jobs, automation, resources."""
+    graph = definitions.resolve_asset_graph()
+    assets = {}
+    for key in sorted(graph.get_all_asset_keys(), key=lambda k: k.to_user_string()):
+        node = graph.get(key)
+        assets[key.to_user_string()] = {
+            "deps": sorted(k.to_user_string() for k in node.parent_keys),
+            "partitioned": node.partitions_def is not None,
+            "group": node.group_name,
+            "automation": type(node.automation_condition).__name__ if node.automation_condition else None,
+        }
+    return {
+        "assets": assets,
+        "checks": sorted(f"{k.asset_key.to_user_string()}:{k.name}" for k in graph.asset_check_keys),
+        "jobs": sorted(j.name for j in definitions.resolve_all_job_defs() if not j.name.startswith("__")),
+        "sensors": sorted(s.name for s in definitions.sensors or []),
+        "schedules": sorted(f"{s.name} {s.cron_schedule}" for s in definitions.schedules or []),
+        "resources": sorted(definitions.resources or {}),
+    }
+
+
+def test_definitions_match_their_snapshot():
+    """A change to the wiring shows in review: update tests/snapshots/definitions.json with it (UPDATE_SNAPSHOTS=1)."""
+    snapshot = Path(__file__).parent / "snapshots" / "definitions.json"
+    current = definitions_snapshot(defs)
+    if os.environ.get("UPDATE_SNAPSHOTS"):
+        snapshot.parent.mkdir(exist_ok=True)
+        snapshot.write_text(json.dumps(current, indent=2) + "\n")
+    assert current == json.loads(snapshot.read_text())

@@ -1,33 +1,12 @@
-"""Dagster definitions of the Hansard Written Answers pipeline (``dagster dev`` loads this)."""
+"""The Dagster layer: wiring only (assets, checks, resources, jobs, sensor, schedules).
 
-import os
-import warnings
+``defs`` is what ``dagster dev``, ``dg check defs`` and deployments load;
+:func:`~pipeline.defs.definitions.build_defs` makes the same definitions with
+other resources.
+"""
 
-import dagster as dg
+from pipeline.defs.definitions import build_defs
 
-# BackfillPolicy.single_run (one run for many batches) is marked beta in Dagster 1.13.
-warnings.filterwarnings("ignore", category=dg.BetaWarning)
+defs = build_defs()
 
-from pipeline.defs import assets
-from pipeline.defs.automation import archive_sensor, automation_sensor, daily_fetch, daily_release, fetch_job, pages_job, release_job
-from pipeline.defs.checks import SCHEMA_CHECKS
-from pipeline.defs.resources import DEFAULT_OUT, SAMPLE_ARCHIVE, ArchiveSettings, FetchSettings
-
-settings = ArchiveSettings(
-    archive_dir=os.environ.get("HANSARD_ARCHIVE_DIR", str(SAMPLE_ARCHIVE)),
-    out_dir=os.environ.get("HANSARD_OUT_DIR", str(DEFAULT_OUT)),
-    work_dir=os.environ.get("HANSARD_WORK_DIR", ""),
-    release=os.environ.get("HANSARD_RELEASE", ""),
-)
-
-defs = dg.Definitions(
-    assets=dg.load_assets_from_modules([assets]),
-    asset_checks=SCHEMA_CHECKS,
-    jobs=[pages_job, release_job, fetch_job],
-    sensors=[archive_sensor, automation_sensor],
-    schedules=[daily_release, daily_fetch],
-    resources={
-        "settings": settings,
-        "fetch": FetchSettings(enabled=os.environ.get("HANSARD_FETCH_ENABLED", "") in ("1", "true", "yes")),
-    },
-)
+__all__ = ["build_defs", "defs"]

@@ -1,18 +1,19 @@
 """The pipeline's assets: pages (ingest, parse, extract) per archive batch, the tables, the release.
 
-Each asset only wires plain functions from :mod:`pipeline.batches`,
-:mod:`pipeline.tables` and :mod:`pipeline.publish`.
+Each asset only wires plain functions of the stages: :mod:`pipeline.page.batches`
+(the page stage), :mod:`pipeline.release.assemble` and :mod:`pipeline.release.publish`
+(the release stage).
 """
 
 import dagster as dg
 import polars as pl
 
+from pipeline.defs.resources import ArchiveSettings, FetchClient
 from pipeline.ingest.listing import list_batches
-from pipeline.page.batches import load_store, process_batches
-from pipeline.defs.resources import ArchiveSettings, FetchSettings
-from pipeline.release.publish import default_release_name, publish_release, upload_release
 from pipeline.metadata import table_names, table_schema
+from pipeline.page.batches import load_store, process_batches
 from pipeline.release.assemble import assemble
+from pipeline.release.publish import default_release_name, publish_release, upload_release
 
 GROUP = "written_answers"
 # One partition per archive batch (a folder of pages, or a hash bucket of a large one).
@@ -22,23 +23,19 @@ archive_batches = dg.DynamicPartitionsDefinition(name="archive_batches")
 @dg.asset(
     group_name="fetch",
     description="New written answers downloaded from the public Hansard sites into the archive folder "
-    "(off unless FetchSettings.enabled; the archive sensor then picks the new pages up).",
+    "(off unless the fetch resource is enabled; the archive sensor then picks the new pages up).",
 )
-def fetched_pages(context: dg.AssetExecutionContext, settings: ArchiveSettings, fetch: FetchSettings) -> dg.MaterializeResult:
+def fetched_pages(context: dg.AssetExecutionContext, settings: ArchiveSettings, fetch: FetchClient) -> dg.MaterializeResult:
     from datetime import date, timedelta
-    from pathlib import Path
-
-    from pipeline.fetch.client import PoliteClient
     from pipeline.fetch.fetcher import fetch_range
     from pipeline.fetch.sites import SITES
 
     if not fetch.enabled:
-        context.log.info("fetching is off (FetchSettings.enabled is false); nothing downloaded")
+        context.log.info("fetching is off (the fetch resource's enabled is false); nothing downloaded")
         return dg.MaterializeResult(metadata={"enabled": False})
     end = date.today()
     start = end - timedelta(days=fetch.days_back)
-    client = PoliteClient(cache_dir=Path(fetch.cache_dir), min_interval=fetch.seconds_between_requests)
-    stats = fetch_range(start, end, settings.archive_path, [SITES[s]() for s in fetch.sites], client, progress=False)
+    stats = fetch_range(start, end, settings.archive_path, [SITES[s]() for s in fetch.sites], fetch.client(), progress=False)
     if stats.failed:
         raise dg.Failure(f"{len(stats.failed)} pages could not be fetched", metadata={"failed": stats.failed[:20]})
     return dg.MaterializeResult(
@@ -98,13 +95,11 @@ def release_tables(context: dg.AssetExecutionContext, settings: ArchiveSettings)
     automation_condition=dg.AutomationCondition.eager(),
     description="The published release: CSV and Parquet data packages, validation report, dictionary, catalogue.",
 )
-def release(context: dg.AssetExecutionContext, settings: ArchiveSettings, **tables: pl.DataFrame) -> dict:
+def release(context: dg.AssetExecutionContext, settings: ArchiveSettings, **tables: pl.DataFrame) -> dg.MaterializeResult:
     name = settings.release or default_release_name()
     folder = publish_release(dict(tables), settings.out_path, name)
     where = str(folder)
     if settings.out_remote:
         upload_release(settings.out_path, name, settings.out_dir)
         where = f"{settings.out_dir.rstrip('/')}/{name}"
-    summary = {"release": name, "folder": where, **{f"rows_{k}": v.height for k, v in tables.items()}}
-    context.add_output_metadata(summary)
-    return summary
+    return dg.MaterializeResult(metadata={"release": name, "folder": where, **{f"rows_{k}": v.height for k, v in tables.items()}})

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipeline.ingest.listing import list_batches
-from pipeline.defs import defs
 from pipeline.defs.assets import archive_batches, archive_pages, release_tables
 from pipeline.defs.assets import release as release_asset
-from pipeline.defs.resources import ArchiveSettings, FetchSettings
+from pipeline.defs.definitions import build_defs
+from pipeline.defs.resources import ArchiveSettings, FetchClient
+from pipeline.ingest.listing import list_batches
 
 QUIET = {"loggers": {"console": {"config": {"log_level": "ERROR"}}}}
 
@@ -61,9 +61,10 @@ def _step_seconds(result: dg.ExecuteInProcessResult, instance: dg.DagsterInstanc
 def run_build(archive: Path, out: str, release: str, work: Path | None = None) -> BuildOutcome:
     """Materialise every batch of ``archive``, then publish ``release`` to ``out`` (a folder or an fsspec URL)."""
     settings = ArchiveSettings(archive_dir=str(archive), out_dir=str(out), release=release, work_dir=str(work) if work else "")
-    # One process holds every step, so tables pass between steps in memory
-    # (no pickles on disk); `dagster dev` keeps the configured IO manager.
-    resources = {"settings": settings, "fetch": FetchSettings(), "io_manager": dg.mem_io_manager}
+    # One process holds every step, so tables pass between steps in memory;
+    # `dagster dev` writes them as Parquet (TablesIOManager).
+    defs = build_defs(settings=settings, fetch=FetchClient(), io_manager=dg.mem_io_manager)
+    resources = {"settings": settings, "fetch": FetchClient(), "io_manager": dg.mem_io_manager}
     everything = [*defs.assets, *defs.asset_checks]
     batches = list(list_batches(archive))
     with dg.DagsterInstance.ephemeral() as instance:
@@ -96,5 +97,6 @@ def run_build(archive: Path, out: str, release: str, work: Path | None = None) -
         outcome.steps["validate"] = round(sum(v for k, v in steps.items() if k.endswith("matches_schema")), 3)
         outcome.steps["publish"] = steps.get("release", 0.0)
         outcome.sources = published.asset_value("sources")
-        outcome.summary = published.asset_value("release")
+        release_event = next(e for e in published.get_asset_materialization_events() if e.asset_key == release_asset.key)
+        outcome.summary = {k: v.value for k, v in release_event.materialization.metadata.items()}
     return outcome

@@ -1,0 +1,142 @@
+"""``hansard-data``: build releases through Dagster, and evaluate them against labels."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Hansard Written Answers: build and evaluate open datasets.")
+
+@app.command()
+def build(
+    archive: Annotated[Path, typer.Option(help="Archive folder to read (default: the checkout's sample archive).")] = Path("data/sample-archive"),
+    out: Annotated[str, typer.Option(help="Where releases go: a folder or an fsspec URL (file://, s3://...).")] = "outputs",
+    release: Annotated[Optional[str], typer.Option(help="Release name (default: today's date).")] = None,
+    work: Annotated[Optional[Path], typer.Option(help="Work folder for the per-batch stores (default: <out>/.work).")] = None,
+) -> None:
+    """Read an archive folder and publish a validated release of the tables."""
+    from pipeline.defs.runner import run_build
+    from pipeline.release.publish import default_release_name, split_out
+
+    archive_dir = archive.resolve()
+    if not archive_dir.is_dir():
+        typer.echo(f"error: archive folder {archive_dir} does not exist (give one with --archive)", err=True)
+        raise typer.Exit(2)
+    protocol, out_path = split_out(out)
+    if protocol is not None:
+        import fsspec
+
+        try:
+            fsspec.get_filesystem_class(protocol)
+        except (ImportError, ValueError) as err:
+            typer.echo(f"error: --out {out}: {err}", err=True)
+            raise typer.Exit(2)
+    target = out if protocol is not None else str(Path(out_path).resolve())
+    name = release or default_release_name()
+    outcome = run_build(archive_dir, target, name, work.resolve() if work else None)
+    if not outcome.success:
+        for message in outcome.failures:
+            typer.echo(message, err=True)
+        typer.echo("build failed: nothing was published", err=True)
+        raise typer.Exit(1)
+    sources, summary, pages = outcome.sources, outcome.summary, outcome.pages
+    counts = dict(sources.group_by("status").len().iter_rows())
+    typer.echo(f"files read:            {sources.height}")
+    typer.echo(f"  parsed:              {counts.get('parsed', 0)}")
+    typer.echo(f"  not written answers: {counts.get('not_written_answers', 0)}")
+    typer.echo(f"  quarantined:         {counts.get('quarantined', 0)}")
+    typer.echo(f"pages parsed this run: {pages.get('parsed', 0)} (reused from earlier runs: {pages.get('reused', 0)}, removed: {pages.get('removed', 0)}, batches: {pages.get('batches', 0)})")
+    typer.echo(f"questions:             {summary['rows_questions']}")
+    typer.echo(f"answer sentences:      {summary['rows_answer_sentences']}")
+    typer.echo(f"agency mentions:       {summary['rows_agency_mentions']} ({summary['rows_agencies']} agencies)")
+    typer.echo(f"instrument mentions:   {summary['rows_instrument_mentions']} ({summary['rows_instruments']} instruments)")
+    typer.echo(f"commitments:           {summary['rows_commitments']}")
+    typer.echo(f"release:               {summary['folder']}")
+
+
+@app.command()
+def fetch(
+    start: Annotated[str, typer.Option(help="First sitting day, YYYY-MM-DD.")],
+    end: Annotated[Optional[str], typer.Option(help="Last sitting day, YYYY-MM-DD (default: the first).")] = None,
+    archive: Annotated[Path, typer.Option(help="Archive folder to write pages into.")] = Path("archive"),
+    site: Annotated[list[str], typer.Option(help="Site to fetch: historic-hansard, hansard-web (repeatable).")] = ["historic-hansard", "hansard-web"],
+    cache_dir: Annotated[Path, typer.Option(help="HTTP cache (conditional requests on re-runs).")] = Path.home() / ".cache" / "hansard-written-answers",
+    rate: Annotated[float, typer.Option(help="Seconds between requests.")] = 1.0,
+    timeout: Annotated[float, typer.Option(help="Seconds before a request times out.")] = 30.0,
+    base_url: Annotated[list[str], typer.Option(help="Override a site's base URL, as site=URL (for mirrors and tests).")] = [],
+    progress: Annotated[bool, typer.Option("--progress/--no-progress")] = True,
+) -> None:
+    """Download written answers for a date range from the public Hansard sites into the archive folder."""
+    from datetime import date
+
+    from pipeline.fetch.client import PoliteClient
+    from pipeline.fetch.fetcher import fetch_range
+    from pipeline.fetch.sites import SITES
+
+    try:
+        first = date.fromisoformat(start)
+        last = date.fromisoformat(end) if end else first
+    except ValueError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2)
+    if last < first:
+        typer.echo("error: --end is before --start", err=True)
+        raise typer.Exit(2)
+    unknown = [s for s in site if s not in SITES]
+    if unknown:
+        typer.echo(f"error: unknown site(s) {unknown}; choose from {sorted(SITES)}", err=True)
+        raise typer.Exit(2)
+    bases = dict(b.split("=", 1) for b in base_url if "=" in b)
+    sites = [SITES[s](base=bases[s]) if s in bases else SITES[s]() for s in site]
+    client = PoliteClient(cache_dir=cache_dir, min_interval=rate, timeout=timeout)
+    stats = fetch_range(first, last, archive, sites, client, progress=progress)
+    typer.echo(f"days: {stats.days}  pages written: {stats.pages_written}  unchanged: {stats.pages_unchanged}  downloads: {stats.downloads}")
+    for url in stats.disallowed:
+        typer.echo(f"skipped (robots.txt): {url}", err=True)
+    for failure in stats.failed:
+        typer.echo(f"failed: {failure}", err=True)
+    if stats.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def schemas(
+    folder: Annotated[Path, typer.Option(help="Folder to write the Table Schemas into.")] = Path("schemas"),
+) -> None:
+    """Write the Table Schemas and package metadata generated from pipeline/metadata (the repository's schemas/)."""
+    from pipeline.metadata.schemas import write_table_schemas
+
+    for path in write_table_schemas(folder):
+        typer.echo(str(path))
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Labelled questions (JSON Lines, see shared/gold).")],
+    release_dir: Annotated[Path, typer.Argument(help="A release folder (<out>/<release>).")],
+    errors: Annotated[bool, typer.Option("--errors/--no-errors", help="List the errors after the figures.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Precision, recall and F1 of a release against labelled questions."""
+    from pipeline.evaluation import evaluate_release, format_report
+
+    if not gold.is_file():
+        typer.echo(f"error: gold file {gold} not found", err=True)
+        raise typer.Exit(2)
+    if not (release_dir / "parquet").is_dir():
+        typer.echo(f"error: {release_dir} is not a release folder (no parquet/ inside)", err=True)
+        raise typer.Exit(2)
+    report = evaluate_release(gold, release_dir)
+    if as_json:
+        json.dump(report, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        typer.echo(format_report(report, with_errors=errors))
+
+
+if __name__ == "__main__":
+    app()

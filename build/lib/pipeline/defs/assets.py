@@ -1,0 +1,105 @@
+"""The pipeline's assets: pages (ingest, parse, extract) per archive batch, the tables, the release.
+
+Each asset only wires plain functions of the stages: :mod:`pipeline.page.batches`
+(the page stage), :mod:`pipeline.release.assemble` and :mod:`pipeline.release.publish`
+(the release stage).
+"""
+
+import dagster as dg
+import polars as pl
+
+from pipeline.defs.resources import ArchiveSettings, FetchClient
+from pipeline.ingest.listing import list_batches
+from pipeline.metadata import table_names, table_schema
+from pipeline.page.batches import load_store, process_batches
+from pipeline.release.assemble import assemble
+from pipeline.release.publish import default_release_name, publish_release, upload_release
+
+GROUP = "written_answers"
+# One partition per archive batch (a folder of pages, or a hash bucket of a large one).
+archive_batches = dg.DynamicPartitionsDefinition(name="archive_batches")
+
+
+@dg.asset(
+    group_name="fetch",
+    description="New written answers downloaded from the public Hansard sites into the archive folder "
+    "(off unless the fetch resource is enabled; the archive sensor then picks the new pages up).",
+)
+def fetched_pages(context: dg.AssetExecutionContext, settings: ArchiveSettings, fetch: FetchClient) -> dg.MaterializeResult:
+    from datetime import date, timedelta
+    from pipeline.fetch.fetcher import fetch_range
+    from pipeline.fetch.sites import SITES
+
+    if not fetch.enabled:
+        context.log.info("fetching is off (the fetch resource's enabled is false); nothing downloaded")
+        return dg.MaterializeResult(metadata={"enabled": False})
+    end = date.today()
+    start = end - timedelta(days=fetch.days_back)
+    stats = fetch_range(start, end, settings.archive_path, [SITES[s]() for s in fetch.sites], fetch.client(), progress=False)
+    if stats.failed:
+        raise dg.Failure(f"{len(stats.failed)} pages could not be fetched", metadata={"failed": stats.failed[:20]})
+    return dg.MaterializeResult(
+        metadata={"enabled": True, "start": str(start), "end": str(end), "written": stats.pages_written, "unchanged": stats.pages_unchanged, "downloads": stats.downloads}
+    )
+
+
+@dg.asset(
+    group_name=GROUP,
+    deps=[fetched_pages],
+    partitions_def=archive_batches,
+    backfill_policy=dg.BackfillPolicy.single_run(),
+    description="Ingest, parse and extract the pages of each archive batch into its Parquet store; "
+    "pages whose sha256 was already processed are not parsed again.",
+)
+def archive_pages(context: dg.AssetExecutionContext, settings: ArchiveSettings) -> dg.MaterializeResult:
+    root, work = settings.archive_path, settings.work_path
+    if not root.is_dir():
+        raise dg.Failure(f"archive folder {root} does not exist")
+    batches = list_batches(root)
+    totals = {"pages": 0, "parsed": 0, "reused": 0, "removed": 0}
+    seconds: dict[str, float] = {}
+    for stats in process_batches(root, work, {key: batches.get(key, []) for key in context.partition_keys}):
+        context.log.info(f"batch {stats.batch}: {stats.pages} pages, {stats.parsed} parsed, {stats.reused} reused, {stats.removed} removed")
+        for name in totals:
+            totals[name] += getattr(stats, name)
+        for stage, value in stats.seconds.items():
+            seconds[stage] = seconds.get(stage, 0.0) + value
+    return dg.MaterializeResult(
+        metadata={**totals, "batches": len(context.partition_keys), **{f"seconds_{k}": round(v, 3) for k, v in sorted(seconds.items())}}
+    )
+
+
+@dg.multi_asset(
+    group_name=GROUP,
+    deps=[archive_pages],
+    outs={
+        name: dg.AssetOut(
+            description=table_schema(name).descriptor.get("description", ""),
+            automation_condition=dg.AutomationCondition.eager(),
+        )
+        for name in table_names()
+    },
+    description="The nine published tables, assembled from every batch's store with lazy scans.",
+)
+def release_tables(context: dg.AssetExecutionContext, settings: ArchiveSettings):
+    batches = sorted(list_batches(settings.archive_path))
+    files, verdicts, pages = load_store(settings.work_path, batches)
+    tables = assemble(files, verdicts, pages)
+    for name in table_names():
+        yield dg.Output(tables[name], name, metadata={"rows": tables[name].height})
+
+
+@dg.asset(
+    group_name=GROUP,
+    ins={name: dg.AssetIn(key=name) for name in table_names()},
+    automation_condition=dg.AutomationCondition.eager(),
+    description="The published release: CSV and Parquet data packages, validation report, dictionary, catalogue.",
+)
+def release(context: dg.AssetExecutionContext, settings: ArchiveSettings, **tables: pl.DataFrame) -> dg.MaterializeResult:
+    name = settings.release or default_release_name()
+    folder = publish_release(dict(tables), settings.out_path, name)
+    where = str(folder)
+    if settings.out_remote:
+        upload_release(settings.out_path, name, settings.out_dir)
+        where = f"{settings.out_dir.rstrip('/')}/{name}"
+    return dg.MaterializeResult(metadata={"release": name, "folder": where, **{f"rows_{k}": v.height for k, v in tables.items()}})

@@ -1,0 +1,86 @@
+"""Dagster resources: where the pipeline reads and writes, the fetch client, the tables' IO manager."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+import polars as pl
+from upath import UPath
+
+from pipeline.release.publish import split_out
+
+
+class ArchiveSettings(dg.ConfigurableResource):
+    """The archive folder read, the output folder written, the work folder and the release name.
+
+    Under ``dagster dev`` and in deployments the folders come from
+    ``HANSARD_ARCHIVE_DIR`` and ``HANSARD_OUT_DIR`` (:func:`pipeline.defs.build_defs`
+    reads them as ``EnvVar`` at run time); ``hansard-data build`` passes them
+    from its options.
+    """
+
+    archive_dir: str
+    out_dir: str
+    work_dir: str = ""  # default: <out_dir>/.work (per-batch Parquet stores)
+    release: str = ""  # default: the build date
+
+    @property
+    def archive_path(self) -> Path:
+        return Path(self.archive_dir).expanduser().resolve()
+
+    @property
+    def out_remote(self) -> bool:
+        """The output is an fsspec URL of object storage (s3://, gs://, memory:// ...)."""
+        return split_out(self.out_dir)[0] is not None
+
+    @property
+    def out_path(self) -> Path:
+        """Local folder releases are written to (a mirror in the work folder when the output is remote)."""
+        if self.out_remote:
+            return self.work_path / "published"
+        return Path(split_out(self.out_dir)[1]).expanduser().resolve()
+
+    @property
+    def work_path(self) -> Path:
+        if self.work_dir:
+            return Path(self.work_dir).expanduser().resolve()
+        if self.out_remote:
+            return Path.home() / ".cache" / "hansard-written-answers" / "work"
+        return self.out_path / ".work"
+
+
+class FetchClient(dg.ConfigurableResource):
+    """Fetching from the public Hansard sites: off unless enabled (launchpad or run config)."""
+
+    enabled: bool = False
+    sites: list[str] = ["historic-hansard", "hansard-web"]
+    days_back: int = 7  # each run fetches the last N days (unchanged pages cost a 304 each)
+    cache_dir: str = str(Path.home() / ".cache" / "hansard-written-answers")
+    seconds_between_requests: float = 1.0
+
+    def client(self):
+        """The polite HTTP client these settings describe."""
+        from pipeline.fetch.client import PoliteClient
+
+        return PoliteClient(cache_dir=Path(self.cache_dir), min_interval=self.seconds_between_requests)
+
+
+class _ParquetTables(dg.UPathIOManager):
+    extension = ".parquet"
+
+    def dump_to_path(self, context: dg.OutputContext, obj: pl.DataFrame, path: UPath) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        obj.write_parquet(str(path), compression="zstd", statistics=False)
+
+    def load_from_path(self, context: dg.InputContext, path: UPath) -> pl.DataFrame:
+        return pl.read_parquet(str(path))
+
+
+class TablesIOManager(dg.ConfigurableIOManagerFactory):
+    """The tables between assets as Parquet files under ``<work>/tables`` (polars, not pickles)."""
+
+    settings: ArchiveSettings
+
+    def create_io_manager(self, context: dg.InitResourceContext) -> _ParquetTables:
+        return _ParquetTables(base_path=UPath(self.settings.work_path / "tables"))

@@ -1,0 +1,1 @@
+"""Extraction of agencies, instruments and commitments from question texts."""

@@ -1,0 +1,277 @@
+"""Agencies named in a text (GUIDELINES.md, "Agencies").
+
+Three sources of mentions, in order of trust:
+1. the curated reference table (``pipeline/reference/agencies.csv``), matched
+   with an Aho-Corasick automaton over names, aliases and safe acronyms;
+2. acronyms the text defines ("National Criminal Intelligence Service
+   (NCIS)"), which also resolve later bare uses in the same question;
+3. well-formed organisation names not in the table ("the Poppy Project",
+   "Independent Monitoring Commission"), which become agencies of kind
+   ``other``.
+Names inside offices ("Secretary of State for the Home Department") and
+inside instrument titles are not mentions.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import ahocorasick
+
+from pipeline.extract.names import match_view, slug
+from pipeline.metadata.enums import AgencyKind
+from pipeline.reference import AGENCIES_CSV
+
+
+# Two-letter acronyms are matched from the table only when they are unambiguous.
+_SAFE_SHORT_ACRONYMS = {"EU", "UN"}
+ORG_HEADS = (
+    "Movement|League|Front|Party|Congress|Senate|Exchange|Agency|Service|Services|Office|Department|Ministry|Commission|Council|Section|Unit|Authority|Board|Committee|"
+    "Executive|Inspectorate|Institute|Organisation|Organization|Court|Tribunal|Police|Constabulary|Trust|Bank|Fund|"
+    "Foundation|Association|Society|Federation|Directorate|Division|Bureau|Centre|Center|Project|Corporation|"
+    "Company|Partnership|Forum|Panel|Secretariat|Assembly|Parliament|Programme Board|Task Force|Taskforce|Squad|"
+    "Inspectorate|Ombudsman|Regulator|Registry|Agency"
+)
+_CAPWORD = r"[A-Z][\w'’&\-]*"
+# Capitalised words joined by "of (the)", "for (the)", "on", "in" or "and" (never "and the"):
+# "Organised Immigration Crime Section", "Foreign and Commonwealth Office", "Government of Sudan".
+_ORG_NAME = re.compile(
+    rf"\b(?:{_CAPWORD}(?:\s+(?:(?:of|for|on|in)(?:\s+the)?|and|&))?\s+){{1,6}}(?:{ORG_HEADS})\b"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAPWORD}(?:\s+(?:and\s+)?{_CAPWORD}){{0,3}})?"
+    rf"|\b(?:the\s+)?Government of (?:the\s+)?{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}}"
+    # "the Association of British Insurers", "the Board of Agriculture"
+    rf"|\b(?<=[Tt]he )(?:{ORG_HEADS})\s+(?:of|for)\s+(?:the\s+)?{_CAPWORD}(?:\s+(?:and\s+)?{_CAPWORD}){{0,3}}"
+    # military units: "28 Regiment Royal Engineers", "1st Battalion, The Royal Irish Regiment", "3 Commando Brigade Royal Marines"
+    rf"|\b\d{{1,3}}(?:st|nd|rd|th)?\s+(?:{_CAPWORD}\s+){{0,3}}(?:Regiment|Brigade|Battalion|Squadron|Division|Flotilla|Wing)"
+    rf"(?:,?\s+(?:The\s+)?{_CAPWORD}(?:\s+(?:of\s+)?{_CAPWORD}){{0,4}})?"
+)
+# Names that are places or outlets, not bodies (GUIDELINES: "the Library of the House").
+_NOT_AGENCIES = re.compile(r"Librar(?:y|ies)|^Official Report$|^Hansard$|^Vote Office$|(?:Hospital|Infirmary|Medical Centre|Health Centre|School|College|Prison)$")
+# Aliases too often used as adjectives ("Commonwealth immigrants") or as a description
+# of people rather than a body ("the Civil Service" of a department's staff).
+_AMBIGUOUS_ALIASES = {"Commonwealth", "Civil Service"}
+_NOT_NAME_START = {
+    "The", "This", "That", "These", "Those", "A", "An", "In", "Our", "His", "Her", "Its", "Their", "Each", "Every",
+    "Any", "All", "No", "Some", "My", "Her", "Both", "Neither", "Such", "Which", "What", "When", "Where", "If",
+    "Since", "As", "At", "By", "For", "From", "On", "To", "With", "Under", "Local", "Government", "Departmental",
+    "Department", "Minister", "Ministers", "Secretary", "Whether", "How", "Why", "Further", "However", "Also",
+}
+# Offices held by people: names inside them are not agency mentions.
+_OFFICE = re.compile(
+    rf"\b(?:Secretary of State|Minister(?: of State)?|Under-Secretary(?: of State)?|Parliamentary Secretary|"
+    rf"Parliamentary Under-Secretary(?: of State)?|President|Chancellor|Leader|First Lord|Lord President|"
+    rf"Paymaster General|Financial Secretary|Chief Secretary|Economic Secretary|Exchequer Secretary|"
+    rf"Solicitor[- ]General|Attorney[- ]General|Special Representative|Commissioner|Chairman|Chair|Director|"
+    rf"Chief Executive|Ambassador|Governor|Permanent Secretary|Director[- ]General|Chief Inspector|Registrar|"
+    rf"Comptroller and Auditor General|Chief Whip|Whip|Spokesman|Head)\s+(?:(?:of|for|to|at|in)\s+(?:the\s+)?)"
+    rf"(?:{_CAPWORD}(?:,?\s+(?:and\s+|of\s+|the\s+)*{_CAPWORD})*)"
+    # "the UN Secretary-General", "the Treasury Solicitor": a body's name before an office
+)
+_OFFICE_AFTER_BODY = re.compile(
+    rf"\b(?:{_CAPWORD}\s+){{1,4}}(?:Secretary-General|Secretary General|Special Representative|Special Envoy|High Commissioner|"
+    rf"Solicitor|Spokesman|Ambassador|Chief Executive|Chairman|Director|Minister|Ministers)\b"
+    rf"|\bHouse of Commons Library\b|\bLibrar(?:y|ies) of (?:the|both) Houses?(?: of (?:Commons|Lords|Parliament))?"
+)
+_ACRONYM_DEFINITION = re.compile(
+    rf"(?P<name>(?:{_CAPWORD},?\s+(?:(?:of|for|and|on|in|the|&)\s+)*){{1,9}})\((?P<acronym>[A-Z][A-Za-z&]{{1,9}})\)"
+)
+_STOP = {"of", "for", "and", "on", "in", "the", "&"}
+
+
+@dataclass(frozen=True)
+class Agency:
+    agency_id: str
+    name: str
+    acronym: str | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class AgencyMention:
+    start: int
+    end: int
+    surface: str
+    agency: Agency
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    automaton: ahocorasick.Automaton
+    by_id: dict[str, Agency]
+
+
+@cache
+def gazetteer(path: Path = AGENCIES_CSV) -> Gazetteer:
+    """The curated agencies table as an Aho-Corasick automaton over its names."""
+    automaton = ahocorasick.Automaton()
+    by_id: dict[str, Agency] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            agency = Agency(row["agency_id"], row["name"], row.get("acronym") or None, row["kind"])
+            by_id[agency.agency_id] = agency
+            surfaces = [agency.name, *[a for a in (row.get("aliases") or "").split("|") if a.strip()]]
+            acronym = agency.acronym
+            if acronym and (len(acronym) >= 3 or acronym in _SAFE_SHORT_ACRONYMS):
+                surfaces.append(acronym)
+            for surface in surfaces:
+                key = match_view(surface.strip())
+                if key in _AMBIGUOUS_ALIASES:
+                    continue
+                if len(key) < 3 and key not in _SAFE_SHORT_ACRONYMS:
+                    continue
+                # First row wins for a shared surface: rows are sorted by id.
+                if key not in automaton:
+                    automaton.add_word(key, (len(key), agency.agency_id))
+    automaton.make_automaton()
+    return Gazetteer(automaton, by_id)
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    # An acronym may touch a hyphen ("a hybrid AU-UN force"); a name may not ("non-Home Office").
+    joiners = "" if text[start:end].isupper() else "-"
+    return not (before.isalnum() or before in joiners) and not (after.isalnum() or after in joiners)
+
+
+# Words every office or place pattern holds: texts without any (85% of them) skip both.
+_OFFICE_WORDS = (
+    "Secretary", "Minister", "President", "Chancellor", "Leader", "Lord", "Paymaster", "General", "Representative",
+    "Commissioner", "Chair", "Director", "Executive", "Ambassador", "Governor", "Inspector", "Registrar", "Whip",
+    "Spokesman", "Head", "Librar", "Solicitor", "Envoy",
+)
+# Words every new-organisation pattern holds (a head noun, "Government of", a military unit).
+_NAME_WORDS = (*ORG_HEADS.split("|"), "Government of", "Regiment", "Brigade", "Battalion", "Squadron", "Division", "Flotilla", "Wing")
+
+
+def _blocked_spans(text: str) -> list[tuple[int, int]]:
+    """Offices held by people, and places, in which no agency is mentioned."""
+    if not any(word in text for word in _OFFICE_WORDS):
+        return []
+    return [(m.start(), m.end()) for pattern in (_OFFICE, _OFFICE_AFTER_BODY) for m in pattern.finditer(text)]
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def define_acronyms(text: str, known: Gazetteer) -> dict[str, Agency]:
+    """Acronyms the text defines for organisations: 'Immigration Service (IS)'."""
+    defined: dict[str, Agency] = {}
+    view = match_view(text)
+    for m in _ACRONYM_DEFINITION.finditer(view):
+        acronym = m.group("acronym")
+        letters = [c for c in acronym if c.isupper()]
+        words = re.findall(r"[\w'&\-]+", m.group("name"))
+        # The shortest tail of the name whose capitalised initials spell the acronym.
+        for k in range(len(words) - 1, -1, -1):
+            tail = words[k:]
+            initials = [w[0] for w in tail if w.lower() not in _STOP]
+            if initials == letters or "".join(initials).upper() == acronym.upper():
+                name_start = view.rfind(tail[0], m.start("name"), m.end("name"))
+                name = view[name_start : m.end("name")].strip().rstrip(",")
+                agency = _resolve_name(name, known)
+                if agency is not None:
+                    defined[acronym] = Agency(agency.agency_id, agency.name, agency.acronym or acronym, agency.kind)
+                break
+            if len(initials) > len(letters):
+                break
+    return defined
+
+
+def _resolve_name(name: str, known: Gazetteer) -> Agency | None:
+    # The whole name (or all of it but a leading "the") is a table surface.
+    for end, (key_len, agency_id) in known.automaton.iter(name):
+        if end == len(name) - 1 and len(name) - key_len <= 4:
+            return known.by_id[agency_id]
+    if re.search(rf"\b(?:{ORG_HEADS})$", name) and name.split()[0] not in _NOT_NAME_START:
+        return Agency(slug(name), name, None, AgencyKind.OTHER)
+    return None
+
+
+def find_agencies(
+    text: str,
+    acronyms: dict[str, Agency],
+    excluded: list[tuple[int, int]],
+    known: Gazetteer | None = None,
+) -> list[AgencyMention]:
+    """Agency mentions in one text; ``excluded`` spans (instrument titles) hold none."""
+    known = known or gazetteer()
+    view = match_view(text)
+    blocked = _blocked_spans(view)
+    candidates: list[AgencyMention] = []
+    for end, (key_len, agency_id) in known.automaton.iter(view):
+        start = end - key_len + 1
+        if _bounded(view, start, end + 1):
+            candidates.append(AgencyMention(start, end + 1, text[start : end + 1], known.by_id[agency_id]))
+    for acronym, agency in acronyms.items():
+        for m in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?![\w)])", view):
+            candidates.append(AgencyMention(m.start(), m.end(), acronym, agency))
+    for m in _ORG_NAME.finditer(view) if any(word in view for word in _NAME_WORDS) else ():
+        name, start = _strip_name_start(m.group(0), m.start())
+        if not _well_formed_name(name, view, start):
+            continue
+        if name:
+            candidates.append(AgencyMention(start, start + len(name), text[start : start + len(name)], Agency(slug(name), name, None, AgencyKind.OTHER)))
+    candidates = [c for c in candidates if not _NOT_AGENCIES.search(c.surface)]
+    # A new name made of curated ones joined by "and" ("Northern Ireland Office and Foreign and
+    # Commonwealth Office"), or of one word before a curated name ("Core Home Office"), is not a
+    # new body: the curated names stand.
+    curated = [c for c in candidates if c.agency.agency_id in known.by_id or c.agency.kind != AgencyKind.OTHER]
+
+    def absorbs_curated(c: AgencyMention) -> bool:
+        inner = [k for k in curated if k.start >= c.start and k.end <= c.end and (k.start, k.end) != (c.start, c.end)]
+        if not inner:
+            return False
+        rest = view[c.start : c.end]
+        for k in sorted(inner, key=lambda k: -k.start):
+            rest = rest[: k.start - c.start] + "\x00" + rest[k.end - c.start :]
+        # "X and Y", "Core Home Office", "RAB Resource DEL for the Home Office"
+        return bool(re.fullmatch(r"\x00(?:,?\s+and\s+\x00)+|[A-Z][\w'\-]*\s+\x00|.+\s(?:for|of|to|in|at|from) the \x00", rest))
+
+    candidates = [c for c in candidates if c in curated or not absorbs_curated(c)]
+    # A body the text gave an acronym to carries it on every mention.
+    with_acronym = {a.agency_id: a for a in acronyms.values()}
+    candidates = [AgencyMention(c.start, c.end, c.surface, with_acronym.get(c.agency.agency_id, c.agency)) for c in candidates]
+    chosen: list[AgencyMention] = []
+    # Longest first; among equals, the curated table before new names.
+    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.agency.kind == AgencyKind.OTHER, c.start)):
+        if _overlaps(c.start, c.end, excluded) or _inside(c.start, c.end, blocked):
+            continue
+        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _well_formed_name(name: str, view: str, start: int) -> bool:
+    """A new organisation name must be a proper name, not a description or a back-reference."""
+    words = name.split()
+    if len(words) < 2 or _NOT_AGENCIES.search(name):
+        return False
+    if re.search(rf"\bthe (?:{ORG_HEADS})$", name):  # "Achievement of the Department"
+        return False
+    # "Housing Association property": one word and a head, with no article, is a description.
+    if len(words) == 2 and not re.search(r"\b(?:[Tt]he|its|their|our|his|her)\s+$", view[max(0, start - 6) : start]):
+        return False
+    return True
+
+
+def _strip_name_start(name: str, start: int) -> tuple[str, int]:
+    if re.match(r"(?:[Tt]he\s+)?Government of ", name):
+        stripped = re.sub(r"^[Tt]he\s+", "", name)
+        return stripped, start + len(name) - len(stripped)
+    words = name.split(" ")
+    while words and (words[0] in _NOT_NAME_START or words[0].lower() in _STOP):
+        start += len(words[0]) + 1
+        words = words[1:]
+    return " ".join(words), start
+
+

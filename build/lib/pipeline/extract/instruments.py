@@ -1,0 +1,225 @@
+"""Legal and policy instruments named in a text (GUIDELINES.md, "Instruments").
+
+Each rule is a regular expression for one family of instrument (Acts, Bills,
+statutory instruments, EU law, treaties, numbered papers, titled reports and
+policy papers). :func:`find_instruments` runs them over one question's texts
+and resolves short forms ("Stopping Traffic") and identifiers ("published as
+Police Research Series Paper 125") to the instrument they name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.extract.names import slug
+
+CAP = r"(?:[A-Z][\w'’\-]*|\d{4})"
+LINK = r"(?:with respect to|of|on|for|and|the|in|to|against|concerning|relating|with|from|at|de|des|du|la|le|&)"
+TITLE = rf"[A-Z][\w'’\-]*(?:,?\s+(?:{LINK}\s+)*{CAP})*"
+# Words that start a sentence or a phrase, not a title.
+_LEADING = {
+    "the", "a", "an", "this", "that", "these", "those", "under", "in", "since", "as", "by", "for", "from",
+    "with", "following", "section", "sections", "part", "schedule", "clause", "if", "when", "while", "both",
+    "each", "neither", "our", "their", "its", "his", "her", "my", "new", "any", "all", "no", "some", "and",
+    "of", "on", "to", "at", "after", "before", "through", "whether", "what", "which", "how", "further",
+    "paragraph", "article", "regulation", "provisions", "amendments", "amendment", "we", "i", "it", "there",
+    "within", "during", "government", "also", "but", "or", "not",
+}
+
+
+@dataclass(frozen=True)
+class InstrumentMention:
+    """One instrument named in one text."""
+
+    start: int
+    end: int
+    surface: str
+    kind: str
+    title: str
+    identifier: str | None
+    year: int | None
+
+
+_PROVISION = re.compile(r"^.*?\b(?:Schedule|Section|Part|Article|Clause|Paragraph|Regulation|Chapter)s?\b.*?\b(?:of|to|under)\s+(?:the\s+)?(?=[A-Z])")
+
+
+_OWNER = re.compile(r"^.*(?:['’]s|s['’])\s+(?=[A-Z])")
+
+
+def _trim_leading(text: str, start: int) -> tuple[str, int]:
+    """Drop sentence words before a title: 'Under the Immigration Act' -> 'Immigration Act'."""
+    if (m := _PROVISION.match(text)) and m.end() < len(text):
+        text, start = text[m.end() :], start + m.end()
+    if (m := _OWNER.match(text)) and len(text[m.end() :].split()) >= 2:
+        # "the Carbon Trust’s Carbon Management Programme": the owner is not part of the title
+        text, start = text[m.end() :], start + m.end()
+    while True:
+        m = re.match(r"([\w'’\-]+),?\s+", text)
+        if not m or m.end() >= len(text) or m.group(1).lower() not in _LEADING:
+            return text, start
+        text, start = text[m.end() :], start + m.end()
+
+
+# A rule whose kind is decided from the quoted title it finds (report or policy paper).
+QUOTED = "quoted"
+# (kind, gate, pattern). The gate: words one of which a text must hold for the rule to be
+# worth running — most answers name no instrument, so most rules stop at a substring test.
+_RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
+    ("secondary_legislation", ("S.I", "SI ", "S. I", "S I "), re.compile(r"\bS\.?\s?I\.?\s+(?:No\.?\s*)?\d{4}\s*/\s*\d+")),
+    (
+        "secondary_legislation", ("Regulations", "Order", "Rules"),
+        re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+|\([A-Za-z ,.]+\)\s+)*)+(?:Regulations|Order|Rules)(?:\s+\([A-Za-z ,.]+\))?\s+(?:19|20)\d\d\b"),
+    ),
+    ("act", ("Act",), re.compile(rf"\b(?:(?!Acts?\b){CAP}\s+(?:{LINK}\s+|\([A-Za-z ]+\)\s+)*)+Acts?\b(?:,?\s+(?:19|18|20)\d\d\b(?:\s+to\s+(?:19|18|20)\d\d\b)?)?")),
+    ("bill", ("Bill",), re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+|\([A-Za-z ,.]+\)\s+)*)+Bill\b(?!\s+[A-Z])")),
+    (
+        "eu_law", ("Directive", "Regulation"),
+        re.compile(
+            r"\b(?:(?:EC|EEC|EU)\s+)?(?:(?:Council|Commission|European Parliament and Council)\s+)?(?:Framework\s+)?Directive\s+(?:No\.?\s*)?\d{2,4}/\d+(?:/E[CU]C?)?"
+            r"|\bRegulation\s+\((?:EC|EEC|EU|Euratom)\)\s+No\.?\s*\d+/\d+"
+            r"|\bCouncil\s+Regulation\s+(?:No\.?\s*)?\d+/\d+"
+        ),
+    ),
+    (
+        "eu_law", ("Framework Decision", "Directive", "Council Decision"),
+        re.compile(rf"\b(?:(?:{CAP}\s+(?:{LINK}\s+)*)*)(?:Framework Decision|Directive|Council Decision)\s+(?:on|concerning|relating to)\s+{TITLE}"),
+    ),
+    ("treaty", ("Convention", "Protocol", "Treaty", "Charter", "Covenant"), re.compile(rf"\b(?:(?:{CAP}\s+(?:{LINK}\s+)*)*)(?:Convention|Protocol|Treaty|Charter|Covenant)\s+(?:[Oo]n|[Oo]f|[Ff]or|[Aa]gainst|[Rr]elating to|[Cc]oncerning)\s+(?:the\s+)?{TITLE}")),
+    ("treaty", ("Convention", "Protocol", "Treaty", "Charter", "Covenant", "Agreement", "Accord"), re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Convention|Treaty|Conventions|Covenant|Protocol|Agreement|Accord)\b(?!\s+(?:Series|Organi[sz]ation|Association|Council|Commission|Secretariat|Committee))")),
+    ("treaty", ("Agreement between",), re.compile(rf"\bAgreement\s+between\s+(?:the\s+)?{TITLE}")),
+    ("treaty", ("Protocol No",), re.compile(rf"\bProtocol\s+No\.?\s?\d+(?:\s+(?:amending|to)\s+(?:the\s+)?{TITLE})?")),
+    ("other", ("Resolution",), re.compile(r"\b(?:(?:UN|United Nations)\s+)?(?:Security Council\s+)?Resolution\s+(?:No\.?\s*)?\d{2,4}\b")),
+    ("other", ("Mechanism",), re.compile(rf"\b(?:{CAP}\s+)+Mechanism\b")),
+    (
+        "report", ("Cm", "Cd", "HL Paper", "HC "),
+        re.compile(r"\b(?:Cm|Cmnd|Cd|Cmd)\.?\s?\d{3,5}\b|\bHL\s+Paper\s+\d+(?:-[IVX]+)?|\bHC\s+\d{1,4}(?:-[IVX]+)?(?=[\s,;.)])"),
+    ),
+    ("report", ("Paper",), re.compile(rf"\b(?:{CAP}\s+)+(?:Series\s+)?Paper\s+(?:No\.?\s*)?\d+\b")),
+    # Numbers under which treaties are published: "UK Treaty Series No. 3, 2014", "CETS No.213".
+    ("treaty", ("Series", "ETS"), re.compile(r"\b(?:UK\s+)?(?:Treaty|Miscellaneous|European|Country)\s+Series\s+No\.?\s?\d+(?:,\s+\d{4})?|\b(?:CETS|ETS)\s?No\.?\s?\d+")),
+    ("policy_paper", ("Book",), re.compile(rf"\b(?:{CAP}\s+)*(?:Green|White|Orange|Blue|Red)\s+Books?(?::\s+{TITLE})?")),
+    ("policy_paper", ("Paper",), re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:White|Green)\s+Paper\b")),
+    (
+        "policy_paper", ("Strategy", "Action Plan", "Code", "Guidance", "Framework"),
+        re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Strategy|Action Plan|Code of Practice|Code|Guidance|Framework)\b(?!\s+(?:for|on|of)\s+[A-Z])"),
+    ),
+    ("policy_paper", ("Rules", "Guidelines", "Manual", "Handbook"), re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Rules|Guidelines|Manual|Handbook)\b(?!\s+(?:19|20)\d\d)")),
+    # "Guidance on Charging", "Framework for Sustainable Development on the Government Estate"
+    ("policy_paper", ("Guidance", "Code of Practice", "Strategy", "Framework", "Action Plan"), re.compile(rf"\b(?:{CAP}\s+)*(?:Guidance|Code of Practice|Strategy|Framework|Action Plan)\s+(?:on|for)\s+(?:the\s+)?{TITLE}")),
+    # statistical series: "Public Transport Statistics Bulletin GB: 2005 Edition"
+    ("report", ("Bulletin", "Statistics"), re.compile(rf"\b(?:{CAP}\s+)+(?:Bulletin|Statistics)(?:\s+[A-Z]{{2,3}})?(?::\s+(?:19|20)\d\d\s+Edition)?")),
+    # named programmes and schemes (capitalised: "the single payment scheme" is not one)
+    ("other", ("Scheme", "Programme", "Initiative"), re.compile(rf"\b(?:{CAP}\s+){{1,5}}(?:Scheme|Programme|Initiative)\b")),
+    ("report", ("Report", "Review", "Inquiry", "Survey"), re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Report|Review|Inquiry|Survey)\b(?:\s+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?(?!\s+(?:of|on|into)\s+[A-Z])")),
+    # A title in quotation marks: "the “Ministerial Code” and “Travel by Ministers”".
+    (QUOTED, ("“", '"'), re.compile(r"(?<=[“\"])[A-Z][^“”\"\n]{2,150}?(?=[”\"])")),
+]
+
+_GATE_WORDS = frozenset(w for _, gate, _ in _RULES for w in gate)
+_TITLED_GATE = re.compile(r"report|review|study|paper|Paper|strategy|document|action plan|guidance")
+
+# "the report Stopping Traffic: ... by Liz Kelly", "a review of sexual offences, Setting the Boundaries, in July"
+_TITLED_AFTER = re.compile(
+    r"\b(?:report|review|study|paper|strategy|consultation document|consultation paper|document|action plan|guidance)"
+    r"(?:\s+(?:of|on|into)\s+[a-z][\w\s\-]{0,60}?,)?,?\s+(?:entitled\s+|called\s+)?[‘“\"']?"
+    r"(?P<title>[A-Z][^.;\[\]\n‘’“”\"]*?)(?=[’”\"']?(?:\s+by\s|,\s*published|,\s+in\s|,\s+which|\s*\[|\.\s|\.$|;|,\s+[a-z]|$|"
+    r"\s+(?:is|was|are|were|will|has|have|had|would|should|can|may|sets|set|said|says)\s))"
+    r"|(?:White|Green)\s+Paper,?\s*[‘“\"']?(?P<paper>[A-Z][^.;\[\]\n‘’“”\"]*?)(?=[’”\"']?(?:\.\s|\.$|;|\s*\(|$))"
+)
+_GENERIC_TITLES = {"official report", "the official report", "hansard", "the convention", "the protocol", "the treaty", "the act", "the bill", "the report", "act", "bill", "convention", "protocol", "treaty", "the government", "government"}
+_NOT_TITLES = re.compile(r"^(?:Official Report|Act of Parliament|Acts of Parliament|Private Bill|Public Bill|Hybrid Bill|Government Bill|Money Bill|Parliament Act)$")
+
+
+def _year(text: str) -> int | None:
+    m = re.search(r"\b(1[6-9]\d\d|20\d\d)\b", text)
+    return int(m.group(1)) if m else None
+
+
+def _identifier(kind: str, surface: str) -> str | None:
+    if re.match(r"^(?:S\.?\s?I|Cm|Cmnd|Cd|Cmd|HL Paper|HC|CETS|ETS)\b", surface) or re.search(r"(?:Paper|Series\s+No\.?)\s*(?:No\.?\s*)?\d+(?:,\s+\d{4})?$", surface):
+        return re.sub(r"\s+", " ", surface)
+    if kind == "other" and (m := re.search(r"Resolution\s+(?:No\.?\s*)?\d+", surface)):
+        return m.group(0)
+    if kind == "eu_law" and re.search(r"\d+/\d+", surface):
+        return re.search(r"(?:No\.?\s*)?\d{2,4}/\d+(?:/E[CU]C?)?", surface).group(0)
+    return None
+
+
+def find_instruments(text: str) -> list[InstrumentMention]:
+    """Instrument mentions in one text, longest first where they overlap."""
+    candidates: list[InstrumentMention] = []
+    present = {word for word in _GATE_WORDS if word in text}  # each gate word tested once
+    for kind, gate, rule in _RULES:
+        if present.isdisjoint(gate):
+            continue
+        for m in rule.finditer(text):
+            if kind == QUOTED:
+                title = m.group(0).rstrip(" ,:;")
+                words = title.split()
+                # Quoted speech is not a title: a title is short, has no full stop, and is mostly capitalised.
+                if not 2 <= len(words) <= 16 or re.search(r"[.!?]$|\.\s", title) or sum(w[:1].isupper() for w in words) * 2 < len(words):
+                    continue
+                quoted_kind = "policy_paper" if re.search(r"Code|Guidance|Strategy|Plan|Paper|Framework|Charter|Rules|Handbook|Manual", title) else "report"
+                candidates.append(_mention(quoted_kind, title, m.start()))
+                continue
+            surface, start = _trim_leading(m.group(0), m.start())
+            surface = surface.rstrip(" ,")
+            if not surface or surface.lower() in _GENERIC_TITLES or _NOT_TITLES.match(surface):
+                continue
+            if len(surface.split()) < 2 and not re.search(r"\d", surface):
+                continue
+            candidates.append(_mention(kind, surface, start))
+    for m in (_TITLED_AFTER.finditer(text) if _TITLED_GATE.search(text) else ()):
+        group = "title" if m.group("title") else "paper"
+        title = m.group(group).strip(" ,:")
+        if len(title) < 6 or title.lower() in _GENERIC_TITLES or not re.search(r"[A-Z]", title):
+            continue
+        head = m.group(0)[: m.start(group) - m.start()].lower()
+        kind = "report" if re.search(r"report|review|study|paper", head) and "consultation" not in head and group == "title" else "policy_paper"
+        candidates.append(_mention(kind, title, m.start(group)))
+        if ":" in title:  # "Stopping Traffic: Exploring ..." is also called "Stopping Traffic"
+            short = title.split(":", 1)[0].strip()
+            for s in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
+                if s.start() != m.start(group):
+                    candidates.append(InstrumentMention(s.start(), s.end(), short, kind, title, None, _year(title)))
+    return _longest_non_overlapping(candidates)
+
+
+def _mention(kind: str, surface: str, start: int) -> InstrumentMention:
+    title = re.sub(r"^the\s+", "", surface, flags=re.I)
+    identifier = _identifier(kind, surface)
+    return InstrumentMention(start, start + len(surface), surface, kind, title, identifier, _year(surface))
+
+
+def _longest_non_overlapping(cands: list[InstrumentMention]) -> list[InstrumentMention]:
+    chosen: list[InstrumentMention] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def instrument_id(kind: str, title: str) -> str:
+    """One ID per instrument across the archive: kind and a slug of the canonical title."""
+    return f"{kind.replace('_', '-')}-{slug(title)}"[:96].rstrip("-")
+
+
+def link_identifiers(mentions: list[InstrumentMention], text: str) -> list[InstrumentMention]:
+    """A numbered paper printed as a titled report's number names that report.
+
+    "Stopping Traffic ..., published as Police Research Series Paper 125" gives
+    the report its identifier, and the number is a mention of the report.
+    """
+    out = list(mentions)
+    for k, m in enumerate(out):
+        if m.identifier is None or k == 0:
+            continue
+        prev = out[k - 1]
+        between = text[prev.end : m.start]
+        if prev.identifier is None and re.fullmatch(
+            r"[^.]{0,80}(?:published as|\(|\[|,)\s*|[^.]{0,120}\.\s+(?:This|It)\s+(?:was|is|has been)\s+published as\s*", between
+        ):
+            out[k - 1] = InstrumentMention(prev.start, prev.end, prev.surface, prev.kind, prev.title, m.identifier, prev.year)
+            out[k] = InstrumentMention(m.start, m.end, m.surface, prev.kind, prev.title, m.identifier, prev.year)
+    return out

@@ -1,0 +1,71 @@
+"""Agency and instrument mentions of every copy of a question (both its parts)."""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from pipeline.extract import agencies as agency_rules
+from pipeline.extract import instruments as instrument_rules
+from pipeline.metadata import COPY_KEY, store_schema
+from pipeline.metadata.enums import Part
+
+MENTION_ROW = store_schema("mentions")
+
+
+def extract_mentions(questions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Agency and instrument mentions of every question (both parts).
+
+    One pass per question: the instruments found first mask the agency
+    matcher, and acronyms defined anywhere in a question resolve bare uses
+    in both its parts. The per-question loop runs C-level matchers
+    (Aho-Corasick, ``re``) over each text once.
+    """
+    agency_rows: list[dict] = []
+    instrument_rows: list[dict] = []
+    known = agency_rules.gazetteer()
+    for qid, source_id, record, qtext, atext in questions.select(*COPY_KEY, "question_text", "answer_text").iter_rows():
+        parts = [(Part.QUESTION, qtext or ""), (Part.ANSWER, atext or "")]
+        found = {part: instrument_rules.link_identifiers(instrument_rules.find_instruments(text), text) for part, text in parts}
+        canonical = _canonical_instruments([m for ms in found.values() for m in ms])
+        acronyms: dict[str, agency_rules.Agency] = {}
+        for _, text in parts:
+            acronyms.update(agency_rules.define_acronyms(text, known))
+        for part, text in parts:
+            for m in found[part]:
+                kind, title, identifier, year = canonical.get((m.kind, m.title), (m.kind, m.title, m.identifier, m.year))
+                instrument_rows.append(
+                    dict(question_id=qid, source_id=source_id, record=record, part=part, char_start=m.start, char_end=m.end, surface=m.surface,
+                         ref_id=instrument_rules.instrument_id(kind, title), name=title, acronym=None, kind=kind,
+                         identifier=identifier, year=year)
+                )
+            excluded = [(m.start, m.end) for m in found[part]]
+            for a in agency_rules.find_agencies(text, acronyms, excluded, known):
+                agency_rows.append(
+                    dict(question_id=qid, source_id=source_id, record=record, part=part, char_start=a.start, char_end=a.end, surface=a.surface,
+                         ref_id=a.agency.agency_id, name=a.agency.name, acronym=a.agency.acronym, kind=a.agency.kind,
+                         identifier=None, year=None)
+                )
+    return pl.DataFrame(agency_rows, schema=MENTION_ROW), pl.DataFrame(instrument_rows, schema=MENTION_ROW)
+
+
+def _canonical_instruments(mentions: list[instrument_rules.InstrumentMention]) -> dict[tuple[str, str], tuple[str, str, str | None, int | None]]:
+    """Within one question, short forms and bare titles resolve to the fullest mention."""
+    canonical: dict[tuple[str, str], tuple[str, str, str | None, int | None]] = {}
+    fullest = sorted(mentions, key=lambda m: (-len(m.title), m.start))
+    for m in mentions:
+        best = (m.kind, m.title, m.identifier, m.year)
+        for f in fullest:
+            if (f.title == m.title and f.identifier and not best[2]) or (m.identifier and f.identifier == m.identifier and len(f.title) > len(best[1])):
+                best = (f.kind, f.title, f.identifier, f.year)
+            elif f.title != m.title and (
+                f.title.startswith(m.title + ":")
+                or (f.kind == m.kind and m.year is None and re.fullmatch(r",?\s*\d{4}\b.*", f.title[len(m.title) :]) is not None and f.title.startswith(m.title))
+            ):
+                best = (f.kind, f.title, f.identifier, f.year)
+                break
+        canonical[(m.kind, m.title)] = best
+    return canonical
+
+

@@ -1,0 +1,1 @@
+"""Fetching written answers from the public Hansard sites into the archive folder."""

@@ -1,0 +1,31 @@
+"""What a format module exports: its name, how to recognise it, how to read it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.metadata.enums import SourceFormat
+from pipeline.parsing.records import PageResult, QuestionRecord
+
+
+@dataclass(frozen=True)
+class Format:
+    """One input format.
+
+    A format read from bytes gives ``detect_bytes`` (on the file's first 4 kB),
+    ``parse_path`` and ``parse_bytes``; a text format gives ``detect_text``
+    (on the decoded page and its URL) and ``parse_text`` (records of one page).
+    """
+
+    name: SourceFormat
+    detect_bytes: Callable[[bytes], bool] | None = None
+    parse_path: Callable[[Path], PageResult] | None = None
+    parse_bytes: Callable[[bytes], PageResult] | None = None
+    detect_text: Callable[[str, str | None], bool] | None = None
+    parse_text: Callable[[str, str | None, bool], list[QuestionRecord]] | None = None
+
+    @property
+    def reads_bytes(self) -> bool:
+        return self.detect_bytes is not None

@@ -1,0 +1,1 @@
+"""Reading the archive folder: listing, source IDs, sidecars, decoding bytes to text."""

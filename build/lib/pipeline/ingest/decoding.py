@@ -1,0 +1,49 @@
+"""Bytes of a text page to its text: encodings, mojibake, binary files."""
+
+from __future__ import annotations
+
+import re
+
+import ftfy
+
+# A text page above this size is not a single Hansard page; XML day files are
+# streamed and may be larger.
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+MAX_XML_BYTES = 2 * 1024 * 1024 * 1024
+
+
+class UnreadableText(ValueError):
+    """The bytes cannot be turned into page text; the message says why."""
+
+
+_MOJIBAKE = re.compile("[\u00c2\u00c3\u00e2][\u0080-\u00bf\u20ac\u201a-\u203a\u0152\u0153\u0160\u0161\u017d\u017e\u0178\u02c6\u02dc]")
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+
+
+def decode_page(data: bytes) -> tuple[str, str]:
+    """Decode a text page and repair common mojibake.
+
+    Returns the text and the encoding it was read as. UTF-8 (with or without
+    BOM) is tried first, then Windows-1252; Latin-1 accepts any byte, so C1
+    control characters left after it mean the bytes were not text.
+    """
+    if not data.strip():
+        raise UnreadableText("file is empty")
+    if b"\x00" in data[:8192]:
+        raise UnreadableText("file is binary (NUL bytes), not a text page")
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "latin-1" and re.search("[\u0080-\u009f]", text):
+            raise UnreadableText("bytes are neither UTF-8, Windows-1252 nor Latin-1 text")
+        if _MOJIBAKE.search(text):
+            # "Minister’s" read as "Ministerâ€™s": UTF-8 bytes decoded as cp1252.
+            text = ftfy.fix_encoding(text)
+        if len(_CONTROL.findall(text, 0, 4096)) > 8:
+            raise UnreadableText("file is binary (control characters), not a text page")
+        return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+    raise UnreadableText("text encoding could not be recognised")

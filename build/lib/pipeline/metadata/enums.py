@@ -1,0 +1,83 @@
+"""Every enumeration of the published tables, defined once.
+
+Code compares against these members (a ``StrEnum`` member equals its string),
+the Table Schemas list their values, and ``tests/test_metadata.py`` fails when
+a status, kind or format literal in the code is not one of them.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class House(StrEnum):
+    """House of Parliament."""
+
+    LORDS = "Lords"
+    COMMONS = "Commons"
+
+
+class SourceFormat(StrEnum):
+    """Input formats the archive is read in (one module each under ``pipeline/formats``)."""
+
+    HANSARD_WEB_TEXT = "hansard_web_text"
+    HISTORIC_HANSARD_TEXT = "historic_hansard_text"
+    PUBLICATIONS_TEXT = "publications_text"
+    ARCHIVE_XML = "archive_xml"
+    UNKNOWN = "unknown"
+
+
+class SourceStatus(StrEnum):
+    """What became of an input file."""
+
+    PARSED = "parsed"
+    NOT_WRITTEN_ANSWERS = "not_written_answers"
+    QUARANTINED = "quarantined"
+
+
+class Part(StrEnum):
+    """Which text of a question a mention is in."""
+
+    QUESTION = "question"
+    ANSWER = "answer"
+
+
+class AgencyKind(StrEnum):
+    """Kinds of organisation (GUIDELINES.md, "Agencies")."""
+
+    UK_CENTRAL_GOVERNMENT = "uk_central_government"
+    UK_AGENCY_OR_BODY = "uk_agency_or_body"
+    UK_POLICE_OR_JUSTICE = "uk_police_or_justice"
+    DEVOLVED_OR_LOCAL = "devolved_or_local"
+    PARLIAMENT = "parliament"
+    EU = "eu"
+    INTERNATIONAL = "international"
+    NGO_OR_COMPANY = "ngo_or_company"
+    OTHER = "other"
+
+
+class InstrumentKind(StrEnum):
+    """Kinds of legal or policy instrument (GUIDELINES.md, "Instruments")."""
+
+    TREATY = "treaty"
+    EU_LAW = "eu_law"
+    ACT = "act"
+    BILL = "bill"
+    SECONDARY_LEGISLATION = "secondary_legislation"
+    REPORT = "report"
+    POLICY_PAPER = "policy_paper"
+    OTHER = "other"
+
+
+class CommitmentStatus(StrEnum):
+    """What an answer sentence commits to (GUIDELINES.md, "Commitments"); ``none`` is not published."""
+
+    COMPLETED = "completed"
+    IN_PROGRESS = "in_progress"
+    PLANNED = "planned"
+    UNDER_CONSIDERATION = "under_consideration"
+    DECLINED = "declined"
+
+
+# Labels (and evaluation) also give sentences that commit to nothing this status.
+NO_COMMITMENT = "none"

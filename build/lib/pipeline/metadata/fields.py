@@ -1,0 +1,193 @@
+"""Every column of every table, defined once (after PUDL's ``metadata/fields.py``).
+
+A field has a Frictionless ``type``, a ``description``, an ``example`` and the
+``constraints`` that hold wherever the column appears (patterns, enums,
+bounds). Whether a column is required, unique or a key is a fact of the table
+and lives in :mod:`pipeline.metadata.tables`; so do descriptions that a table
+words differently. Fields marked ``internal`` exist only in the per-batch
+stores and are never published.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipeline.metadata.enums import House, Part, SourceFormat, SourceStatus
+
+QUESTION_ID_PATTERN = "q-[0-9a-f]{16}"
+SOURCE_ID_PATTERN = "src-[0-9a-f]{16}"
+SLUG_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*"
+
+
+def enum_constraint(values: type) -> dict[str, list[str]]:
+    """The ``enum`` constraint listing a StrEnum's values."""
+    return {"enum": [str(v) for v in values]}
+
+
+FIELDS: dict[str, dict[str, Any]] = {
+    # --- identifiers -----------------------------------------------------
+    "source_id": {
+        "type": "string",
+        "description": "Stable ID of the file: 'src-' and the first 16 hex digits of the SHA-256 of its path.",
+        "example": "src-3f1c2a9b0d4e5f60",
+        "constraints": {"pattern": SOURCE_ID_PATTERN},
+    },
+    "question_id": {
+        "type": "string",
+        "description": "The question.",
+        "example": "q-5b1d0c7e9a2f4c31",
+        "constraints": {"pattern": QUESTION_ID_PATTERN},
+    },
+    "sentence_id": {
+        "type": "string",
+        "description": "Question ID and 1-based position.",
+        "example": "q-5b1d0c7e9a2f4c31-s001",
+    },
+    "mention_id": {
+        "type": "string",
+        "description": "Question ID, part, offset and the entity named.",
+        "example": "q-5b1d0c7e9a2f4c31-a-00156-home-office",
+    },
+    "commitment_id": {
+        "type": "string",
+        "description": "Sentence ID with a 'c' prefix.",
+        "example": "c-q-5b1d0c7e9a2f4c31-s002",
+    },
+    "agency_id": {
+        "type": "string",
+        "description": "Stable ID: a slug of the canonical name.",
+        "example": "home-office",
+        "constraints": {"pattern": SLUG_PATTERN},
+    },
+    "actor_agency_id": {
+        "type": "string",
+        "description": "The agency acting; null means the Government.",
+        "example": "home-office",
+        "constraints": {"pattern": SLUG_PATTERN},
+    },
+    "instrument_id": {
+        "type": "string",
+        "description": "Stable ID: kind and a slug of the canonical title or identifier.",
+        "example": "act-immigration-act-1971",
+        "constraints": {"pattern": SLUG_PATTERN},
+    },
+    # --- sources ----------------------------------------------------------
+    "path": {
+        "type": "string",
+        "description": "Path of the file relative to the archive root, with '/' separators.",
+        "example": "hansard-web/000_602fbbef5cd5d47e.txt",
+    },
+    "url": {
+        "type": "string",
+        "description": "Where the page was published, from its .meta.json sidecar; null when there is none.",
+        "example": "https://hansard.parliament.uk/Lords/2001-03-20/debates/64279fc7/TraffickingInPersons",
+    },
+    "sha256": {
+        "type": "string",
+        "description": "SHA-256 of the file's bytes, lower-case hex.",
+        "example": "aa4c1a7f1c3b0f8e2d6c9b5a4e3f2d1c0b9a8e7f6d5c4b3a2f1e0d9c8b7a6f5e",
+        "constraints": {"pattern": "[0-9a-f]{64}"},
+    },
+    "bytes": {"type": "integer", "description": "Size of the file in bytes.", "example": 2863, "constraints": {"minimum": 0}},
+    "format": {
+        "type": "string",
+        "description": "Detected page format.",
+        "example": "hansard_web_text",
+        "constraints": enum_constraint(SourceFormat),
+    },
+    "status": {
+        "type": "string",
+        "description": "What became of the file: parsed into questions, recognised as not written answers, or quarantined.",
+        "example": "parsed",
+        "constraints": enum_constraint(SourceStatus),
+    },
+    "kind": {"type": "string", "description": "Kind of body or instrument (each table gives its values).", "example": "act"},
+    "reason": {
+        "type": "string",
+        "description": "Why the file was not parsed, in words a person can act on; null when parsed.",
+        "example": "page holds an order paper, not written answers",
+    },
+    "question_count": {
+        "type": "integer",
+        "description": "Number of questions read from this file (before merging copies of one question).",
+        "example": 1,
+        "constraints": {"minimum": 0},
+    },
+    # --- questions --------------------------------------------------------
+    "house": {
+        "type": "string",
+        "description": "House of Parliament the question was asked in.",
+        "example": "Lords",
+        "constraints": enum_constraint(House),
+    },
+    "sitting_date": {
+        "type": "date",
+        "description": "Date of the sitting the answer is printed under; null when neither the page nor its URL gives it.",
+        "example": "2001-03-20",
+    },
+    "volume": {"type": "integer", "description": "Hansard volume number where printed.", "example": 623, "constraints": {"minimum": 1}},
+    "columns": {"type": "string", "description": 'Column reference as printed ("cc81-2WA", "c123W", "WA 305").', "example": "cc97-8WA"},
+    "heading": {"type": "string", "description": "Title the answer is filed under.", "example": "Trafficking In Persons"},
+    "department": {
+        "type": "string",
+        "description": "Department heading the answer is grouped under (archive XML groups), where printed.",
+        "example": "HOME DEPARTMENT",
+    },
+    "addressee": {"type": "string", "description": "Who the question is put to, as printed.", "example": "Her Majesty's Government"},
+    "asker": {"type": "string", "description": "Member who asked, as printed; null when the page does not name one.", "example": "Lord Alton of Liverpool"},
+    "reference": {
+        "type": "string",
+        "description": "The question's own reference number(s) without brackets, several joined by '; '.",
+        "example": "HL867",
+    },
+    "question_text": {
+        "type": "string",
+        "description": "The question from its first word after the lead-in, reference removed; null when the page prints only the lead-in.",
+        "example": "Whether they will respond to the recommendations made in the report …",
+    },
+    "answerer": {"type": "string", "description": "Who answered, as printed (name, or office and name).", "example": "Lord Rooker"},
+    "answer_text": {
+        "type": "string",
+        "description": "All paragraphs of the answer, paragraphs separated by a blank line; page furniture removed.",
+        "example": "The Government have noted the recommendations …",
+    },
+    "answer_complete": {
+        "type": "boolean",
+        "description": "False when every source that prints this answer was cut off inside it (the answer ends where the page does).",
+        "example": True,
+    },
+    "is_primary": {"type": "boolean", "description": "True for the source the questions row was taken from.", "example": True},
+    # --- sentences, mentions, entities ------------------------------------
+    "position": {"type": "integer", "description": "1-based position of the sentence in the answer.", "example": 1, "constraints": {"minimum": 1}},
+    "text": {
+        "type": "string",
+        "description": "The sentence as printed.",
+        "example": "The Government have noted the recommendations of the report Stopping Traffic.",
+    },
+    "char_start": {"type": "integer", "description": "Start offset in the part's text (0-based, Python string index).", "example": 82, "constraints": {"minimum": 0}},
+    "char_end": {"type": "integer", "description": "End offset (exclusive).", "example": 93, "constraints": {"minimum": 1}},
+    "surface": {"type": "string", "description": "The words as printed.", "example": "Home Office"},
+    "part": {
+        "type": "string",
+        "description": "Whether the mention is in the question or the answer text.",
+        "example": "answer",
+        "constraints": enum_constraint(Part),
+    },
+    "name": {"type": "string", "description": "Canonical name.", "example": "Home Office"},
+    "acronym": {"type": "string", "description": "Usual acronym, where there is one.", "example": "NCIS"},
+    "title": {"type": "string", "description": "Canonical title.", "example": "Immigration Act 1971"},
+    "identifier": {
+        "type": "string",
+        "description": 'Official number where printed ("S.I. 2003/2123", "Cm 4181", "Police Research Series Paper 125").',
+        "example": "Cm 4181",
+    },
+    "year": {"type": "integer", "description": "Year in the title or identifier.", "example": 1971, "constraints": {"minimum": 1000, "maximum": 2100}},
+    "cue": {"type": "string", "description": "The words that signal the status.", "example": "is currently doing"},
+    # --- internal: per-batch stores only -----------------------------------
+    "mtime_ns": {"type": "integer", "internal": True, "description": "File modification time (ns), to reuse checksums."},
+    "may_be_cut": {"type": "boolean", "internal": True, "description": "The sidecar says the page may be cut off."},
+    "source_path": {"type": "string", "internal": True, "description": "Path of the source a copy was read from."},
+    "record": {"type": "integer", "internal": True, "description": "1-based place of a record on its page."},
+    "complete": {"type": "boolean", "internal": True, "description": "False when the page was cut off inside this answer."},
+    "ref_id": {"type": "string", "internal": True, "description": "ID of the agency or instrument a mention names."},
+}

@@ -1,0 +1,158 @@
+"""Every table: the published ones (data-contract.md) and the per-batch stores.
+
+A table lists its fields by name (defined in :mod:`pipeline.metadata.fields`),
+which of them are required or unique, its keys, and any field it describes in
+its own words (after PUDL's ``FIELD_METADATA_BY_RESOURCE``). The Table Schemas
+in ``schemas/``, polars dtypes, validation rules, asset checks and the data
+dictionary are all derived from here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipeline.metadata.enums import AgencyKind, CommitmentStatus, InstrumentKind
+from pipeline.metadata.fields import enum_constraint
+
+# Published tables in the order of the data contract.
+TABLES: dict[str, dict[str, Any]] = {
+    "sources": {
+        "title": "Sources",
+        "description": "One row per file in the archive folder that was read, whatever became of it.",
+        "fields": ["source_id", "path", "url", "sha256", "bytes", "format", "status", "reason", "question_count"],
+        "required": ["source_id", "path", "sha256", "bytes", "format", "status", "question_count"],
+        "unique": ["source_id", "path"],
+        "primary_key": ["source_id"],
+    },
+    "questions": {
+        "title": "Questions",
+        "description": "One row per written question and its answer, however many sources print it.",
+        "fields": [
+            "question_id", "source_id", "house", "sitting_date", "volume", "columns", "heading", "department", "addressee",
+            "asker", "reference", "question_text", "answerer", "answer_text", "answer_complete",
+        ],
+        "required": ["question_id", "source_id", "house", "answer_text", "answer_complete"],
+        "unique": ["question_id"],
+        "primary_key": ["question_id"],
+        "foreign_keys": {"source_id": ("sources", "source_id")},
+        "descriptions": {
+            "question_id": "Stable ID derived from the question itself (house, sitting date, reference; heading and text where no reference is printed).",
+            "source_id": "The source this row was taken from (the most complete one that prints it).",
+        },
+    },
+    "question_sources": {
+        "title": "Question sources",
+        "description": "Every source a question was found in: one question can be printed by several pages.",
+        "fields": ["question_id", "source_id", "is_primary"],
+        "required": ["question_id", "source_id", "is_primary"],
+        "primary_key": ["question_id", "source_id"],
+        "foreign_keys": {"question_id": ("questions", "question_id"), "source_id": ("sources", "source_id")},
+        "descriptions": {"source_id": "A source that prints it."},
+    },
+    "answer_sentences": {
+        "title": "Answer sentences",
+        "description": "The answer split into sentences (a table row or list item is one sentence).",
+        "fields": ["sentence_id", "question_id", "position", "text", "char_start", "char_end"],
+        "required": ["sentence_id", "question_id", "position", "text", "char_start", "char_end"],
+        "unique": ["sentence_id"],
+        "primary_key": ["sentence_id"],
+        "foreign_keys": {"question_id": ("questions", "question_id")},
+        "descriptions": {
+            "question_id": "The question whose answer holds the sentence.",
+            "char_start": "Start offset in answer_text (0-based, Python string index).",
+            "char_end": "End offset in answer_text (exclusive).",
+        },
+    },
+    "agencies": {
+        "title": "Agencies",
+        "description": "Organisations named in questions and answers: the curated reference bodies that were mentioned, and new ones found in the text.",
+        "fields": ["agency_id", "name", "acronym", "kind"],
+        "required": ["agency_id", "name", "kind"],
+        "unique": ["agency_id"],
+        "primary_key": ["agency_id"],
+        "overrides": {"kind": {"description": "Kind of body.", "example": "uk_central_government", "constraints": enum_constraint(AgencyKind)}},
+    },
+    "agency_mentions": {
+        "title": "Agency mentions",
+        "description": "Each place an agency is named in a question or an answer.",
+        "fields": ["mention_id", "question_id", "sentence_id", "agency_id", "surface", "part", "char_start", "char_end"],
+        "required": ["mention_id", "question_id", "agency_id", "surface", "part", "char_start", "char_end"],
+        "unique": ["mention_id"],
+        "primary_key": ["mention_id"],
+        "foreign_keys": {
+            "question_id": ("questions", "question_id"),
+            "sentence_id": ("answer_sentences", "sentence_id"),
+            "agency_id": ("agencies", "agency_id"),
+        },
+        "descriptions": {
+            "mention_id": "Question ID, part, offset and agency.",
+            "sentence_id": "The answer sentence holding the mention; null when part = question.",
+            "agency_id": "The agency named.",
+        },
+    },
+    "instruments": {
+        "title": "Instruments",
+        "description": "Named legal and policy instruments: treaties, EU law, Acts, Bills, statutory instruments, reports and policy papers.",
+        "fields": ["instrument_id", "title", "kind", "identifier", "year"],
+        "required": ["instrument_id", "title", "kind"],
+        "unique": ["instrument_id"],
+        "primary_key": ["instrument_id"],
+        "overrides": {"kind": {"description": "Kind of instrument.", "example": "act", "constraints": enum_constraint(InstrumentKind)}},
+    },
+    "instrument_mentions": {
+        "title": "Instrument mentions",
+        "description": "Each place an instrument is named in a question or an answer.",
+        "fields": ["mention_id", "question_id", "sentence_id", "instrument_id", "surface", "part", "char_start", "char_end"],
+        "required": ["mention_id", "question_id", "instrument_id", "surface", "part", "char_start", "char_end"],
+        "unique": ["mention_id"],
+        "primary_key": ["mention_id"],
+        "foreign_keys": {
+            "question_id": ("questions", "question_id"),
+            "sentence_id": ("answer_sentences", "sentence_id"),
+            "instrument_id": ("instruments", "instrument_id"),
+        },
+        "descriptions": {
+            "mention_id": "Question ID, part, offset and instrument.",
+            "sentence_id": "The answer sentence holding the mention; null when part = question.",
+            "instrument_id": "The instrument named.",
+        },
+    },
+    "commitments": {
+        "title": "Commitments",
+        "description": "Answer sentences in which the Government or a body acting for it says what it has done, is doing, will do, is considering, or will not do.",
+        "fields": ["commitment_id", "question_id", "sentence_id", "status", "actor_agency_id", "cue"],
+        "required": ["commitment_id", "question_id", "sentence_id", "status", "cue"],
+        "unique": ["commitment_id", "sentence_id"],
+        "primary_key": ["commitment_id"],
+        "foreign_keys": {
+            "question_id": ("questions", "question_id"),
+            "sentence_id": ("answer_sentences", "sentence_id"),
+            "actor_agency_id": ("agencies", "agency_id"),
+        },
+        "descriptions": {"sentence_id": "The sentence that states it."},
+        "overrides": {"status": {"description": "What the sentence commits to.", "example": "in_progress", "constraints": enum_constraint(CommitmentStatus)}},
+    },
+}
+
+# A copy of a question: one question as one page prints it, at one place on the page.
+COPY_KEY = ["question_id", "source_id", "record"]
+
+# Per-batch stores (pipeline.page.batches): internal, never published. Their
+# columns are fields too, so a column has one dtype wherever it goes.
+STORES: dict[str, dict[str, Any]] = {
+    "files": {"fields": ["source_id", "path", "url", "sha256", "bytes", "may_be_cut", "mtime_ns"]},
+    "verdicts": {"fields": ["path", "format", "status", "reason", "question_count"]},
+    "records": {
+        "fields": [
+            "question_id", "source_id", "source_path", "record", "house", "sitting_date", "volume", "columns", "heading",
+            "department", "addressee", "asker", "reference", "question_text", "answerer", "answer_text", "complete",
+        ]
+    },
+    "sentences": {"fields": [*COPY_KEY, "sentence_id", "position", "text", "char_start", "char_end"]},
+    "mentions": {
+        "fields": [*COPY_KEY, "part", "char_start", "char_end", "surface", "ref_id", "name", "acronym", "kind", "identifier", "year"]
+    },
+    "agency_mentions": {"extends": "mentions", "fields": ["sentence_id", "mention_id"]},
+    "instrument_mentions": {"extends": "mentions", "fields": ["sentence_id", "mention_id"]},
+    "commitments": {"fields": [*COPY_KEY, "commitment_id", "sentence_id", "status", "actor_agency_id", "cue"]},
+}

@@ -1,0 +1,1 @@
+"""The page stage: one page at a time into per-batch stores (parse, sentences, mentions, commitments)."""

@@ -1,0 +1,220 @@
+"""The page stage's unit of incremental work: one archive batch and its store.
+
+A batch's work (checksums, parsing, extraction) is kept in a small store of Parquet
+files under the work folder, tagged by page, so a later run
+
+- does not parse again a page whose sha256 it has already processed,
+- replaces the rows of a page that changed,
+- drops the rows of a page that is gone,
+
+and the published tables are assembled from every batch's files with lazy
+scans, without running extraction again.
+
+Plain functions, no Dagster: the partitioned asset calls :func:`process_batches`
+and the release stage reads the stores with :func:`load_store`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import time
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import polars as pl
+
+from pipeline.formats import parse_file
+from pipeline.ingest.listing import scan_files
+from pipeline.metadata import store_schema
+from pipeline.metadata.enums import SourceFormat, SourceStatus
+from pipeline.page.frames import PAGE_TABLES, page_frames, verdict_row
+from pipeline.parsing.records import PageResult
+
+# The packages whose code shapes what a batch's store holds. The release stage,
+# the Dagster wiring, the command line and the fetcher do not: changing them
+# re-parses nothing.
+STORE_SHAPING = ("ingest", "formats", "parsing", "page", "extract", "metadata", "reference")
+
+
+@cache
+def code_version() -> str:
+    """Fingerprint of the code and reference data that shape a batch's store.
+
+    A store written by other code is rebuilt rather than trusted.
+    """
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for name in STORE_SHAPING:
+        for path in sorted(p for p in (package / name).rglob("*") if p.suffix in (".py", ".csv") and p.is_file()):
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def store_dir(work: Path, batch: str) -> Path:
+    """Where a batch's Parquet files live."""
+    slug = re.sub(r"[^A-Za-z0-9._#-]+", "__", batch)
+    return work / "batches" / slug
+
+
+@cache
+def _empty_page() -> dict[str, pl.DataFrame]:
+    return page_frames([])
+
+
+def parse_pages(root: Path, files: pl.DataFrame, timings: dict[str, float] | None = None) -> tuple[pl.DataFrame, dict[str, pl.DataFrame]]:
+    """Parse the given files (one at a time), then extract from all their records at once."""
+    started = time.perf_counter()
+    verdicts, parsed = [], []
+    for path, url, size, may_be_cut in files.select("path", "url", "bytes", "may_be_cut").iter_rows():
+        try:
+            result = parse_file(root / path, url, size, may_be_cut=may_be_cut)
+        except Exception as err:  # a parser bug on one page must not stop the archive
+            result = _failed(err, "parsing")
+        verdicts.append(verdict_row(path, result))
+        parsed.append((path, result))
+    parsed_at = time.perf_counter()
+    try:
+        frames = page_frames(parsed)
+    except Exception:
+        # Find the page the extraction fails on, quarantine it, and keep the others.
+        for k, (path, result) in enumerate(parsed):
+            if not result.records:
+                continue
+            try:
+                page_frames([(path, result)])
+            except Exception as err:
+                parsed[k] = (path, _failed(err, "extraction"))
+                verdicts[k] = verdict_row(path, parsed[k][1])
+        frames = page_frames(parsed)
+    if timings is not None:
+        timings["parse"] = timings.get("parse", 0.0) + parsed_at - started
+        timings["extract"] = timings.get("extract", 0.0) + time.perf_counter() - parsed_at
+    return pl.DataFrame(verdicts, schema=store_schema("verdicts")), frames
+
+
+def _failed(err: Exception, stage: str) -> PageResult:
+    return PageResult(SourceFormat.UNKNOWN, SourceStatus.QUARANTINED, f"{stage} failed on this page ({type(err).__name__}: {err}); please report it with the page")
+
+
+@dataclass(frozen=True)
+class BatchStats:
+    """What one batch run did."""
+
+    batch: str
+    pages: int
+    parsed: int
+    reused: int
+    removed: int
+    seconds: dict[str, float] = field(default_factory=dict)  # ingest, parse, extract, store
+
+
+STORE_TABLES = ("files", "verdicts", *PAGE_TABLES)
+
+
+def _read_store(folder: Path, tables: tuple[str, ...] = STORE_TABLES) -> dict[str, pl.DataFrame] | None:
+    version = folder / "version"
+    if not version.is_file() or version.read_text().strip() != code_version():
+        return None  # never written, or written by other code
+    try:
+        return {name: pl.read_parquet(folder / f"{name}.parquet") for name in tables}
+    except (OSError, pl.exceptions.PolarsError):
+        return None  # a damaged store is rebuilt, not trusted
+
+
+def _write_store(folder: Path, tables: dict[str, pl.DataFrame]) -> None:
+    """Write the batch's files side by side, then swap the folder in one rename."""
+    staging = folder.with_name(folder.name + f".tmp-{os.getpid()}")
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir(parents=True)
+    for name, frame in tables.items():
+        frame.write_parquet(staging / f"{name}.parquet", compression="zstd", statistics=False)
+    (staging / "version").write_text(code_version() + "\n")
+    if folder.exists():
+        retired = folder.with_name(folder.name + f".old-{os.getpid()}")
+        folder.rename(retired)
+        staging.rename(folder)
+        shutil.rmtree(retired)
+    else:
+        staging.rename(folder)
+
+
+def process_batch(root: Path, work: Path, batch: str, paths: list[str]) -> BatchStats:
+    """Bring one batch's store up to date with the archive; parse only new or changed pages."""
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    folder = store_dir(work, batch)
+    manifest = _read_store(folder, ("files",))
+    files = scan_files(root, paths, manifest["files"] if manifest else None)
+    timings["ingest"] = time.perf_counter() - started
+    if manifest is not None and files.select("path", "sha256").equals(manifest["files"].select("path", "sha256")):
+        # Nothing new, changed or deleted in this batch: its store stands as it is.
+        return BatchStats(batch, files.height, 0, files.height, 0, timings)
+    stored = _read_store(folder) if manifest is not None else None
+    if stored is not None:
+        done = stored["files"].join(stored["verdicts"].select("path"), on="path", how="semi").select("path", "sha256")
+        unchanged = files.join(done, on=["path", "sha256"], how="semi")
+    else:
+        unchanged = files.clear()
+    todo = files.join(unchanged.select("path"), on="path", how="anti")
+    verdicts, pages = parse_pages(root, todo, timings)
+    stored_at = time.perf_counter()
+    kept_paths = unchanged["path"]
+    kept_ids = unchanged["source_id"]
+    removed = 0
+    if stored is not None:
+        removed = stored["files"].filter(~pl.col("path").is_in(files["path"].implode())).height
+        verdicts = pl.concat([stored["verdicts"].filter(pl.col("path").is_in(kept_paths.implode())), verdicts])
+        pages = {
+            name: pl.concat([stored[name].filter(pl.col("source_id").is_in(kept_ids.implode())), pages[name]], how="vertical")
+            for name in PAGE_TABLES
+        }
+    # Rows in path order whatever the order pages were parsed in: same inputs, same bytes.
+    tables = {"files": files.sort("path"), "verdicts": verdicts.sort("path")}
+    tables.update({name: frame.sort("source_id", "record", maintain_order=True) for name, frame in pages.items()})
+    _write_store(folder, tables)
+    timings["store"] = time.perf_counter() - stored_at
+    return BatchStats(batch, files.height, todo.height, unchanged.height, removed, timings)
+
+
+def _process_one(args: tuple[Path, Path, str, list[str]]) -> BatchStats:
+    return process_batch(*args)
+
+
+def process_batches(root: Path, work: Path, batches: dict[str, list[str]], workers: int | None = None):
+    """Process many batches, in parallel processes when there is more than one core.
+
+    Batches are independent (each writes only its own store), so they spread
+    over a process pool; results come back in batch order.
+    """
+    workers = workers or min(len(batches), os.cpu_count() or 1)
+    jobs = [(root, work, key, paths) for key, paths in sorted(batches.items())]
+    if workers <= 1 or len(jobs) <= 1:
+        yield from (process_batch(*job) for job in jobs)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # "spawn": a fresh interpreter per worker, safe under Dagster's threads.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield from pool.map(_process_one, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+
+
+def load_store(work: Path, batches: list[str]) -> tuple[pl.DataFrame, pl.DataFrame, dict[str, pl.DataFrame]]:
+    """Files, verdicts and page frames of the given batches, read with one lazy scan per table."""
+    folders = [store_dir(work, b) for b in batches]
+    missing = [b for b, f in zip(batches, folders) if not (f / "files.parquet").is_file()]
+    if missing:
+        raise FileNotFoundError(f"batches not processed yet: {missing[:5]}")
+
+    def scan(name: str) -> pl.DataFrame:
+        if not folders:
+            return _empty_page()[name] if name in PAGE_TABLES else pl.DataFrame(schema=store_schema(name))
+        return pl.scan_parquet([f / f"{name}.parquet" for f in folders]).collect(engine="in-memory")
+
+    return scan("files"), scan("verdicts"), {name: scan(name) for name in PAGE_TABLES}

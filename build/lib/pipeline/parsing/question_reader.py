@@ -1,0 +1,308 @@
+"""Reading questions and answers out of a page's lines.
+
+Text pages of every family come down to the same shape once their header is
+read: lines that are headings, member names, questions ("... asked Her
+Majesty's Government:", "To ask the Secretary of State ...") and answer
+paragraphs. :func:`read_questions` walks that shape once per page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.parsing.records import QuestionRecord
+from pipeline.parsing.addressees import split_addressee
+from pipeline.parsing.answer_tables import NUMERIC_CELL, merge_table_rows
+from pipeline.parsing.furniture import squash_spaces
+from pipeline.parsing.patterns import GOVERNMENT, is_name_line, looks_like_member, member_name
+from pipeline.parsing.references import references_in, strip_references
+
+# A line that opens a question, with an optional member name before the lead-in.
+QUESTION_START = re.compile(
+    rf"^(?:(?:\d{{1,3}}|[A-Z]\d{{1,3}})\.\s+)?(?P<asker>[^:]{{2,90}}?\s+)?"
+    rf"(?P<lead>asked\s+(?P<gov>{GOVERNMENT})\s*[:,.]?|To ask\s+|(?:also\s+)?asked\s+(?=the\s|Mr\.?\s|if\s|whether\s))"
+    rf"\s*(?P<rest>.*)$",
+    re.DOTALL,
+)
+_QUESTION_START_BARE = re.compile(QUESTION_START.pattern.replace(r"(?P<asker>[^:]{2,90}?\s+)?", "(?P<asker>)"), re.DOTALL)
+
+
+def is_heading_line(line: str) -> bool:
+    """A short title line ("Independent Monitoring Commission", "Sudan: Darfur")."""
+    if len(line) > 120 or line.endswith((".", ",", ";", "?")) or NUMERIC_CELL.match(line):
+        return False
+    words = line.split()
+    if not words or not words[0][:1].isupper():
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or w.lower() in {"and", "of", "the", "in", "on", "for", "to", "(", "&"})
+    return capitalised >= max(1, len(words) - 1)
+
+
+def question_start(line: str) -> re.Match[str] | None:
+    """Match a line that opens a question; the asker part must look like a name."""
+    m = QUESTION_START.match(line)
+    if not m:
+        return None
+    asker = (m.group("asker") or "").strip()
+    if asker and not looks_like_member(asker):
+        # "also asked the President ...": no name before the lead-in after all.
+        return _QUESTION_START_BARE.match(line)
+    return m
+
+
+@dataclass
+class PageContext:
+    """What the page header tells about every question on it."""
+
+    house: str | None = None
+    sitting_date: object = None
+    volume: int | None = None
+    columns: str | None = None
+    heading: str | None = None
+    department: str | None = None
+
+
+@dataclass
+class OpenQuestion:
+    heading: str | None
+    asker: str | None
+    question_lines: list[str]
+    lead_gov: bool
+    answerer: str | None = None
+    answer_lines: list[str] = field(default_factory=list)
+    question_closed: bool = False
+    columns: str | None = None
+    # Column in force at each answer line (pages that print column markers).
+    answer_columns: list[str | None] = field(default_factory=list)
+
+    def add_answer(self, line: str, column: str | None) -> None:
+        self.answer_lines.append(line)
+        self.answer_columns.append(column)
+
+    def drop_cut_off_tail(self) -> None:
+        """The page was cut off inside this answer: drop the unfinished end.
+
+        The last line loses its unfinished sentence (or goes, if it has no
+        finished one); then headings of a next question that the cut left
+        behind ("Male Prisoners (Nationality)") go too.
+        """
+        if not self.answer_lines:
+            return
+        last = self.answer_lines[-1].rstrip()
+        if not last.endswith((".", "?", "!", ":")):
+            end = max(last.rfind(". "), last.rfind("? "), last.rfind(": "))
+            if end > 0:
+                self.answer_lines[-1] = last[: end + 1]
+            elif len(self.answer_lines) > 1:
+                self.answer_lines.pop()
+                self.answer_columns.pop()
+            # else: the cut came inside the first sentence; the question was answered,
+            # so it is kept with what is left of the answer (answer_complete = false).
+        while self.answer_lines and is_heading_line(self.answer_lines[-1]) and not re.search(r"\d", self.answer_lines[-1]):
+            self.answer_lines.pop()
+            self.answer_columns.pop()
+
+
+def read_questions(
+    lines: list[str],
+    context: PageContext,
+    *,
+    truncated: bool = False,
+    column_at: list[str | None] | None = None,
+) -> list[QuestionRecord]:
+    """Question-and-answer records from a page's body lines.
+
+    ``column_at[i]`` is the column reference in force at line ``i`` (pages
+    that print column markers); ``truncated`` marks the last answer as cut off.
+    """
+    records: list[QuestionRecord] = []
+    waiting: list[OpenQuestion] = []  # questions whose answer is printed after the next one
+    current: OpenQuestion | None = None
+    heading = context.heading
+    pending_asker: str | None = None
+    # Each line is tested once for opening a question; the loop looks one and two lines ahead.
+    starts = [question_start(line) for line in lines] + [None, None]
+    i = 0
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        m = starts[i]
+        if m and _is_joint_part(current, m, pending_asker):
+            # "Asked by Lord X" then two "To ask ... [HL5097]" paragraphs and one answer:
+            # one question in parts, its references joined.
+            current.question_lines.append(line)
+            i += 1
+            continue
+        if m:
+            if current:
+                if current.answer_lines or current.answerer:
+                    waiting.clear()  # an answered question closes any run of joint questions
+                records.extend(finish_answered(current, waiting, context))
+            asker = member_name(m.group("asker") or "") or pending_asker
+            pending_asker = None
+            current = OpenQuestion(
+                heading=heading,
+                asker=asker,
+                question_lines=[line[m.start("lead") :]],
+                lead_gov=bool(m.group("gov")),
+                columns=column_at[i] if column_at else context.columns,
+            )
+            current.question_closed = _question_ends(line) or _names_answerer(lines, i + 1)
+            i += 1
+            continue
+        following, after_that = starts[i + 1], starts[i + 2]
+        # Name or heading lines that introduce the next question.
+        if following and not following.group("asker"):
+            if is_name_line(line) and not _ends_answer_sentence(line):
+                pending_asker = member_name(line)
+                _drop_trailing_heading(current)
+                i += 1
+                continue
+            if is_heading_line(line) and (current is None or current.answer_lines):
+                heading = line
+                i += 1
+                continue
+        if is_heading_line(line) and after_that and not after_that.group("asker") and i + 1 < n and is_name_line(lines[i + 1]):
+            heading = line
+            i += 1
+            continue
+        if is_heading_line(line) and following and following.group("asker") and (current is None or current.answer_lines):
+            heading = line
+            i += 1
+            continue
+        if current is None:
+            i += 1  # text before the first question: nothing to attach it to
+            continue
+        if not current.question_closed:
+            current.question_lines.append(line)
+            current.question_closed = _question_ends(line) or _names_answerer(lines, i + 1)
+            i += 1
+            continue
+        if not current.answer_lines and current.answerer is None and re.match(r"^\(\d{1,2}\)\s", line):
+            # "(2) how much ..." after "(1) ... (172508)": the question goes on.
+            current.question_lines.append(line)
+            current.question_closed = _question_ends(line) or _names_answerer(lines, i + 1)
+            i += 1
+            continue
+        if current.answerer is None and not current.answer_lines and is_name_line(line):
+            current.answerer = member_name(line)
+            i += 1
+            continue
+        current.add_answer(line, column_at[i] if column_at else None)
+        i += 1
+    if current:
+        if truncated:
+            current.drop_cut_off_tail()
+        finished = finish_answered(current, waiting, context)
+        for last in finished:
+            last.complete = not truncated
+        records.extend(finished)
+    return [r for r in records if r.answer_text]
+
+
+def _is_joint_part(current: OpenQuestion | None, start: re.Match[str], pending_asker: str | None) -> bool:
+    """A further "To ask ..." under the same "Asked by", before any answer."""
+    return (
+        current is not None
+        and current.question_closed
+        and not current.answer_lines
+        and current.answerer is None
+        and current.asker is not None
+        and pending_asker is None
+        and not start.group("asker")
+        and start.group("lead").startswith("To ask")
+    )
+
+
+def finish_answered(current: OpenQuestion, waiting: list[OpenQuestion], context: PageContext) -> list[QuestionRecord]:
+    """Records for ``current`` and for earlier questions that share its answer.
+
+    Questions printed one after another with one answer ("Asked by Lord X",
+    two "To ask ..." paragraphs, then the answer) each get that answer. A
+    question never answered on the page gives no record.
+    """
+    if not current.answer_lines:
+        if current.question_lines:
+            waiting.append(current)
+        return []
+    out = []
+    for earlier in waiting:
+        earlier.answerer = current.answerer
+        earlier.answer_lines = list(current.answer_lines)
+        earlier.answer_columns = list(current.answer_columns)
+        out.append(finish_question(earlier, context))
+    waiting.clear()
+    out.append(finish_question(current, context))
+    return out
+
+
+def _names_answerer(lines: list[str], i: int) -> bool:
+    return i < len(lines) and is_name_line(lines[i]) and not question_start(lines[i])
+
+
+def column_span(first: str | None, last: str | None) -> str | None:
+    """'WA45' and 'WA46' make 'WA45-6'; '1587W' and '1588W' make '1587-8W'."""
+    if not first:
+        return last  # the question began before the page's first column marker
+    if not last or first == last:
+        return first
+    a = re.fullmatch(r"([A-Z]*)(\d+)([A-Z]*)", first)
+    b = re.fullmatch(r"([A-Z]*)(\d+)([A-Z]*)", last)
+    if not a or not b or int(b.group(2)) <= int(a.group(2)):
+        return first
+    start, end = a.group(2), b.group(2)
+    k = 0
+    while k < len(start) - 1 and len(start) == len(end) and start[k] == end[k]:
+        k += 1
+    return f"{a.group(1)}{start}-{end[k:]}{a.group(3)}"
+
+
+def _drop_trailing_heading(current: OpenQuestion | None) -> None:
+    """A heading line printed between two questions is not part of the answer."""
+    if current and current.answer_lines and is_heading_line(current.answer_lines[-1]) and len(current.answer_lines) > 1:
+        current.answer_lines.pop()
+
+
+def _ends_answer_sentence(line: str) -> bool:
+    return line.endswith((".", "?", ";")) and not re.search(r"\b(?:Mr|Mrs|Ms|Dr|St)\.$", line)
+
+
+def _question_ends(line: str) -> bool:
+    return bool(re.search(r"[\[(]\s*(?:HL\s?)?\d{3,7}\s*[\])]\s*$", line)) or line.rstrip().endswith(("?", "."))
+
+
+def finish_question(q: OpenQuestion, context: PageContext) -> QuestionRecord:
+    question_raw = squash_spaces(" ".join(q.question_lines))
+    references = references_in(question_raw)
+    question = strip_references(question_raw)
+    addressee: str | None
+    lead = re.match(rf"^(?:asked\s+({GOVERNMENT})\s*[:,.]?|To ask\s+|(?:also\s+)?asked\s+(?:if\s+(?=the\s))?)", question)
+    body = question[lead.end() :] if lead else question
+    if lead and lead.group(1):
+        addressee = lead.group(1)
+        text = body.lstrip(" :")
+    else:
+        addressee, text = split_addressee(body)
+    house = context.house
+    lords_text = q.lead_gov or any(r.startswith("HL") for r in references) or bool(addressee and re.match(GOVERNMENT, addressee))
+    if house is None or lords_text:
+        # What the page prints beats its URL (a Lords page filed under a Commons path).
+        house = "Lords" if lords_text else "Commons"
+    answer_lines = merge_table_rows([squash_spaces(a) for a in q.answer_lines if a.strip()])
+    return QuestionRecord(
+        house=house,
+        sitting_date=context.sitting_date,
+        volume=context.volume,
+        columns=column_span(q.columns, next((c for c in reversed(q.answer_columns) if c), None))
+        if q.columns
+        else next((c for c in q.answer_columns if c), None),
+        heading=q.heading,
+        department=context.department,
+        addressee=addressee,
+        asker=q.asker,
+        reference="; ".join(dict.fromkeys(references)) or None,
+        question_text=text,
+        answerer=q.answerer,
+        answer_text="\n".join(answer_lines),
+    )

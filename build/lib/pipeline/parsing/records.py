@@ -1,0 +1,44 @@
+"""What a parser yields: question-and-answer records and a page verdict."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from pipeline.metadata.enums import SourceStatus
+
+
+@dataclass
+class QuestionRecord:
+    """One question and its answer as printed on one page."""
+
+    house: str | None
+    sitting_date: date | None
+    volume: int | None
+    columns: str | None
+    heading: str | None
+    addressee: str | None
+    asker: str | None
+    reference: str | None
+    question_text: str
+    answerer: str | None
+    answer_text: str
+    department: str | None = None
+    # False when the page was cut off inside this answer.
+    complete: bool = True
+
+
+@dataclass
+class PageResult:
+    """A parser's verdict on one page."""
+
+    format: str
+    status: str  # a SourceStatus
+    reason: str | None = None
+    records: list[QuestionRecord] = field(default_factory=list)
+
+
+# The statuses a parser gives, named as the parsers speak of them.
+QUESTIONS_FOUND = SourceStatus.PARSED
+NOT_WRITTEN_ANSWERS = SourceStatus.NOT_WRITTEN_ANSWERS
+QUARANTINED = SourceStatus.QUARANTINED

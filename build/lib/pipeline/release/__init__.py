@@ -1,0 +1,1 @@
+"""The release stage: assemble the tables from the stores, validate them, publish a release."""

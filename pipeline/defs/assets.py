@@ -30,7 +30,7 @@ def fetched_pages(context: dg.AssetExecutionContext, settings: ArchiveSettings, 
     from pipeline.fetch.fetcher import fetch_range
     from pipeline.fetch.sites import SITES
 
-    if not fetch.enabled:
+    if not fetch.is_enabled:
         context.log.info("fetching is off (the fetch resource's enabled is false); nothing downloaded")
         return dg.MaterializeResult(metadata={"enabled": False})
     end = date.today()
@@ -96,7 +96,7 @@ def release_tables(context: dg.AssetExecutionContext, settings: ArchiveSettings)
     description="The published release: CSV and Parquet data packages, validation report, dictionary, catalogue.",
 )
 def release(context: dg.AssetExecutionContext, settings: ArchiveSettings, **tables: pl.DataFrame) -> dg.MaterializeResult:
-    name = settings.release or default_release_name()
+    name = settings.release_name or default_release_name()
     folder = publish_release(dict(tables), settings.out_path, name)
     where = str(folder)
     if settings.out_remote:

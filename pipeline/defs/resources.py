@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import dagster as dg
@@ -22,8 +23,13 @@ class ArchiveSettings(dg.ConfigurableResource):
 
     archive_dir: str
     out_dir: str
-    work_dir: str = ""  # default: <out_dir>/.work (per-batch Parquet stores)
-    release: str = ""  # default: the build date
+    work_dir: str = ""  # default: HANSARD_WORK_DIR if set when the run starts, else <out_dir>/.work
+    release: str = ""  # default: HANSARD_RELEASE if set when the run starts, else the build date
+
+    @property
+    def release_name(self) -> str | None:
+        """The release name, or None for the default (the build date)."""
+        return self.release or os.environ.get("HANSARD_RELEASE") or None
 
     @property
     def archive_path(self) -> Path:
@@ -43,21 +49,25 @@ class ArchiveSettings(dg.ConfigurableResource):
 
     @property
     def work_path(self) -> Path:
-        if self.work_dir:
-            return Path(self.work_dir).expanduser().resolve()
+        if chosen := self.work_dir or os.environ.get("HANSARD_WORK_DIR"):
+            return Path(chosen).expanduser().resolve()
         if self.out_remote:
             return Path.home() / ".cache" / "hansard-written-answers" / "work"
         return self.out_path / ".work"
 
 
 class FetchClient(dg.ConfigurableResource):
-    """Fetching from the public Hansard sites: off unless enabled (launchpad or run config)."""
+    """Fetching from the public Hansard sites: off unless enabled (run config, or HANSARD_FETCH_ENABLED=1 when the run starts)."""
 
     enabled: bool = False
     sites: list[str] = ["historic-hansard", "hansard-web"]
     days_back: int = 7  # each run fetches the last N days (unchanged pages cost a 304 each)
     cache_dir: str = str(Path.home() / ".cache" / "hansard-written-answers")
     seconds_between_requests: float = 1.0
+
+    @property
+    def is_enabled(self) -> bool:
+        return self.enabled or os.environ.get("HANSARD_FETCH_ENABLED", "") in ("1", "true", "yes")
 
     def client(self):
         """The polite HTTP client these settings describe."""

@@ -116,89 +116,114 @@ def read_questions(
     ``column_at[i]`` is the column reference in force at line ``i`` (pages
     that print column markers); ``truncated`` marks the last answer as cut off.
     """
-    records: list[QuestionRecord] = []
-    waiting: list[OpenQuestion] = []  # questions whose answer is printed after the next one
-    current: OpenQuestion | None = None
-    heading = context.heading
-    pending_asker: str | None = None
-    # Each line is tested once for opening a question; the loop looks one and two lines ahead.
-    starts = [question_start(line) for line in lines] + [None, None]
-    i = 0
-    n = len(lines)
-    while i < n:
-        line = lines[i]
-        m = starts[i]
-        if m and _is_joint_part(current, m, pending_asker):
-            # "Asked by Lord X" then two "To ask ... [HL5097]" paragraphs and one answer:
-            # one question in parts, its references joined.
-            current.question_lines.append(line)
-            i += 1
-            continue
-        if m:
-            if current:
-                if current.answer_lines or current.answerer:
-                    waiting.clear()  # an answered question closes any run of joint questions
-                records.extend(finish_answered(current, waiting, context))
-            asker = member_name(m.group("asker") or "") or pending_asker
-            pending_asker = None
-            current = OpenQuestion(
-                heading=heading,
-                asker=asker,
-                question_lines=[line[m.start("lead") :]],
-                lead_gov=bool(m.group("gov")),
-                columns=column_at[i] if column_at else context.columns,
-            )
-            current.question_closed = _question_ends(line) or _names_answerer(lines, i + 1)
-            i += 1
-            continue
-        following, after_that = starts[i + 1], starts[i + 2]
-        # Name or heading lines that introduce the next question.
+    return _PageReader(lines, context, column_at).read(truncated)
+
+
+class _PageReader:
+    """One pass over a page's lines. Each line is offered to the steps in :attr:`STEPS`
+    order; the first step that takes it decides what the line is."""
+
+    def __init__(self, lines: list[str], context: PageContext, column_at: list[str | None] | None) -> None:
+        self.lines, self.context, self.column_at = lines, context, column_at
+        self.records: list[QuestionRecord] = []
+        self.waiting: list[OpenQuestion] = []  # questions whose answer is printed after the next one
+        self.current: OpenQuestion | None = None
+        self.heading = context.heading
+        self.pending_asker: str | None = None
+        # Each line is tested once for opening a question; the steps look one and two lines ahead.
+        self.starts = [question_start(line) for line in lines] + [None, None]
+
+    def read(self, truncated: bool) -> list[QuestionRecord]:
+        for i, line in enumerate(self.lines):
+            any(step(self, i, line) for step in self.STEPS)
+        if self.current:
+            if truncated:
+                self.current.drop_cut_off_tail()
+            finished = finish_answered(self.current, self.waiting, self.context)
+            for last in finished:
+                last.complete = not truncated
+            self.records.extend(finished)
+        return [r for r in self.records if r.answer_text]
+
+    def _column(self, i: int) -> str | None:
+        return self.column_at[i] if self.column_at else None
+
+    def joint_part(self, i: int, line: str) -> bool:
+        """"Asked by Lord X" then two "To ask ... [HL5097]" paragraphs and one answer:
+        one question in parts, its references joined."""
+        m = self.starts[i]
+        if m and _is_joint_part(self.current, m, self.pending_asker):
+            self.current.question_lines.append(line)
+            return True
+        return False
+
+    def opens_question(self, i: int, line: str) -> bool:
+        m = self.starts[i]
+        if not m:
+            return False
+        if self.current:
+            if self.current.answer_lines or self.current.answerer:
+                self.waiting.clear()  # an answered question closes any run of joint questions
+            self.records.extend(finish_answered(self.current, self.waiting, self.context))
+        asker = member_name(m.group("asker") or "") or self.pending_asker
+        self.pending_asker = None
+        self.current = OpenQuestion(
+            heading=self.heading,
+            asker=asker,
+            question_lines=[line[m.start("lead") :]],
+            lead_gov=bool(m.group("gov")),
+            columns=self.column_at[i] if self.column_at else self.context.columns,
+        )
+        self.current.question_closed = _question_ends(line) or _names_answerer(self.lines, i + 1)
+        return True
+
+    def introduces_next(self, i: int, line: str) -> bool:
+        """A name or heading line printed before the next question."""
+        following, after_that = self.starts[i + 1], self.starts[i + 2]
+        current = self.current
         if following and not following.group("asker"):
             if is_name_line(line) and not _ends_answer_sentence(line):
-                pending_asker = member_name(line)
+                self.pending_asker = member_name(line)
                 _drop_trailing_heading(current)
-                i += 1
-                continue
+                return True
             if is_heading_line(line) and (current is None or current.answer_lines):
-                heading = line
-                i += 1
-                continue
-        if is_heading_line(line) and after_that and not after_that.group("asker") and i + 1 < n and is_name_line(lines[i + 1]):
-            heading = line
-            i += 1
-            continue
-        if is_heading_line(line) and following and following.group("asker") and (current is None or current.answer_lines):
-            heading = line
-            i += 1
-            continue
-        if current is None:
-            i += 1  # text before the first question: nothing to attach it to
-            continue
-        if not current.question_closed:
-            current.question_lines.append(line)
-            current.question_closed = _question_ends(line) or _names_answerer(lines, i + 1)
-            i += 1
-            continue
-        if not current.answer_lines and current.answerer is None and re.match(r"^\(\d{1,2}\)\s", line):
-            # "(2) how much ..." after "(1) ... (172508)": the question goes on.
-            current.question_lines.append(line)
-            current.question_closed = _question_ends(line) or _names_answerer(lines, i + 1)
-            i += 1
-            continue
+                self.heading = line
+                return True
+        if not is_heading_line(line):
+            return False
+        if after_that and not after_that.group("asker") and i + 1 < len(self.lines) and is_name_line(self.lines[i + 1]):
+            self.heading = line
+            return True
+        if following and following.group("asker") and (current is None or current.answer_lines):
+            self.heading = line
+            return True
+        return False
+
+    def before_first_question(self, i: int, line: str) -> bool:
+        return self.current is None  # text before the first question: nothing to attach it to
+
+    def continues_question(self, i: int, line: str) -> bool:
+        current = self.current
+        parts_go_on = not current.answer_lines and current.answerer is None and re.match(r"^\(\d{1,2}\)\s", line)
+        if current.question_closed and not parts_go_on:
+            return False
+        # An unfinished question, or "(2) how much ..." after "(1) ... (172508)": the question goes on.
+        current.question_lines.append(line)
+        current.question_closed = _question_ends(line) or _names_answerer(self.lines, i + 1)
+        return True
+
+    def names_answerer(self, i: int, line: str) -> bool:
+        current = self.current
         if current.answerer is None and not current.answer_lines and is_name_line(line):
             current.answerer = member_name(line)
-            i += 1
-            continue
-        current.add_answer(line, column_at[i] if column_at else None)
-        i += 1
-    if current:
-        if truncated:
-            current.drop_cut_off_tail()
-        finished = finish_answered(current, waiting, context)
-        for last in finished:
-            last.complete = not truncated
-        records.extend(finished)
-    return [r for r in records if r.answer_text]
+            return True
+        return False
+
+    def answer(self, i: int, line: str) -> bool:
+        self.current.add_answer(line, self._column(i))
+        return True
+
+    STEPS = (joint_part, opens_question, introduces_next, before_first_question, continues_question, names_answerer, answer)
 
 
 def _is_joint_part(current: OpenQuestion | None, start: re.Match[str], pending_asker: str | None) -> bool:

@@ -34,10 +34,10 @@ from pipeline.metadata.enums import SourceFormat, SourceStatus
 from pipeline.page.frames import PAGE_TABLES, page_frames, verdict_row
 from pipeline.parsing.records import PageResult
 
-# The packages whose code shapes what a batch's store holds. The release stage,
-# the Dagster wiring, the command line and the fetcher do not: changing them
-# re-parses nothing.
-STORE_SHAPING = ("ingest", "formats", "parsing", "page", "extract", "metadata", "reference")
+# The packages whose code shapes what a batch's store holds, with the reference
+# tables. The release stage, the Dagster wiring, the command line, the fetcher
+# and the reference builders do not: changing them re-parses nothing.
+STORE_SHAPING = ("ingest", "formats", "parsing", "page", "extract", "metadata")
 
 
 @cache
@@ -48,10 +48,10 @@ def code_version() -> str:
     """
     package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
-    for name in STORE_SHAPING:
-        for path in sorted(p for p in (package / name).rglob("*") if p.suffix in (".py", ".csv") and p.is_file()):
-            digest.update(path.relative_to(package).as_posix().encode())
-            digest.update(path.read_bytes())
+    shaping = [p for name in STORE_SHAPING for p in (package / name).rglob("*.py")] + list((package / "reference").glob("*.csv"))
+    for path in sorted(shaping):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -1,0 +1,1 @@
+"""Builders of pipeline/reference/agencies.csv, one module per source (run: python -m pipeline.reference.build)."""

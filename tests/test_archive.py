@@ -89,9 +89,12 @@ def test_page_cut_off_before_any_answer_is_quarantined(tmp_path):
     assert result.status == "quarantined" and "cut off before any complete question and answer" in result.reason
 
 
-def test_xml_that_is_not_well_formed_is_quarantined(tmp_path):
-    status, reason = _quarantine(tmp_path, "day.xml", b"<writtenanswers><section><title>X</title><p>Mr. A asked the Minister</section>")
-    assert status == "quarantined" and "not well-formed" in reason
+def test_xml_that_is_not_well_formed_is_read_with_a_recovering_parser_and_says_so(tmp_path):
+    path = tmp_path / "day.xml"
+    path.write_bytes(b"<writtenanswers><section><title>X</title><p>Mr. Adams asked the Minister of Health what he plans.</p><p>Mr. Brown: Nothing.</section>")
+    result = parse_file(path, None, path.stat().st_size)
+    assert result.status == "parsed" and result.records[0].answer_text == "Nothing."
+    assert "not well-formed (mismatched tag" in result.corrections and "recovering parser" in result.corrections
 
 
 def test_xml_entities_are_refused_not_expanded(tmp_path):

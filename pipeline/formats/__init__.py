@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pipeline.formats import archive_xml, hansard_web_text, historic_hansard_text, publications_text
+from pipeline.formats import archive_xml, archive_xml_volume, hansard_web_text, historic_hansard_text, publications_text
 from pipeline.formats.base import Format
 from pipeline.ingest.decoding import MAX_TEXT_BYTES, MAX_XML_BYTES, UnreadableText, decode_page
 from pipeline.metadata.enums import SourceFormat
@@ -24,7 +24,12 @@ from pipeline.parsing.records import NOT_WRITTEN_ANSWERS, QUARANTINED, QUESTIONS
 __all__ = ["REGISTRY", "Format", "PageResult", "QuestionRecord", "detect_format", "parse_file", "parse_text"]
 
 # Detection order: the first format whose detection accepts a page reads it.
-REGISTRY: tuple[Format, ...] = (archive_xml.FORMAT, publications_text.FORMAT, historic_hansard_text.FORMAT, hansard_web_text.FORMAT)
+REGISTRY: tuple[Format, ...] = (
+    archive_xml_volume.FORMAT,
+    archive_xml.FORMAT,
+    publications_text.FORMAT, historic_hansard_text.FORMAT,
+    hansard_web_text.FORMAT,
+)
 BYTE_FORMATS = tuple(f for f in REGISTRY if f.reads_bytes)
 TEXT_FORMATS = tuple(f for f in REGISTRY if not f.reads_bytes)
 BY_NAME = {f.name: f for f in REGISTRY}

@@ -24,6 +24,7 @@ class SourceFormat(StrEnum):
     HISTORIC_HANSARD_TEXT = "historic_hansard_text"
     PUBLICATIONS_TEXT = "publications_text"
     ARCHIVE_XML = "archive_xml"
+    ARCHIVE_XML_VOLUME = "archive_xml_volume"
     UNKNOWN = "unknown"
 
 

@@ -107,6 +107,11 @@ FIELDS: dict[str, dict[str, Any]] = {
         "description": "Why the file was not parsed, in words a person can act on; null when parsed.",
         "example": "page holds an order paper, not written answers",
     },
+    "corrections": {
+        "type": "string",
+        "description": "Errors of the source corrected from its printed text, in words (a <date> attribute that contradicts the printed date); null when none.",
+        "example": "<date format=\"1906-02-16\"> contradicts its printed date 'Tuesday, 16th February, 1909.': 1909-02-16 used",
+    },
     "question_count": {
         "type": "integer",
         "description": "Number of questions read from this file (before merging copies of one question).",

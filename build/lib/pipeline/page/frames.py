@@ -25,7 +25,7 @@ from pipeline.page.sentences import sentence_spans
 from pipeline.parsing.records import PageResult
 
 def verdict_row(path: str, result: PageResult) -> dict:
-    return {"path": path, "format": result.format, "status": result.status, "reason": result.reason, "question_count": len(result.records)}
+    return {"path": path, "format": result.format, "status": result.status, "reason": result.reason, "corrections": result.corrections, "question_count": len(result.records)}
 
 
 def record_rows(path: str, result: PageResult) -> list[dict]:

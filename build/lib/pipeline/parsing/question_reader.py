@@ -75,6 +75,8 @@ class OpenQuestion:
     columns: str | None = None
     # Column in force at each answer line (pages that print column markers).
     answer_columns: list[str | None] = field(default_factory=list)
+    # Text pages print a table one cell per line, to be joined into rows; XML and HTML give rows.
+    merge_cells: bool = True
 
     def add_answer(self, line: str, column: str | None) -> None:
         self.answer_lines.append(line)
@@ -314,7 +316,9 @@ def finish_question(q: OpenQuestion, context: PageContext) -> QuestionRecord:
     if house is None or lords_text:
         # What the page prints beats its URL (a Lords page filed under a Commons path).
         house = "Lords" if lords_text else "Commons"
-    answer_lines = merge_table_rows([squash_spaces(a) for a in q.answer_lines if a.strip()])
+    answer_lines = [squash_spaces(a) for a in q.answer_lines if a.strip()]
+    if q.merge_cells:
+        answer_lines = merge_table_rows(answer_lines)
     return QuestionRecord(
         house=house,
         sitting_date=context.sitting_date,

@@ -36,6 +36,8 @@ class PageResult:
     status: str  # a SourceStatus
     reason: str | None = None
     records: list[QuestionRecord] = field(default_factory=list)
+    # Errors of the source corrected from its printed text, in words (sources.corrections).
+    corrections: str | None = None
 
 
 # The statuses a parser gives, named as the parsers speak of them.

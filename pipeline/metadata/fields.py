@@ -161,6 +161,29 @@ FIELDS: dict[str, dict[str, Any]] = {
         "description": "False when every source that prints this answer was cut off inside it (the answer ends where the page does).",
         "example": True,
     },
+    "date_tabled": {"type": "date", "description": "Date the question was tabled, where the source gives it (the Written Questions API).", "example": "2023-12-08"},
+    "holding_answer_date": {
+        "type": "date",
+        "description": "Date of the holding answer given before this one (\"[holding answer 27 November 2006]\", the API's dateHoldingAnswer); null when none.",
+        "example": "2006-11-27",
+    },
+    "is_correction": {"type": "boolean", "description": "True when the answer is a correction of an earlier one (the API's answerIsCorrection).", "example": False},
+    "wq_api_id": {"type": "integer", "description": "The question's id in the UK Parliament Written Questions API; null for archive pages.", "example": 1676644, "constraints": {"minimum": 1}},
+    "asking_member_mnis_id": {"type": "integer", "description": "Parliament (MNIS) id of the member who asked, where the source gives it.", "example": 4679, "constraints": {"minimum": 1}},
+    "answering_member_mnis_id": {"type": "integer", "description": "Parliament (MNIS) id of the member who answered, where the source gives it.", "example": 4362, "constraints": {"minimum": 1}},
+    "answering_body_id": {
+        "type": "string",
+        "description": "The body that answered: the API's answering body, the department heading, the addressee's or the answerer's office (by the date); null only when nothing on the page says.",
+        "example": "home-office",
+        "constraints": {"pattern": SLUG_PATTERN},
+    },
+    "grouped_reference": {"type": "string", "description": "The other question's reference (uin) as printed.", "example": "6773"},
+    "grouped_question_id": {
+        "type": "string",
+        "description": "The other question, when it is in the build (same house, date answered and reference).",
+        "example": "q-0a1b2c3d4e5f6a7b",
+        "constraints": {"pattern": QUESTION_ID_PATTERN},
+    },
     "is_primary": {"type": "boolean", "description": "True for the source the questions row was taken from.", "example": True},
     # --- sentences, mentions, entities ------------------------------------
     "position": {"type": "integer", "description": "1-based position of the sentence in the answer.", "example": 1, "constraints": {"minimum": 1}},
@@ -195,4 +218,7 @@ FIELDS: dict[str, dict[str, Any]] = {
     "record": {"type": "integer", "internal": True, "description": "1-based place of a record on its page."},
     "complete": {"type": "boolean", "internal": True, "description": "False when the page was cut off inside this answer."},
     "ref_id": {"type": "string", "internal": True, "description": "ID of the agency or instrument a mention names."},
+    "answering_body_name": {"type": "string", "internal": True, "description": "Name of the answering body (for the agencies table)."},
+    "answering_body_acronym": {"type": "string", "internal": True, "description": "Acronym of the answering body."},
+    "answering_body_kind": {"type": "string", "internal": True, "description": "Kind of the answering body."},
 }

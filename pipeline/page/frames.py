@@ -16,6 +16,7 @@ import re
 
 import polars as pl
 
+from pipeline.extract.answering_bodies import answering_body
 from pipeline.extract.commitments import classify_sentences
 from pipeline.extract.mentions import extract_mentions
 from pipeline.ingest.files import source_id_for
@@ -29,19 +30,35 @@ def verdict_row(path: str, result: PageResult) -> dict:
 
 
 def record_rows(path: str, result: PageResult) -> list[dict]:
-    """A page's question records as rows (one per record, in page order), with their question IDs."""
+    """A page's question records as rows (one per record, in page order), with their question IDs and answering bodies."""
     rows = []
     for number, record in enumerate(result.records, start=1):
         row = dict(vars(record))  # flat fields: a shallow copy (dataclasses.asdict deep-copies)
         row["question_text"] = row["question_text"] or None
+        year = record.sitting_date.year if record.sitting_date else None
+        body = answering_body(row.pop("answering_body"), record.department, record.addressee, record.answerer, year)
         row.update(
             source_id=source_id_for(path),
             source_path=path,
             record=number,
             question_id=question_key(row["house"], row["sitting_date"], row["reference"], row["heading"], row["question_text"], row["answer_text"]),
+            answering_body_id=body.agency_id if body else None,
+            answering_body_name=body.name if body else None,
+            answering_body_acronym=body.acronym if body else None,
+            answering_body_kind=body.kind if body else None,
         )
         rows.append(row)
     return rows
+
+
+def grouped_rows(records: list[dict]) -> pl.DataFrame:
+    """The references of the questions each copy was answered together with."""
+    rows = [
+        {"question_id": r["question_id"], "source_id": r["source_id"], "record": r["record"], "grouped_reference": ref}
+        for r in records
+        for ref in dict.fromkeys(r["grouped_references"])
+    ]
+    return pl.DataFrame(rows, schema=store_schema("grouped"))
 
 
 def _norm_key(text: str | None) -> str:
@@ -121,7 +138,7 @@ def copy_commitments(sentences: pl.DataFrame, agency_mentions: pl.DataFrame) -> 
     return out.select(*COPY_KEY, *[c for c in table_schema("commitments").columns if c != "question_id"])
 
 
-PAGE_TABLES = ("records", "sentences", "agency_mentions", "instrument_mentions", "commitments")
+PAGE_TABLES = ("records", "grouped", "sentences", "agency_mentions", "instrument_mentions", "commitments")
 
 
 def page_frames(pages: list[tuple[str, PageResult]]) -> dict[str, pl.DataFrame]:
@@ -131,13 +148,16 @@ def page_frames(pages: list[tuple[str, PageResult]]) -> dict[str, pl.DataFrame]:
     later be kept or dropped without touching the others.
     """
     rows = [row for path, result in pages for row in record_rows(path, result)]
-    records = pl.DataFrame(rows, schema=store_schema("records")) if rows else pl.DataFrame(schema=store_schema("records"))
+    grouped = grouped_rows(rows)
+    columns = store_schema("records")
+    records = pl.DataFrame([{c: row[c] for c in columns} for row in rows], schema=columns) if rows else pl.DataFrame(schema=columns)
     sentences = sentences_table(records)
     agency_found, instrument_found = extract_mentions(records)
     agency_mentions = mention_rows(agency_found, sentences, "a")
     instrument_mentions = mention_rows(instrument_found, sentences, "i")
     return {
         "records": records,
+        "grouped": grouped,
         "sentences": sentences,
         "agency_mentions": agency_mentions,
         "instrument_mentions": instrument_mentions,

@@ -24,8 +24,21 @@ class QuestionRecord:
     answerer: str | None
     answer_text: str
     department: str | None = None
-    # False when the page was cut off inside this answer.
+    # False when the page was cut off inside this answer (or the API clipped it).
     complete: bool = True
+    # Where the question is published (a page's sidecar URL, the API's question page).
+    url: str | None = None
+    date_tabled: date | None = None
+    holding_answer_date: date | None = None
+    is_correction: bool = False
+    # Written Questions API facts.
+    wq_api_id: int | None = None
+    asking_member_mnis_id: int | None = None
+    answering_member_mnis_id: int | None = None
+    # The answering body as the source names it (the API's answering body); resolved to an agency later.
+    answering_body: str | None = None
+    # The uins of the questions answered together with this one, as printed.
+    grouped_references: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -79,7 +79,7 @@ def archive_pages(context: dg.AssetExecutionContext, settings: ArchiveSettings) 
         )
         for name in table_names()
     },
-    description="The nine published tables, assembled from every batch's store with lazy scans.",
+    description="The published tables, assembled from every batch's store with lazy scans.",
 )
 def release_tables(context: dg.AssetExecutionContext, settings: ArchiveSettings):
     batches = sorted(list_batches(settings.archive_path))

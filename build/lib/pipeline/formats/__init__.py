@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pipeline.formats import archive_xml, archive_xml_volume, hansard_web_text, historic_hansard_text, publications_text
+from pipeline.formats import archive_xml, archive_xml_volume, hansard_web_text, historic_hansard_text, publications_text, wq_api_json
 from pipeline.formats.base import Format
 from pipeline.ingest.decoding import MAX_TEXT_BYTES, MAX_XML_BYTES, UnreadableText, decode_page
 from pipeline.metadata.enums import SourceFormat
@@ -25,6 +25,7 @@ __all__ = ["REGISTRY", "Format", "PageResult", "QuestionRecord", "detect_format"
 
 # Detection order: the first format whose detection accepts a page reads it.
 REGISTRY: tuple[Format, ...] = (
+    wq_api_json.FORMAT,
     archive_xml_volume.FORMAT,
     archive_xml.FORMAT,
     publications_text.FORMAT, historic_hansard_text.FORMAT,
@@ -60,7 +61,7 @@ def parse_file(path: Path, url: str | None, size: int, *, may_be_cut: bool | Non
     for fmt in BYTE_FORMATS:
         if fmt.detect_bytes(head):
             if size > MAX_XML_BYTES:
-                return PageResult(fmt.name, QUARANTINED, f"XML file of {size} bytes is over the {MAX_XML_BYTES}-byte limit")
+                return PageResult(fmt.name, QUARANTINED, f"file of {size} bytes is over the {MAX_XML_BYTES}-byte limit")
             return fmt.parse_path(path)
     if size > MAX_TEXT_BYTES:
         return PageResult(SourceFormat.UNKNOWN, QUARANTINED, f"text page of {size} bytes is over the {MAX_TEXT_BYTES}-byte limit; split it into pages")

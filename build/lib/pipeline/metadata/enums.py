@@ -25,6 +25,7 @@ class SourceFormat(StrEnum):
     PUBLICATIONS_TEXT = "publications_text"
     ARCHIVE_XML = "archive_xml"
     ARCHIVE_XML_VOLUME = "archive_xml_volume"
+    WQ_API_JSON = "wq_api_json"
     UNKNOWN = "unknown"
 
 

@@ -30,14 +30,17 @@ TABLES: dict[str, dict[str, Any]] = {
         "fields": [
             "question_id", "source_id", "house", "sitting_date", "volume", "columns", "heading", "department", "addressee",
             "asker", "reference", "question_text", "answerer", "answer_text", "answer_complete",
+            "url", "date_tabled", "holding_answer_date", "is_correction", "wq_api_id", "asking_member_mnis_id",
+            "answering_member_mnis_id", "answering_body_id",
         ],
-        "required": ["question_id", "source_id", "house", "answer_text", "answer_complete"],
+        "required": ["question_id", "source_id", "house", "answer_text", "answer_complete", "is_correction"],
         "unique": ["question_id"],
         "primary_key": ["question_id"],
-        "foreign_keys": {"source_id": ("sources", "source_id")},
+        "foreign_keys": {"source_id": ("sources", "source_id"), "answering_body_id": ("agencies", "agency_id")},
         "descriptions": {
             "question_id": "Stable ID derived from the question itself (house, sitting date, reference; heading and text where no reference is printed).",
             "source_id": "The source this row was taken from (the most complete one that prints it).",
+            "url": "Where the question is published: the page's URL, or the question's page for Written Questions API records; null when unknown.",
         },
     },
     "question_sources": {
@@ -48,6 +51,15 @@ TABLES: dict[str, dict[str, Any]] = {
         "primary_key": ["question_id", "source_id"],
         "foreign_keys": {"question_id": ("questions", "question_id"), "source_id": ("sources", "source_id")},
         "descriptions": {"source_id": "A source that prints it."},
+    },
+    "grouped_questions": {
+        "title": "Grouped questions",
+        "description": "Questions answered together (the Written Questions API's grouped questions): one row per question and each question grouped with it.",
+        "fields": ["question_id", "grouped_reference", "grouped_question_id"],
+        "required": ["question_id", "grouped_reference"],
+        "primary_key": ["question_id", "grouped_reference"],
+        "foreign_keys": {"question_id": ("questions", "question_id"), "grouped_question_id": ("questions", "question_id")},
+        "descriptions": {"question_id": "The question."},
     },
     "answer_sentences": {
         "title": "Answer sentences",
@@ -146,8 +158,11 @@ STORES: dict[str, dict[str, Any]] = {
         "fields": [
             "question_id", "source_id", "source_path", "record", "house", "sitting_date", "volume", "columns", "heading",
             "department", "addressee", "asker", "reference", "question_text", "answerer", "answer_text", "complete",
+            "url", "date_tabled", "holding_answer_date", "is_correction", "wq_api_id", "asking_member_mnis_id",
+            "answering_member_mnis_id", "answering_body_id", "answering_body_name", "answering_body_acronym", "answering_body_kind",
         ]
     },
+    "grouped": {"fields": [*COPY_KEY, "grouped_reference"]},
     "sentences": {"fields": [*COPY_KEY, "sentence_id", "position", "text", "char_start", "char_end"]},
     "mentions": {
         "fields": [*COPY_KEY, "part", "char_start", "char_end", "surface", "ref_id", "name", "acronym", "kind", "identifier", "year"]

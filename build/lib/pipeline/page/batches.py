@@ -75,6 +75,8 @@ def parse_pages(root: Path, files: pl.DataFrame, timings: dict[str, float] | Non
             result = parse_file(root / path, url, size, may_be_cut=may_be_cut)
         except Exception as err:  # a parser bug on one page must not stop the archive
             result = _failed(err, "parsing")
+        for record in result.records:
+            record.url = record.url or url  # where the page was published, from its sidecar
         verdicts.append(verdict_row(path, result))
         parsed.append((path, result))
     parsed_at = time.perf_counter()

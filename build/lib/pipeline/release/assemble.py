@@ -52,8 +52,18 @@ def questions_tables(parsed: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, 
     )
 
 
+def grouped_questions_table(grouped: pl.DataFrame, questions: pl.DataFrame) -> pl.DataFrame:
+    """Each question and the references it was answered with, resolved to questions of the build
+    (same house, same date answered, that reference)."""
+    keys = questions.select("house", "sitting_date", "reference", pl.col("question_id").alias("grouped_question_id")).filter(pl.col("reference").is_not_null())
+    keys = keys.sort("grouped_question_id").unique(["house", "sitting_date", "reference"], keep="first")
+    with_keys = grouped.join(questions.select("question_id", "house", "sitting_date"), on="question_id")
+    resolved = with_keys.join(keys, left_on=["house", "sitting_date", "grouped_reference"], right_on=["house", "sitting_date", "reference"], how="left")
+    return table_schema("grouped_questions").conform(resolved.unique(["question_id", "grouped_reference"], keep="first"))
+
+
 def assemble(files: pl.DataFrame, verdicts: pl.DataFrame, pages: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
-    """The nine published tables from the files read and the frames of their pages."""
+    """The published tables from the files read and the frames of their pages."""
     questions, question_sources, chosen = questions_tables(pages["records"])
 
     def of_chosen_copies(name: str) -> pl.DataFrame:
@@ -61,8 +71,15 @@ def assemble(files: pl.DataFrame, verdicts: pl.DataFrame, pages: dict[str, pl.Da
 
     agency_mentions = of_chosen_copies("agency_mentions")
     instrument_mentions = of_chosen_copies("instrument_mentions")
+    answering_bodies = of_chosen_copies("records").filter(pl.col("answering_body_id").is_not_null()).select(
+        pl.col("answering_body_id").alias("ref_id"),
+        pl.col("answering_body_name").alias("name"),
+        pl.col("answering_body_acronym").alias("acronym"),
+        pl.col("answering_body_kind").alias("kind"),
+    )
+    named = pl.concat([agency_mentions.select("ref_id", "name", "acronym", "kind"), answering_bodies])
     agencies = (
-        agency_mentions.sort("ref_id", pl.col("acronym").is_null(), "name")
+        named.sort("ref_id", pl.col("acronym").is_null(), "name")
         .group_by("ref_id", maintain_order=True)
         .agg(pl.col("name").first(), pl.col("acronym").drop_nulls().first(), pl.col("kind").first())
         .rename({"ref_id": "agency_id"})
@@ -78,6 +95,7 @@ def assemble(files: pl.DataFrame, verdicts: pl.DataFrame, pages: dict[str, pl.Da
         "sources": sources_table(files, verdicts),
         "questions": questions,
         "question_sources": question_sources,
+        "grouped_questions": grouped_questions_table(of_chosen_copies("grouped"), questions),
         "answer_sentences": table_schema("answer_sentences").conform(sentences),
         "agencies": table_schema("agencies").conform(agencies),
         "agency_mentions": table_schema("agency_mentions").conform(agency_mentions.with_columns(pl.col("ref_id").alias("agency_id"))),

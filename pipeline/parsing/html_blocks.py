@@ -1,0 +1,58 @@
+"""HTML to the text lines a question's answer is made of, with a real HTML parser (selectolax/Lexbor).
+
+One line per block: a paragraph, a heading, a list item, a table row (its
+cells joined by a space); empty blocks are skipped and entities decoded
+(GUIDELINES.md, "Written Questions API records").
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from selectolax.lexbor import LexborNode as Node
+
+SKIP = {"script", "style", "nav", "header", "footer", "noscript", "form", "button", "svg", "iframe"}
+BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "cite", "blockquote", "dt", "dd", "pre", "caption"}
+_CONTENT = ("main", "article", "#content", ".content", "body")
+
+
+def _words(node: Node) -> str:
+    return " ".join(node.text(separator=" ").split())
+
+
+def row_cells(row: Node) -> list[str]:
+    """The text of each cell of a table row (empty cells kept as empty strings)."""
+    return [_words(c) for c in row.iter(include_text=False) if c.tag in ("td", "th")]
+
+
+def block_lines(node: Node, out: list[str] | None = None) -> list[str]:
+    """The block-level lines under ``node``, in document order."""
+    out = [] if out is None else out
+    for child in node.iter(include_text=False):
+        if child.tag in SKIP or "navigation" in (child.attributes.get("class") or ""):
+            continue
+        if child.tag == "tr":
+            line = " ".join(c for c in row_cells(child) if c)
+            if line:
+                out.append(line)
+        elif child.tag in BLOCKS and not any(grand.tag in BLOCKS for grand in child.iter(include_text=False)):
+            line = _words(child)
+            if line:
+                out.append(line)
+        else:
+            block_lines(child, out)
+    return out
+
+
+def html_lines(html: str) -> list[str]:
+    """The lines of an HTML fragment (an API answer) or page (its main content)."""
+    tree = HTMLParser(html)
+    root = next((tree.css_first(sel) for sel in _CONTENT if tree.css_first(sel) is not None), tree.root)
+    return block_lines(root) if root is not None else []
+
+
+def html_to_text(html: str) -> str:
+    """Block elements of the page's main content, one per paragraph, in document order."""
+    text = "\n\n".join(html_lines(html))
+    return re.sub(r"\n{3,}", "\n\n", text).strip()

@@ -63,3 +63,29 @@ def test_questions_labelled_blind_keep_their_figures(corpus_release: Path, tmp_p
     assert report["question_recall"] >= 0.99 and report["field_accuracy"] >= 0.97
     assert report["agencies"]["f1"] >= 0.85 and report["instruments"]["f1"] >= 0.72
     assert report["commitment_detection"]["f1"] >= 0.85 and report["status_macro_f1"] >= 0.80
+
+
+def test_every_shape_of_the_archive_is_read(corpus_release: Path):
+    """Whole volumes, the Written Questions API, raw HTML and ParlParse (issue: the archive as Parliament publishes it)."""
+    tables = {n: pl.read_parquet(corpus_release / "parquet" / f"{n}.parquet") for n in ("sources", "questions", "question_sources")}
+    sources = tables["sources"]
+    volumes = sources.filter(pl.col("path").str.starts_with("archive-volumes/"))
+    assert volumes.height == 12 and set(volumes["status"]) == {"not_written_answers"} and set(volumes["format"]) == {"archive_xml_volume"}
+    assert volumes.filter(pl.col("path") == "archive-volumes/S5LV0001P0.xml")["corrections"][0].startswith('<date format="1906-02-16">')
+    # one question per answered API record, the detail record's full text where there is one
+    records = {}
+    for name in ("questions-2023-12.json", "questions-2024-07.json"):
+        for item in json.loads((CORPUS / "wq-api" / name).read_text(encoding="utf-8")):
+            if item["value"]["answerText"]:
+                records[item["value"]["id"]] = item["value"]
+    details = {item["value"]["id"] for name in ("details-2023-12.json", "details-2024-07.json") for item in json.loads((CORPUS / "wq-api" / name).read_text(encoding="utf-8")) if item["value"]["answerText"]}
+    api = tables["questions"].filter(pl.col("wq_api_id").is_not_null())
+    assert api.height == len(records) and set(api["wq_api_id"]) == set(records)
+    assert api["answering_body_id"].null_count() == 0 and api["reference"].to_list() == [records[i]["uin"] for i in api["wq_api_id"]]
+    complete = set(api.filter(pl.col("answer_complete"))["wq_api_id"])
+    assert details & set(records) <= complete
+    html = sources.filter(pl.col("path") == "publications-html/hansard-scraper/written_answers.html")
+    assert html["status"][0] == "parsed" and html["question_count"][0] == 3
+    others = sources.filter(pl.col("path").str.starts_with("publications-html/"), pl.col("path") != "publications-html/hansard-scraper/written_answers.html")
+    assert set(others["status"]) == {"not_written_answers"} and others["reason"].null_count() == 0
+    assert set(others.filter(pl.col("path").str.ends_with(".xml"))["format"]) == {"parlparse_xml"}

@@ -25,7 +25,6 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
@@ -35,9 +34,9 @@ from defusedxml.ElementTree import ParseError, iterparse
 from pipeline.formats.base import Format
 from pipeline.metadata.enums import House, SourceFormat
 from pipeline.parsing.dates import make_date, parse_date_text
-from pipeline.parsing.patterns import looks_like_member
-from pipeline.parsing.question_reader import OpenQuestion, PageContext, finish_answered, question_start
-from pipeline.parsing.records import NOT_WRITTEN_ANSWERS, QUARANTINED, QUESTIONS_FOUND, PageResult, QuestionRecord
+from pipeline.parsing.question_reader import PageContext
+from pipeline.parsing.records import NOT_WRITTEN_ANSWERS, QUARANTINED, QUESTIONS_FOUND, PageResult
+from pipeline.parsing.structured import Reading, read_speech, squash_spaces
 
 # "S6CV0089P0I0719": series 6, Commons (C) or Lords (L), volume 89 ("S3V0340": no house letter).
 IMAGE_ID = re.compile(r"^S(\d)([CL])?V(\d{4})")
@@ -50,13 +49,8 @@ _ROOT_TAG = re.compile(rb"<([A-Za-z_][\w.\-]*)")
 _ROWS = {"tr", "li"}
 _CONTENT = {"p", *_ROWS}
 _FURNITURE_TAGS = {"col", "image"}
-_FURTHER_ASKED = re.compile(r"^The (?:hon\.|right hon\.|noble) (?:and \w+ )?(?:Member|Lord|Baroness|Gentleman|Lady) (?:also |further )?(?P<lead>asked)\s")
-_LIST_NUMBER = re.compile(r"^\d{1,3}\.\s+")
 
 
-def squash_spaces(text: str) -> str:
-    """XML text with its whitespace folded: a line break inside a paragraph is not a break in the words."""
-    return " ".join(text.split())
 
 
 _PROLOGUE = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE\s+[^\[>]*(?:\[.*?\]\s*)?>)", re.DOTALL)
@@ -131,27 +125,6 @@ class _Wrapped(io.RawIOBase):
         return len(chunk)
 
 
-@dataclass
-class _Reading:
-    """What the stream has told so far."""
-
-    context: PageContext = field(default_factory=PageContext)
-    records: list[QuestionRecord] = field(default_factory=list)
-    waiting: list[OpenQuestion] = field(default_factory=list)
-    current: OpenQuestion | None = None
-    heading: str | None = None
-    column: str | None = None
-    corrections: list[str] = field(default_factory=list)
-    days: int = 0
-    answers_seen: int = 0
-    root: str | None = None  # the file's first element
-
-    def close(self) -> None:
-        if self.current is not None:
-            self.records.extend(finish_answered(self.current, self.waiting, self.context))
-        self.current = None
-
-
 def _recovering_iterparse(handle: IO[bytes], events: tuple[str, ...]):
     """lxml's recovering parser, for XML that is not well-formed; entities and DTDs are never loaded."""
     from lxml import etree
@@ -190,8 +163,8 @@ def read_archive_xml(handle: IO[bytes], fmt: SourceFormat) -> PageResult:
     return PageResult(fmt, QUESTIONS_FOUND, None, reading.records, corrections=notes)
 
 
-def _read(handle: IO[bytes], parse) -> _Reading:
-    r = _Reading()
+def _read(handle: IO[bytes], parse) -> Reading:
+    r = Reading()
     elements: list = []  # the open elements, outermost first
     tags: list[str] = []
     # Per open <section>: its title, whether a paragraph stands directly in it,
@@ -256,7 +229,7 @@ def _read(handle: IO[bytes], parse) -> _Reading:
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)
 
 
-def _read_date(elem, r: _Reading) -> None:
+def _read_date(elem, r: Reading) -> None:
     """The sitting day's date: the ``format`` attribute, unless the printed date contradicts it.
 
     The printed date wins when it agrees with its own printed weekday (or no
@@ -279,7 +252,7 @@ def _read_date(elem, r: _Reading) -> None:
         r.context.sitting_date = chosen
 
 
-def _read_answers_element(elem, tag: str, parent_tag: str | None, tags: list[str], sections: list[dict], r: _Reading) -> None:
+def _read_answers_element(elem, tag: str, parent_tag: str | None, tags: list[str], sections: list[dict], r: Reading) -> None:
     if tag == "col":
         r.column = _column(elem.text or "", r.context.house)
     elif tag == "title":
@@ -301,8 +274,10 @@ def _read_answers_element(elem, tag: str, parent_tag: str | None, tags: list[str
     elif tag in _CONTENT and not (_CONTENT & set(tags)):
         if sections:
             sections[-1]["paragraphs"] = True
+        member = elem.find("member") if elem.tag == "p" else None
+        speaker = squash_spaces(_text(member)) if member is not None else None
         for line in _lines(elem):
-            r.current = _paragraph(elem, line, r)
+            r.current = read_speech(speaker, line, r)
 
 
 def _lines(elem) -> list[str]:
@@ -347,52 +322,6 @@ def _text(elem, *, skip_rows: bool = False) -> str:
             parts.append(_text(child, skip_rows=skip_rows))
         parts.append(child.tail or "")
     return "".join(parts)
-
-
-def _paragraph(elem, text: str, r: _Reading) -> OpenQuestion | None:
-    current, heading, column, context = r.current, r.heading, r.column, r.context
-    member = elem.find("member") if elem.tag == "p" else None
-    member_name = squash_spaces(_text(member)) if member is not None else None
-    rest = text
-    numbered = _LIST_NUMBER.sub("", text, count=1) if member_name else text  # "10. Mr. Walter: To ask ..."
-    if member_name and numbered.startswith(member_name):
-        rest = numbered[len(member_name) :].lstrip()
-    elif member_name is None and (untagged := re.match(r"^([^:\[]{2,80}?)\s*:\s", text)) and looks_like_member(untagged.group(1)) and not question_start(text):
-        # "Mr. RUNCIMAN: I regret ..." printed without its <member> tag.
-        member_name, rest = untagged.group(1), text[untagged.end(1) :].lstrip()
-    # "[pursuant to her reply, 13 December 1985]: ..." notes stand between name and words.
-    rest = re.sub(r"^\[[^\]]{0,160}\]\s*", "", rest)
-    # "<member>X</member>: To ask ..." or "X asked the ..."
-    if rest.startswith(":"):
-        spoken = rest[1:].strip()
-        if question_start(spoken):
-            r.close()
-            return OpenQuestion(heading=heading, asker=member_name, question_lines=[spoken], lead_gov="Government" in spoken[:40], question_closed=True, columns=column, merge_cells=False)
-        if current is not None:
-            if current.answerer is None and not current.answer_lines:
-                current.answerer = member_name
-                current.add_answer(spoken, column)
-                return current
-            # A second speaker answering: a new answer to the same question is rare; keep it.
-            current.add_answer(text, column)
-        return current
-    if (again := _FURTHER_ASKED.match(text)) and current is not None:
-        # "The hon. Member further asked ...": a second question by the same member.
-        asker = current.asker
-        r.close()
-        return OpenQuestion(heading=heading, asker=asker, question_lines=[text[again.start("lead") :]], lead_gov=False, question_closed=True, columns=column, merge_cells=False)
-    asking = numbered if member_name and numbered.startswith(member_name) else text
-    m = question_start(asking)
-    if m and (m.group("asker") or member_name) and looks_like_member((m.group("asker") or member_name or "").strip()):
-        r.close()
-        asker = member_name or (m.group("asker") or "").strip()
-        return OpenQuestion(heading=heading, asker=asker, question_lines=[asking[m.start("lead") :]], lead_gov=bool(m.group("gov")), question_closed=True, columns=column, merge_cells=False)
-    if current is not None:
-        if current.answer_lines or current.answerer:
-            current.add_answer(text, column)
-        else:
-            current.question_lines.append(text)
-    return current
 
 
 FORMAT = Format(SourceFormat.ARCHIVE_XML, detect_bytes=looks_like_bytes, parse_path=parse_path, parse_bytes=parse_bytes)

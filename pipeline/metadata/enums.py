@@ -26,6 +26,8 @@ class SourceFormat(StrEnum):
     ARCHIVE_XML = "archive_xml"
     ARCHIVE_XML_VOLUME = "archive_xml_volume"
     WQ_API_JSON = "wq_api_json"
+    HTML = "html"
+    PARLPARSE_XML = "parlparse_xml"
     UNKNOWN = "unknown"
 
 

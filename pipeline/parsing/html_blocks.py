@@ -45,6 +45,56 @@ def block_lines(node: Node, out: list[str] | None = None) -> list[str]:
     return out
 
 
+_INLINE_BREAKS = {"br", "hr"}
+_CONTAINERS = {"table", "tbody", "thead", "tfoot", "ul", "ol", "dl", "div", "section", "article", "body", "html", "main", "blockquote", "figure"}
+
+
+def fragment_lines(html: str) -> list[str]:
+    """The lines of an HTML fragment whose text may stand outside any block ("Text.<p> </p>More text."):
+    each block element is a line, each table row a line of its cells, and the inline text between blocks a line."""
+    tree = HTMLParser(f"<body>{html}</body>")
+    out: list[str] = []
+    buffer: list[str] = []
+
+    def flush() -> None:
+        line = " ".join(" ".join(buffer).split())
+        if line:
+            out.append(line)
+        buffer.clear()
+
+    def walk(node: Node) -> None:
+        for child in node.iter(include_text=True):
+            tag = child.tag
+            if tag == "-text":
+                buffer.append(child.text(deep=False) or "")
+            elif tag in SKIP:
+                continue
+            elif tag == "tr":
+                flush()
+                line = " ".join(c for c in row_cells(child) if c)
+                if line:
+                    out.append(line)
+            elif tag in _INLINE_BREAKS:
+                flush()
+            elif tag in BLOCKS or tag in _CONTAINERS:
+                flush()
+                if tag in BLOCKS and not any(g.tag in BLOCKS or g.tag in _CONTAINERS for g in child.iter(include_text=False)):
+                    line = _words(child)
+                    if line:
+                        out.append(line)
+                else:
+                    walk(child)
+                flush()
+            else:
+                buffer.append(_words(child))
+        return None
+
+    if tree.body is not None:
+        walk(tree.body)
+    flush()
+    return out
+
+
 def html_lines(html: str) -> list[str]:
     """The lines of an HTML fragment (an API answer) or page (its main content)."""
     tree = HTMLParser(html)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pipeline.formats import archive_xml, archive_xml_volume, hansard_web_text, historic_hansard_text, publications_text, wq_api_json
+from pipeline.formats import archive_xml, archive_xml_volume, hansard_web_text, historic_hansard_text, html, parlparse_xml, publications_text, wq_api_json
 from pipeline.formats.base import Format
 from pipeline.ingest.decoding import MAX_TEXT_BYTES, MAX_XML_BYTES, UnreadableText, decode_page
 from pipeline.metadata.enums import SourceFormat
@@ -26,6 +26,8 @@ __all__ = ["REGISTRY", "Format", "PageResult", "QuestionRecord", "detect_format"
 # Detection order: the first format whose detection accepts a page reads it.
 REGISTRY: tuple[Format, ...] = (
     wq_api_json.FORMAT,
+    html.FORMAT,
+    parlparse_xml.FORMAT,
     archive_xml_volume.FORMAT,
     archive_xml.FORMAT,
     publications_text.FORMAT, historic_hansard_text.FORMAT,

@@ -20,7 +20,7 @@ from pathlib import Path
 from pipeline.formats.base import Format
 from pipeline.metadata.enums import House, SourceFormat
 from pipeline.parsing.addressees import split_addressee
-from pipeline.parsing.html_blocks import html_lines
+from pipeline.parsing.html_blocks import fragment_lines
 from pipeline.parsing.records import NOT_WRITTEN_ANSWERS, QUARANTINED, QUESTIONS_FOUND, PageResult, QuestionRecord
 
 MAX_JSON_BYTES = 512 * 1024 * 1024
@@ -89,7 +89,7 @@ def _text(value: object) -> str:
 def answer_lines(answer: str) -> list[str]:
     """The answer's lines: HTML paragraphs, list items and table rows; plain text by its line breaks."""
     if "<" in answer and re.search(r"<(?:p|ul|ol|li|table|tr|td|br|div|strong|em|a)\b", answer, re.IGNORECASE):
-        return html_lines(answer)
+        return fragment_lines(answer)
     return [" ".join(line.split()) for line in answer.splitlines() if line.strip()]
 
 

@@ -1,0 +1,95 @@
+"""Reading structured pages (archive XML, HTML): paragraphs whose markup names the speaker.
+
+The archive-XML and HTML formats walk their markup and hand each paragraph
+here, with the speaker the markup names, the heading and the column in
+force; :func:`read_speech` decides whether it opens a question, answers the
+open one or continues it, and :class:`Reading` collects the records.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.parsing.patterns import looks_like_member
+from pipeline.parsing.question_reader import OpenQuestion, PageContext, finish_answered, question_start
+from pipeline.parsing.records import QuestionRecord
+
+_FURTHER_ASKED = re.compile(r"^The (?:hon\.|right hon\.|noble) (?:and \w+ )?(?:Member|Lord|Baroness|Gentleman|Lady) (?:also |further )?(?P<lead>asked)\s")
+_LIST_NUMBER = re.compile(r"^\d{1,3}\.\s+")
+
+
+def squash_spaces(text: str) -> str:
+    """Markup text with its whitespace folded: a line break inside a paragraph is not a break in the words."""
+    return " ".join(text.split())
+
+
+@dataclass
+class Reading:
+    """What the stream has told so far."""
+
+    context: PageContext = field(default_factory=PageContext)
+    records: list[QuestionRecord] = field(default_factory=list)
+    waiting: list[OpenQuestion] = field(default_factory=list)
+    current: OpenQuestion | None = None
+    heading: str | None = None
+    column: str | None = None
+    corrections: list[str] = field(default_factory=list)
+    days: int = 0
+    answers_seen: int = 0
+    root: str | None = None  # the file's first element
+
+    def close(self) -> None:
+        if self.current is not None:
+            self.records.extend(finish_answered(self.current, self.waiting, self.context))
+        self.current = None
+
+
+
+def read_speech(member_name: str | None, text: str, r: Reading) -> OpenQuestion | None:
+    """One paragraph of a structured page: a question, the answer to the open question, or more of it.
+
+    ``member_name`` is the speaker the markup names (``<member>``, ``<b>Name:</b>``),
+    ``text`` the paragraph's words including that name. Returns the question now open.
+    """
+    current, heading, column, context = r.current, r.heading, r.column, r.context
+    rest = text
+    numbered = _LIST_NUMBER.sub("", text, count=1) if member_name else text  # "10. Mr. Walter: To ask ..."
+    if member_name and numbered.startswith(member_name):
+        rest = numbered[len(member_name) :].lstrip()
+    elif member_name is None and (untagged := re.match(r"^([^:\[]{2,80}?)\s*:\s", text)) and looks_like_member(untagged.group(1)) and not question_start(text):
+        # "Mr. RUNCIMAN: I regret ..." printed without its <member> tag.
+        member_name, rest = untagged.group(1), text[untagged.end(1) :].lstrip()
+    # "[pursuant to her reply, 13 December 1985]: ..." notes stand between name and words.
+    rest = re.sub(r"^\[[^\]]{0,160}\]\s*", "", rest)
+    # "<member>X</member>: To ask ..." or "X asked the ..."
+    if rest.startswith(":"):
+        spoken = rest[1:].strip()
+        if question_start(spoken):
+            r.close()
+            return OpenQuestion(heading=heading, asker=member_name, question_lines=[spoken], lead_gov="Government" in spoken[:40], question_closed=True, columns=column, merge_cells=False)
+        if current is not None:
+            if current.answerer is None and not current.answer_lines:
+                current.answerer = member_name
+                current.add_answer(spoken, column)
+                return current
+            # A second speaker answering: a new answer to the same question is rare; keep it.
+            current.add_answer(text, column)
+        return current
+    if (again := _FURTHER_ASKED.match(text)) and current is not None:
+        # "The hon. Member further asked ...": a second question by the same member.
+        asker = current.asker
+        r.close()
+        return OpenQuestion(heading=heading, asker=asker, question_lines=[text[again.start("lead") :]], lead_gov=False, question_closed=True, columns=column, merge_cells=False)
+    asking = numbered if member_name and numbered.startswith(member_name) else text
+    m = question_start(asking)
+    if m and (m.group("asker") or member_name) and looks_like_member((m.group("asker") or member_name or "").strip()):
+        r.close()
+        asker = member_name or (m.group("asker") or "").strip()
+        return OpenQuestion(heading=heading, asker=asker, question_lines=[asking[m.start("lead") :]], lead_gov=bool(m.group("gov")), question_closed=True, columns=column, merge_cells=False)
+    if current is not None:
+        if current.answer_lines or current.answerer:
+            current.add_answer(text, column)
+        else:
+            current.question_lines.append(text)
+    return current

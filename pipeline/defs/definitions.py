@@ -13,14 +13,14 @@ from typing import Any
 
 import dagster as dg
 
-from pipeline.defs import assets
+# BackfillPolicy.single_run (one run for many batches) is marked beta in Dagster 1.13;
+# filtered before the assets module declares it.
+warnings.filterwarnings("ignore", category=dg.BetaWarning)
+
+from pipeline.defs import assets  # noqa: E402
 from pipeline.defs.automation import archive_sensor, automation_sensor, daily_fetch, daily_release, fetch_job, pages_job, release_job
 from pipeline.defs.checks import SCHEMA_CHECKS
 from pipeline.defs.resources import ArchiveSettings, FetchClient, TablesIOManager
-
-# BackfillPolicy.single_run (one run for many batches) is marked beta in Dagster 1.13.
-warnings.filterwarnings("ignore", category=dg.BetaWarning)
-
 
 def default_resources() -> dict[str, Any]:
     """Resources of a deployment: folders from HANSARD_ARCHIVE_DIR / HANSARD_OUT_DIR, tables as Parquet."""

@@ -16,6 +16,8 @@ urllib3 cannot retry once the headers have arrived.
 
 from __future__ import annotations
 
+import logging
+import re
 import threading
 import time
 import urllib.robotparser
@@ -38,6 +40,28 @@ class Disallowed(Exception):
 
 class TruncatedBody(Exception):
     """The body is shorter than its Content-Length said."""
+
+
+class TooLarge(Exception):
+    """The body is larger than the limit set for it."""
+
+
+class Unreachable(Exception):
+    """The host cannot be reached at all (no network, DNS failure, connection refused)."""
+
+
+log = logging.getLogger("hansard.fetch")
+
+
+class LoggedRetry(Retry):
+    """urllib3's retry policy, saying each retry it makes (the operator sees why a run waits)."""
+
+    def increment(self, method=None, url=None, response=None, error=None, _pool=None, _stacktrace=None):
+        why = f"HTTP {response.status}" if response is not None else type(error).__name__ if error else "error"
+        host = _pool.host if _pool is not None else ""
+        new = super().increment(method, url, response, error, _pool, _stacktrace)
+        log.warning("retrying %s%s after %s (%d retries left)", host, url or "", why, new.total if isinstance(new.total, int) else -1)
+        return new
 
 
 @dataclass
@@ -71,9 +95,9 @@ class PoliteClient:
             allowable_codes=(200,),
             stale_if_error=False,
         )
-        retry_policy = Retry(
+        retry_policy = LoggedRetry(
             total=self.retries,
-            connect=self.retries,
+            connect=1,  # an unreachable host fails within seconds, not after minutes of backoff
             read=self.retries,
             status=self.retries,
             backoff_factor=self.backoff,
@@ -105,10 +129,36 @@ class PoliteClient:
                 self._wait_turn()
                 response = self.session.get(f"{origin}/robots.txt", timeout=self.timeout, expire_after=24 * 3600)
                 parser.parse(response.text.splitlines() if response.status_code == 200 else [])
+            except requests.exceptions.ConnectionError as err:
+                if "Read timed out" not in str(err):
+                    raise Unreachable(f"cannot reach {parts.netloc}: {_first_reason(err)}") from err
+                parser.parse([])
             except requests.RequestException:
                 parser.parse([])
             self._robots[origin] = parser
         return parser.can_fetch(self.user_agent, url)
+
+    def download(self, url: str, target: Path, *, max_bytes: int) -> int:
+        """Stream ``url`` into ``target`` (not cached), stopping with an error past ``max_bytes``."""
+        if not self.allowed(url):
+            raise Disallowed(url)
+        self._wait_turn()
+        written = 0
+        with requests.Session() as plain:
+            plain.headers["User-Agent"] = self.user_agent
+            plain.mount("http://", self.session.get_adapter("http://"))
+            plain.mount("https://", self.session.get_adapter("https://"))
+            try:
+                with plain.get(url, timeout=self.timeout, stream=True) as response, target.open("wb") as sink:
+                    response.raise_for_status()
+                    for chunk in response.iter_content(1 << 20):
+                        written += len(chunk)
+                        if written > max_bytes:
+                            raise TooLarge(f"{url}: more than {max_bytes} bytes")
+                        sink.write(chunk)
+            except requests.exceptions.ConnectionError as err:
+                raise Unreachable(f"cannot reach {urlsplit(url).netloc}: {_first_reason(err)}") from err
+        return written
 
     def get(self, url: str) -> FetchResult:
         """GET ``url``; raises ``Disallowed``, or ``requests.HTTPError`` once retries are spent."""
@@ -117,14 +167,19 @@ class PoliteClient:
         return self._get(url)
 
     @retry(
-        retry=retry_if_exception_type((TruncatedBody, requests.exceptions.ChunkedEncodingError, requests.exceptions.ConnectionError)),
+        retry=retry_if_exception_type((TruncatedBody, requests.exceptions.ChunkedEncodingError)),
         stop=stop_after_attempt(4),
         wait=wait_exponential(multiplier=0.5, max=10),
         reraise=True,
     )
     def _get(self, url: str) -> FetchResult:
         self._wait_turn()  # a revalidation is a request too
-        response = self.session.get(url, timeout=self.timeout)
+        try:
+            response = self.session.get(url, timeout=self.timeout)
+        except requests.exceptions.ConnectionError as err:
+            if isinstance(err, requests.exceptions.ChunkedEncodingError) or "Read timed out" in str(err):
+                raise
+            raise Unreachable(f"cannot reach {urlsplit(url).netloc}: {_first_reason(err)}") from err
         expected = response.headers.get("Content-Length")
         from_cache = bool(getattr(response, "from_cache", False))
         plain = not response.headers.get("Content-Encoding")
@@ -133,3 +188,10 @@ class PoliteClient:
             raise TruncatedBody(f"{url}: {len(response.content)} of {expected} bytes")
         response.raise_for_status()
         return FetchResult(url, response.status_code, response.text, from_cache)
+
+
+def _first_reason(err: Exception) -> str:
+    """The innermost reason of a connection error, in one short phrase."""
+    text = str(err)
+    m = re.search(r"(Name or service not known|Temporary failure in name resolution|Connection refused|Network is unreachable|No route to host|timed out)", text)
+    return m.group(1) if m else text.splitlines()[0][:160]

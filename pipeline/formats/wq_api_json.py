@@ -33,6 +33,8 @@ _LEAD = re.compile(r"^\s*To ask\s+", re.IGNORECASE)
 
 def looks_like_bytes(head: bytes) -> bool:
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if start.rstrip() == b"[]":
+        return True  # a day of detail records with nothing clipped
     return start[:1] in (b"[", b"{") and b'"uin"' in head and (b'"questionText"' in head or b'"answerText"' in head)
 
 

@@ -58,25 +58,31 @@ def build(
     typer.echo(f"release:               {summary['folder']}")
 
 
+FETCH_SOURCES = ("hansard-sites", "wq-api", "archive-volumes")
+
+
 @app.command()
 def fetch(
-    start: Annotated[str, typer.Option(help="First sitting day, YYYY-MM-DD.")],
-    end: Annotated[Optional[str], typer.Option(help="Last sitting day, YYYY-MM-DD (default: the first).")] = None,
-    archive: Annotated[Path, typer.Option(help="Archive folder to write pages into.")] = Path("archive"),
-    site: Annotated[list[str], typer.Option(help="Site to fetch: historic-hansard, hansard-web (repeatable).")] = ["historic-hansard", "hansard-web"],
-    cache_dir: Annotated[Path, typer.Option(help="HTTP cache (conditional requests on re-runs).")] = Path.home() / ".cache" / "hansard-written-answers",
-    rate: Annotated[float, typer.Option(help="Seconds between requests.")] = 1.0,
+    start: Annotated[str, typer.Option(help="First day, YYYY-MM-DD (a sitting day, or a day answers were given).")],
+    end: Annotated[Optional[str], typer.Option(help="Last day, YYYY-MM-DD (default: the first).")] = None,
+    source: Annotated[str, typer.Option(help="What to fetch: hansard-sites (historic Hansard and hansard.parliament.uk pages), wq-api (the Written Questions API), archive-volumes (zipped volumes of archive XML listed on --volumes-index).")] = "hansard-sites",
+    archive: Annotated[Path, typer.Option(help="Archive folder to write into.")] = Path("archive"),
+    site: Annotated[list[str], typer.Option(help="With hansard-sites: which site (historic-hansard, hansard-web; repeat for both).")] = ["historic-hansard", "hansard-web"],
+    volumes_index: Annotated[Optional[str], typer.Option(help="With archive-volumes: the page that lists the volume zips.")] = None,
+    cache_dir: Annotated[Path, typer.Option(help="HTTP cache folder (re-runs ask the server whether a page changed).")] = Path.home() / ".cache" / "hansard-written-answers",
+    rate: Annotated[float, typer.Option(help="Seconds to wait between requests.")] = 1.0,
     timeout: Annotated[float, typer.Option(help="Seconds before a request times out.")] = 30.0,
-    base_url: Annotated[list[str], typer.Option(help="Override a site's base URL, as site=URL (for mirrors and tests).")] = [],
-    progress: Annotated[bool, typer.Option("--progress/--no-progress")] = True,
+    base_url: Annotated[list[str], typer.Option(help="Another address for a source, as NAME=URL (historic-hansard, hansard-web, wq-api): for mirrors and tests.")] = [],
+    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
 ) -> None:
-    """Download written answers for a date range from the public Hansard sites into the archive folder."""
+    """Download written answers for a date range into the archive folder (then `build` reads them)."""
+    import logging
     from datetime import date
 
-    from pipeline.fetch.client import PoliteClient
-    from pipeline.fetch.fetcher import fetch_range
-    from pipeline.fetch.sites import SITES
+    from pipeline.fetch.client import PoliteClient, Unreachable
 
+    logging.basicConfig(format="%(message)s", level=logging.WARNING)  # each retry the client makes is said
+    logging.getLogger("urllib3").setLevel(logging.ERROR)  # its own retry lines repeat ours
     try:
         first = date.fromisoformat(start)
         last = date.fromisoformat(end) if end else first
@@ -86,20 +92,47 @@ def fetch(
     if last < first:
         typer.echo("error: --end is before --start", err=True)
         raise typer.Exit(2)
-    unknown = [s for s in site if s not in SITES]
-    if unknown:
-        typer.echo(f"error: unknown site(s) {unknown}; choose from {sorted(SITES)}", err=True)
+    if source not in FETCH_SOURCES:
+        typer.echo(f"error: unknown --source {source!r}; choose from {', '.join(FETCH_SOURCES)}", err=True)
         raise typer.Exit(2)
     bases = dict(b.split("=", 1) for b in base_url if "=" in b)
-    sites = [SITES[s](base=bases[s]) if s in bases else SITES[s]() for s in site]
     client = PoliteClient(cache_dir=cache_dir, min_interval=rate, timeout=timeout)
-    stats = fetch_range(first, last, archive, sites, client, progress=progress)
-    typer.echo(f"days: {stats.days}  pages written: {stats.pages_written}  unchanged: {stats.pages_unchanged}  downloads: {stats.downloads}")
-    for url in stats.disallowed:
-        typer.echo(f"skipped (robots.txt): {url}", err=True)
-    for failure in stats.failed:
+    try:
+        if source == "wq-api":
+            from pipeline.fetch.wq_api import API_BASE, fetch_api_range
+
+            stats = fetch_api_range(first, last, archive, client, base=bases.get("wq-api", API_BASE), progress=progress)
+            typer.echo(f"days: {stats.days}  skipped (already fetched): {stats.days_skipped}  questions: {stats.questions}  detail records: {stats.details}  files written: {stats.files_written}")
+            failed = stats.failed
+        elif source == "archive-volumes":
+            from pipeline.fetch.volumes import fetch_volumes
+
+            if not volumes_index:
+                typer.echo("error: --source archive-volumes needs --volumes-index URL (the page listing the volume zips)", err=True)
+                raise typer.Exit(2)
+            stats = fetch_volumes(volumes_index, archive, client)
+            typer.echo(f"volumes listed: {stats.listed}  downloaded: {stats.downloaded}  already there: {stats.present}")
+            failed = stats.failed
+        else:
+            from pipeline.fetch.fetcher import fetch_range
+            from pipeline.fetch.sites import SITES
+
+            unknown = [s for s in site if s not in SITES]
+            if unknown:
+                typer.echo(f"error: unknown site(s) {unknown}; choose from {sorted(SITES)}", err=True)
+                raise typer.Exit(2)
+            sites = [SITES[s](base=bases[s]) if s in bases else SITES[s]() for s in site]
+            stats = fetch_range(first, last, archive, sites, client, progress=progress)
+            typer.echo(f"days: {stats.days}  pages written: {stats.pages_written}  unchanged: {stats.pages_unchanged}  downloads: {stats.downloads}")
+            for url in stats.disallowed:
+                typer.echo(f"skipped (robots.txt): {url}", err=True)
+            failed = stats.failed
+    except Unreachable as err:
+        typer.echo(f"error: {err}; check the network (nothing more was fetched)", err=True)
+        raise typer.Exit(1)
+    for failure in failed:
         typer.echo(f"failed: {failure}", err=True)
-    if stats.failed:
+    if failed:
         raise typer.Exit(1)
 
 

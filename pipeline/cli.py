@@ -81,7 +81,9 @@ def fetch(
 
     from pipeline.fetch.client import PoliteClient, Unreachable
 
-    logging.basicConfig(format="%(message)s", level=logging.WARNING)  # each retry the client makes is said
+    said = logging.StreamHandler()
+    said.setFormatter(logging.Formatter("%(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[said])  # each retry the client makes is said
     logging.getLogger("urllib3").setLevel(logging.ERROR)  # its own retry lines repeat ours
     try:
         first = date.fromisoformat(start)

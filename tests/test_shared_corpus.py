@@ -89,3 +89,19 @@ def test_every_shape_of_the_archive_is_read(corpus_release: Path):
     others = sources.filter(pl.col("path").str.starts_with("publications-html/"), pl.col("path") != "publications-html/hansard-scraper/written_answers.html")
     assert set(others["status"]) == {"not_written_answers"} and others["reason"].null_count() == 0
     assert set(others.filter(pl.col("path").str.ends_with(".xml"))["format"]) == {"parlparse_xml"}
+
+
+@pytest.mark.e2e
+def test_whole_volumes_build_in_bounded_memory(tmp_path: Path):
+    """A build of the twelve real volumes (37 MB) peaks under 500 MB, workers included."""
+    import subprocess
+    import sys
+
+    script = (
+        "import json, resource, sys; from pathlib import Path; from pipeline.defs.runner import run_build;"
+        "o = run_build(Path(sys.argv[1]), sys.argv[2], 'v');"
+        "print(json.dumps({'ok': o.success, 'mb': max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024}))"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(CORPUS / "archive-volumes"), str(tmp_path / "out")], capture_output=True, text=True, check=True)
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    assert figures["ok"] and figures["mb"] < 500, figures

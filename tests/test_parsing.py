@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from defusedxml.ElementTree import parse as safe_parse
 
-from conftest import REPO, SAMPLE
+from conftest import REPO, SAMPLE, SHARED
+
+SHARED_CORPUS = SHARED / "corpus"
 from pipeline.ingest.files import read_sidecar
 from pipeline.formats import parse_file
 
@@ -206,10 +208,19 @@ def test_pages_that_are_not_written_answers(page, reason):
     assert reason in result.reason
 
 
-def test_page_starting_inside_an_answer_is_quarantined_not_invented():
+def test_page_holding_only_the_end_of_an_answer_keeps_it_as_a_fragment_and_invents_no_question():
     result = parse(SAMPLE / "hansard-web/hw-029.txt")
-    assert result.status == "quarantined" and not result.records
-    assert "starts inside an answer" in result.reason
+    assert result.status == "parsed" and not result.records
+    assert result.fragments[0].startswith("During the period 12 October to 22 December, Operation Safeguard")
+
+
+def test_page_starting_inside_an_answer_reads_every_question_after_the_fragment():
+    page = (SHARED_CORPUS / "publications" / "pub-036.txt") if SHARED_CORPUS.is_dir() else None
+    if page is None:
+        pytest.skip("../shared/corpus is not beside this checkout")
+    result = parse_file(page, read_sidecar(page)[0], page.stat().st_size)
+    assert result.status == "parsed" and len(result.records) == 3
+    assert result.fragments[0].startswith("Lord Rooker\nThe following table shows figures for 2006-07")
 
 
 def test_sidecar_url_and_cut_note_are_read():

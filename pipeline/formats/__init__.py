@@ -93,14 +93,18 @@ def parse_text(text: str, url: str | None = None, *, truncated: bool | None = No
         return PageResult(name, NOT_WRITTEN_ANSWERS, negative)
     if fmt is None:
         return PageResult(name, NOT_WRITTEN_ANSWERS, "no written-answer layout recognised: no '... asked', 'To ask' or answer headers")
-    records = fmt.parse_text(text, url, truncated)
+    reading = fmt.parse_text(text, url, truncated)
+    records, fragments = reading.records, (["\n".join(reading.fragment)] if reading.fragment else [])
     if not records:
         if truncated:
             return PageResult(name, QUARANTINED, "page is cut off before any complete question and answer")
-        return PageResult(name, QUARANTINED, "no complete question and answer on the page: it starts inside an answer, or its layout is not recognised")
+        if fragments:
+            # The page holds only the end of an answer begun on another page: its text is published as a fragment.
+            return PageResult(name, QUESTIONS_FOUND, None, [], fragments=fragments)
+        return PageResult(name, QUARANTINED, "no question and answer found: the page's layout is not recognised")
     if oral := oral_question_reason([r.answer_text for r in records]):
         return PageResult(name, NOT_WRITTEN_ANSWERS, oral)
-    return PageResult(name, QUESTIONS_FOUND, None, records)
+    return PageResult(name, QUESTIONS_FOUND, None, records, fragments=fragments)
 
 
 def looks_cut_off(text: str) -> bool:

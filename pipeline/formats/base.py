@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.metadata.enums import SourceFormat
-from pipeline.parsing.records import PageResult, QuestionRecord
+from pipeline.parsing.records import PageReading, PageResult
 
 
 @dataclass(frozen=True)
@@ -16,7 +16,7 @@ class Format:
 
     A format read from bytes gives ``detect_bytes`` (on the file's first 4 kB),
     ``parse_path`` and ``parse_bytes``; a text format gives ``detect_text``
-    (on the decoded page and its URL) and ``parse_text`` (records of one page).
+    (on the decoded page and its URL) and ``parse_text`` (the records of one page and its fragment).
     """
 
     name: SourceFormat
@@ -24,7 +24,7 @@ class Format:
     parse_path: Callable[[Path], PageResult] | None = None
     parse_bytes: Callable[[bytes], PageResult] | None = None
     detect_text: Callable[[str, str | None], bool] | None = None
-    parse_text: Callable[[str, str | None, bool], list[QuestionRecord]] | None = None
+    parse_text: Callable[[str, str | None, bool], PageReading] | None = None
 
     @property
     def reads_bytes(self) -> bool:

@@ -15,14 +15,14 @@ from pipeline.parsing.references import DEB_CITATION as HEADER
 from pipeline.parsing.dates import date_from_url, house_from_url, parse_date_text
 from pipeline.parsing.furniture import COLUMN_LINE, INLINE_COLUMN, NAVIGATION_LINE, remove_furniture
 from pipeline.parsing.patterns import NAME_LINE, TITLES, split_fused
-from pipeline.parsing.question_reader import PageContext, question_start, read_questions
-from pipeline.parsing.records import QuestionRecord
+from pipeline.parsing.question_reader import PageContext, question_start, read_page
+from pipeline.parsing.records import PageReading
 
 def looks_like(text: str, url: str | None) -> bool:
     return bool(HEADER.match(text.lstrip())) or bool(url and "historic-hansard" in url)
 
 
-def parse(text: str, url: str | None, truncated: bool) -> list[QuestionRecord]:
+def parse(text: str, url: str | None, truncated: bool) -> PageReading:
     """Question records of one historic Hansard written-answers page."""
     context = PageContext(house=house_from_url(url), sitting_date=date_from_url(url))
     lines: list[str] = []
@@ -43,7 +43,7 @@ def parse(text: str, url: str | None, truncated: bool) -> list[QuestionRecord]:
         if NAVIGATION_LINE.match(line) or COLUMN_LINE.match(line):
             continue
         lines.append(INLINE_COLUMN.sub(" ", line))
-    return read_questions(lines, context, truncated=truncated)
+    return read_page(lines, context, truncated=truncated)
 
 
 _SPEECH = re.compile(r"^\s*§\s*(?:\d{1,3}\.\s*)?")
@@ -61,7 +61,8 @@ def split_speeches(text: str) -> str:
             out.append(split_fused(raw))
             continue
         line = split_fused(_SPEECH.sub("", raw, count=1))
-        line = remove_furniture(line)
+        *marks, line = remove_furniture(line).split("\n")  # holding-answer marks stand before the speech
+        out.extend(marks)
         if question_start(line):
             out.append(line)
             continue

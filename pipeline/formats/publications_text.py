@@ -15,8 +15,8 @@ from pipeline.metadata.enums import SourceFormat
 from pipeline.parsing.dates import date_from_url, house_from_url, parse_date_text
 from pipeline.parsing.furniture import NAVIGATION_LINE, remove_furniture
 from pipeline.parsing.patterns import NAME_LINE, PARTY, looks_like_member, split_fused
-from pipeline.parsing.question_reader import PageContext, question_start, read_questions
-from pipeline.parsing.records import QuestionRecord
+from pipeline.parsing.question_reader import PageContext, question_start, read_page
+from pipeline.parsing.records import PageReading
 
 COLUMN_MARK = re.compile(
     r"^(?:(?P<date>\d{1,2}\s+\w{3,9}\s+\d{4})\s*:\s*)?Column:?\s*(?P<col>(?:WA|WS)?\s?\d+\s?(?:W|WA|WS)?)\s*(?:[—–-]?\s*continued)?$",
@@ -47,7 +47,7 @@ def looks_like(text: str, url: str | None) -> bool:
     )
 
 
-def parse(text: str, url: str | None, truncated: bool) -> list[QuestionRecord]:
+def parse(text: str, url: str | None, truncated: bool) -> PageReading:
     """Question records of one daily Hansard page."""
     context = PageContext(house=house_from_url(url), sitting_date=date_from_url(url))
     text = split_fused(remove_furniture(text))
@@ -78,7 +78,7 @@ def parse(text: str, url: str | None, truncated: bool) -> list[QuestionRecord]:
     _asked_by_without_question(lines)
     if context.house is None and column and column.upper().startswith("WA"):
         context.house = "Lords"
-    return read_questions(lines, context, truncated=truncated, column_at=column_at)
+    return read_page(lines, context, truncated=truncated, column_at=column_at)
 
 
 def _asked_by_without_question(lines: list[str]) -> None:

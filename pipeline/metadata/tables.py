@@ -61,6 +61,21 @@ TABLES: dict[str, dict[str, Any]] = {
         "foreign_keys": {"question_id": ("questions", "question_id"), "grouped_question_id": ("questions", "question_id")},
         "descriptions": {"question_id": "The question."},
     },
+    "answer_fragments": {
+        "title": "Answer fragments",
+        "description": "Text a page holds that belongs to no complete question on it (the end of an answer begun on another page), kept rather than dropped.",
+        "fields": ["fragment_id", "source_id", "position", "text", "reason"],
+        "required": ["fragment_id", "source_id", "position", "text", "reason"],
+        "unique": ["fragment_id"],
+        "primary_key": ["fragment_id"],
+        "foreign_keys": {"source_id": ("sources", "source_id")},
+        "descriptions": {
+            "source_id": "The page that prints it.",
+            "position": "1-based place of the fragment on its page.",
+            "text": "The fragment as printed, page furniture removed; lines separated by a line break.",
+            "reason": "Why it is not part of a question.",
+        },
+    },
     "answer_sentences": {
         "title": "Answer sentences",
         "description": "The answer split into sentences (a table row or list item is one sentence).",
@@ -163,6 +178,7 @@ STORES: dict[str, dict[str, Any]] = {
         ]
     },
     "grouped": {"fields": [*COPY_KEY, "grouped_reference"]},
+    "fragments": {"fields": ["source_id", "position", "text", "reason"]},
     "sentences": {"fields": [*COPY_KEY, "sentence_id", "position", "text", "char_start", "char_end"]},
     "mentions": {
         "fields": [*COPY_KEY, "part", "char_start", "char_end", "surface", "ref_id", "name", "acronym", "kind", "identifier", "year"]

@@ -51,6 +51,19 @@ def record_rows(path: str, result: PageResult) -> list[dict]:
     return rows
 
 
+FRAGMENT_REASON = "text before the page's first question: the end of an answer begun on a page that is not in the archive"
+
+
+def fragment_rows(pages: list[tuple[str, PageResult]]) -> pl.DataFrame:
+    """Text the pages hold outside any question, with why."""
+    rows = [
+        {"source_id": source_id_for(path), "position": k, "text": text, "reason": FRAGMENT_REASON}
+        for path, result in pages
+        for k, text in enumerate(result.fragments, start=1)
+    ]
+    return pl.DataFrame(rows, schema=store_schema("fragments"))
+
+
 def grouped_rows(records: list[dict]) -> pl.DataFrame:
     """The references of the questions each copy was answered together with."""
     rows = [
@@ -138,7 +151,7 @@ def copy_commitments(sentences: pl.DataFrame, agency_mentions: pl.DataFrame) -> 
     return out.select(*COPY_KEY, *[c for c in table_schema("commitments").columns if c != "question_id"])
 
 
-PAGE_TABLES = ("records", "grouped", "sentences", "agency_mentions", "instrument_mentions", "commitments")
+PAGE_TABLES = ("records", "grouped", "fragments", "sentences", "agency_mentions", "instrument_mentions", "commitments")
 
 
 def page_frames(pages: list[tuple[str, PageResult]]) -> dict[str, pl.DataFrame]:
@@ -158,6 +171,7 @@ def page_frames(pages: list[tuple[str, PageResult]]) -> dict[str, pl.DataFrame]:
     return {
         "records": records,
         "grouped": grouped,
+        "fragments": fragment_rows(pages),
         "sentences": sentences,
         "agency_mentions": agency_mentions,
         "instrument_mentions": instrument_mentions,

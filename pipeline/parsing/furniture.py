@@ -7,6 +7,23 @@ import re
 HOLDING_ANSWER = re.compile(r"(?P<before>^|\S)[ \t]*\[\s*(?:holding answer|pursuant to)[^\]]*\][ \t]*(?P<colon>:?)[ \t]*", re.IGNORECASE | re.MULTILINE)
 
 
+# A holding-answer note leaves the text, but its date is a fact of the question: it is kept
+# as a line of its own before the line that printed it, which the question reader takes
+# back out and gives to the question that line belongs to (GUIDELINES.md, "Holding answers").
+HOLDING_MARK = "\u27e6holding answer "
+HOLDING_LINE = re.compile("^\u27e6holding answer (\\d{4}-\\d{2}-\\d{2})\u27e7$")
+_HOLDING_DATE = re.compile(r"\[\s*holding answer\s+([^\]]+)\]", re.IGNORECASE)
+
+
+def _holding_notes(line: str) -> str:
+    """A line without its holding-answer notes, after a marker line for each note's date."""
+    from pipeline.parsing.dates import parse_date_text
+
+    dates = [d for m in _HOLDING_DATE.finditer(line) if (d := parse_date_text(m.group(1)))]
+    cleaned = HOLDING_ANSWER.sub(_drop_holding_answer, line)
+    return "".join(f"{HOLDING_MARK}{d.isoformat()}\u27e7\n" for d in dates) + cleaned
+
+
 def _drop_holding_answer(m: re.Match[str]) -> str:
     # "Mr. Lilley [holding answer 20 July 1989] : The ..." keeps the colon after the name;
     # "[holding answer 23 November 2009]: Personal ..." at a line start loses it.
@@ -40,7 +57,7 @@ def remove_furniture(text: str) -> str:
     if "§" in text:
         text = PARAGRAPH_MARK.sub("", text)
     if "[" in text:
-        text = HOLDING_ANSWER.sub(_drop_holding_answer, text)
+        text = "\n".join(_holding_notes(line) if "[" in line else line for line in text.split("\n"))
     if "(Answer.)" in text or "—(" in text:
         text = OLD_ANSWER_TAGS.sub("", text)
     return text

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.parsing.dates import parse_date_text
 from pipeline.parsing.patterns import looks_like_member
 from pipeline.parsing.question_reader import OpenQuestion, PageContext, finish_answered, question_start
 from pipeline.parsing.records import QuestionRecord
@@ -60,8 +61,15 @@ def read_speech(member_name: str | None, text: str, r: Reading) -> OpenQuestion 
     elif member_name is None and (untagged := re.match(r"^([^:\[]{2,80}?)\s*:\s", text)) and looks_like_member(untagged.group(1)) and not question_start(text):
         # "Mr. RUNCIMAN: I regret ..." printed without its <member> tag.
         member_name, rest = untagged.group(1), text[untagged.end(1) :].lstrip()
-    # "[pursuant to her reply, 13 December 1985]: ..." notes stand between name and words.
-    rest = re.sub(r"^\[[^\]]{0,160}\]\s*", "", rest)
+    # "[pursuant to her reply, 13 December 1985]: ..." and "[holding answer 27 November 2006]"
+    # notes stand between name and words; a holding answer's date is kept.
+    holding = None
+    if note := re.match(r"^\[([^\]]{0,160})\]\s*", rest):
+        if held := re.match(r"\s*holding answer\s+(.+)", note.group(1), re.IGNORECASE):
+            holding = parse_date_text(held.group(1))
+        rest = rest[note.end() :]
+    if holding and current is not None and current.answerer is None and not current.answer_lines:
+        current.holding_answer_date = holding
     # "<member>X</member>: To ask ..." or "X asked the ..."
     if rest.startswith(":"):
         spoken = rest[1:].strip()

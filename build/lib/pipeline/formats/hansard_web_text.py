@@ -14,8 +14,8 @@ from pipeline.metadata.enums import SourceFormat
 from pipeline.parsing.dates import date_from_url, house_from_url, parse_date_text
 from pipeline.parsing.furniture import NAVIGATION_LINE, remove_furniture
 from pipeline.parsing.patterns import GOVERNMENT, NAME_WORD, TITLES, split_fused
-from pipeline.parsing.question_reader import PageContext, read_questions
-from pipeline.parsing.records import QuestionRecord
+from pipeline.parsing.question_reader import PageContext, read_page
+from pipeline.parsing.records import PageReading
 
 VOLUME_LINE = re.compile(r"^Volume\s+(\d+)\s*:\s*debated on\s+(.*)$", re.IGNORECASE)
 DISCLAIMER = "The text on this page has been created from Hansard archive content"
@@ -31,7 +31,7 @@ def looks_like(text: str, url: str | None) -> bool:
     )
 
 
-def parse(text: str, url: str | None, truncated: bool) -> list[QuestionRecord]:
+def parse(text: str, url: str | None, truncated: bool) -> PageReading:
     """Question records of one hansard.parliament.uk text page."""
     text = split_fused(remove_furniture(text))
     lines = [ln.strip() for ln in text.split("\n")]
@@ -58,7 +58,7 @@ def parse(text: str, url: str | None, truncated: bool) -> list[QuestionRecord]:
         body.insert(0, heading_candidate)
     if len(body) == 1 and len(body[0]) > 300:
         body = unflatten(body[0])
-    return read_questions(body, context, truncated=truncated)
+    return read_page(body, context, truncated=truncated)
 
 
 def _is_title(line: str) -> bool:

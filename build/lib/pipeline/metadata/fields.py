@@ -48,6 +48,11 @@ FIELDS: dict[str, dict[str, Any]] = {
         "description": "Question ID, part, offset and the entity named.",
         "example": "q-5b1d0c7e9a2f4c31-a-00156-home-office",
     },
+    "fragment_id": {
+        "type": "string",
+        "description": "Source ID and the fragment's place on the page.",
+        "example": "f-3f1c2a9b0d4e5f60-1",
+    },
     "commitment_id": {
         "type": "string",
         "description": "Sentence ID with a 'c' prefix.",

@@ -178,7 +178,7 @@ def process_batch(root: Path, work: Path, batch: str, paths: list[str]) -> Batch
         }
     # Rows in path order whatever the order pages were parsed in: same inputs, same bytes.
     tables = {"files": files.sort("path"), "verdicts": verdicts.sort("path")}
-    tables.update({name: frame.sort("source_id", "record", maintain_order=True) for name, frame in pages.items()})
+    tables.update({name: frame.sort("source_id", "record" if "record" in frame.columns else "position", maintain_order=True) for name, frame in pages.items()})
     _write_store(folder, tables)
     timings["store"] = time.perf_counter() - stored_at
     return BatchStats(batch, files.height, todo.height, unchanged.height, removed, timings)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
-from pipeline.parsing.records import QuestionRecord
+from pipeline.parsing.records import PageReading, QuestionRecord
 from pipeline.parsing.addressees import split_addressee
 from pipeline.parsing.answer_tables import NUMERIC_CELL, merge_table_rows
-from pipeline.parsing.furniture import squash_spaces
+from pipeline.parsing.furniture import HOLDING_LINE, squash_spaces
 from pipeline.parsing.patterns import GOVERNMENT, is_name_line, looks_like_member, member_name
 from pipeline.parsing.references import references_in, strip_references
 
@@ -77,6 +78,7 @@ class OpenQuestion:
     answer_columns: list[str | None] = field(default_factory=list)
     # Text pages print a table one cell per line, to be joined into rows; XML and HTML give rows.
     merge_cells: bool = True
+    holding_answer_date: date | None = None
 
     def add_answer(self, line: str, column: str | None) -> None:
         self.answer_lines.append(line)
@@ -118,7 +120,20 @@ def read_questions(
     ``column_at[i]`` is the column reference in force at line ``i`` (pages
     that print column markers); ``truncated`` marks the last answer as cut off.
     """
-    return _PageReader(lines, context, column_at).read(truncated)
+    return read_page(lines, context, truncated=truncated, column_at=column_at).records
+
+
+def read_page(
+    lines: list[str],
+    context: PageContext,
+    *,
+    truncated: bool = False,
+    column_at: list[str | None] | None = None,
+) -> PageReading:
+    """The page's question records, and the lines before its first question (a continued answer)."""
+    reader = _PageReader(lines, context, column_at)
+    records = reader.read(truncated)
+    return PageReading(records, reader.before_first)
 
 
 class _PageReader:
@@ -126,18 +141,33 @@ class _PageReader:
     order; the first step that takes it decides what the line is."""
 
     def __init__(self, lines: list[str], context: PageContext, column_at: list[str | None] | None) -> None:
+        # Holding-answer marks (pipeline.parsing.furniture) leave the lines; each date goes with the line after it.
+        self.holding: dict[int, date] = {}
+        kept, kept_columns, pending = [], [], None
+        for k, line in enumerate(lines):
+            if m := HOLDING_LINE.match(line):
+                pending = date.fromisoformat(m.group(1))
+                continue
+            if pending is not None:
+                self.holding[len(kept)], pending = pending, None
+            kept.append(line)
+            kept_columns.append(column_at[k] if column_at else None)
+        lines, column_at = kept, (kept_columns if column_at else None)
         self.lines, self.context, self.column_at = lines, context, column_at
         self.records: list[QuestionRecord] = []
         self.waiting: list[OpenQuestion] = []  # questions whose answer is printed after the next one
         self.current: OpenQuestion | None = None
         self.heading = context.heading
         self.pending_asker: str | None = None
+        self.before_first: list[str] = []  # the lines before the first question
         # Each line is tested once for opening a question; the steps look one and two lines ahead.
         self.starts = [question_start(line) for line in lines] + [None, None]
 
     def read(self, truncated: bool) -> list[QuestionRecord]:
         for i, line in enumerate(self.lines):
             any(step(self, i, line) for step in self.STEPS)
+            if i in self.holding and self.current is not None and self.current.holding_answer_date is None:
+                self.current.holding_answer_date = self.holding[i]
         if self.current:
             if truncated:
                 self.current.drop_cut_off_tail()
@@ -202,7 +232,11 @@ class _PageReader:
         return False
 
     def before_first_question(self, i: int, line: str) -> bool:
-        return self.current is None  # text before the first question: nothing to attach it to
+        """Text before the first question: the end of an answer begun on another page, kept as a fragment."""
+        if self.current is None:
+            self.before_first.append(line)
+            return True
+        return False
 
     def continues_question(self, i: int, line: str) -> bool:
         current = self.current
@@ -334,4 +368,5 @@ def finish_question(q: OpenQuestion, context: PageContext) -> QuestionRecord:
         question_text=text,
         answerer=q.answerer,
         answer_text="\n".join(answer_lines),
+        holding_answer_date=q.holding_answer_date,
     )

@@ -42,6 +42,15 @@ class QuestionRecord:
 
 
 @dataclass
+class PageReading:
+    """What a text format reads from one page: its questions, and text that belongs to none of them."""
+
+    records: list[QuestionRecord]
+    # Lines before the page's first question: the end of an answer continued from another page.
+    fragment: list[str] = field(default_factory=list)
+
+
+@dataclass
 class PageResult:
     """A parser's verdict on one page."""
 
@@ -51,6 +60,8 @@ class PageResult:
     records: list[QuestionRecord] = field(default_factory=list)
     # Errors of the source corrected from its printed text, in words (sources.corrections).
     corrections: str | None = None
+    # Text the page holds that belongs to no complete question on it (answer_fragments).
+    fragments: list[str] = field(default_factory=list)
 
 
 # The statuses a parser gives, named as the parsers speak of them.

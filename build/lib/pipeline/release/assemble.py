@@ -96,6 +96,9 @@ def assemble(files: pl.DataFrame, verdicts: pl.DataFrame, pages: dict[str, pl.Da
         "questions": questions,
         "question_sources": question_sources,
         "grouped_questions": grouped_questions_table(of_chosen_copies("grouped"), questions),
+        "answer_fragments": table_schema("answer_fragments").conform(
+            pages["fragments"].with_columns(("f-" + pl.col("source_id").str.slice(4) + "-" + pl.col("position").cast(pl.String)).alias("fragment_id"))
+        ),
         "answer_sentences": table_schema("answer_sentences").conform(sentences),
         "agencies": table_schema("agencies").conform(agencies),
         "agency_mentions": table_schema("agency_mentions").conform(agency_mentions.with_columns(pl.col("ref_id").alias("agency_id"))),

@@ -55,7 +55,36 @@ def build(
     typer.echo(f"agency mentions:       {summary['rows_agency_mentions']} ({summary['rows_agencies']} agencies)")
     typer.echo(f"instrument mentions:   {summary['rows_instrument_mentions']} ({summary['rows_instruments']} instruments)")
     typer.echo(f"commitments:           {summary['rows_commitments']}")
+    typer.echo(f"answer fragments:      {summary['rows_answer_fragments']} (text outside any question, kept)")
     typer.echo(f"release:               {summary['folder']}")
+    _list_files(sources)
+
+
+SHOWN = 20
+COVERAGE_FLOOR = 0.98
+
+
+def _list_files(sources) -> None:
+    """Every quarantined file with its reason, and every parsed page publishing under 98% of its words (20 each, then a count)."""
+    import polars as pl
+
+    quarantined = sources.filter(pl.col("status") == "quarantined").sort("path")
+    low = (
+        sources.filter(pl.col("status") == "parsed", pl.col("text_words") > 0)
+        .with_columns((pl.col("published_words") / pl.col("text_words")).alias("share"))
+        .filter(pl.col("share") < COVERAGE_FLOOR)
+        .sort("share", "path")
+    )
+    for title, rows, line in (
+        ("quarantined files", quarantined, lambda r: f"  {r['path']}: {r['reason']}"),
+        (f"pages publishing under {COVERAGE_FLOOR:.0%} of their words", low, lambda r: f"  {r['path']}: {r['share']:.1%} ({r['published_words']} of {r['text_words']} words)"),
+    ):
+        if rows.height:
+            typer.echo(f"{title}: {rows.height}")
+            for row in rows.head(SHOWN).iter_rows(named=True):
+                typer.echo(line(row))
+            if rows.height > SHOWN:
+                typer.echo(f"  ... and {rows.height - SHOWN} more (see sources.csv)")
 
 
 FETCH_SOURCES = ("hansard-sites", "wq-api", "archive-volumes")

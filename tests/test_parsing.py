@@ -211,7 +211,8 @@ def test_pages_that_are_not_written_answers(page, reason):
 def test_page_holding_only_the_end_of_an_answer_keeps_it_as_a_fragment_and_invents_no_question():
     result = parse(SAMPLE / "hansard-web/hw-029.txt")
     assert result.status == "parsed" and not result.records
-    assert result.fragments[0].startswith("During the period 12 October to 22 December, Operation Safeguard")
+    text, reason = result.fragments[0]
+    assert text.startswith("During the period 12 October to 22 December, Operation Safeguard") and "begun on a page" in reason
 
 
 def test_page_starting_inside_an_answer_reads_every_question_after_the_fragment():
@@ -220,7 +221,7 @@ def test_page_starting_inside_an_answer_reads_every_question_after_the_fragment(
         pytest.skip("../shared/corpus is not beside this checkout")
     result = parse_file(page, read_sidecar(page)[0], page.stat().st_size)
     assert result.status == "parsed" and len(result.records) == 3
-    assert result.fragments[0].startswith("Lord Rooker\nThe following table shows figures for 2006-07")
+    assert result.fragments[0][0].startswith("Lord Rooker\nThe following table shows figures for 2006-07")
 
 
 def test_sidecar_url_and_cut_note_are_read():

@@ -105,3 +105,13 @@ def test_whole_volumes_build_in_bounded_memory(tmp_path: Path):
     done = subprocess.run([sys.executable, "-c", script, str(CORPUS / "archive-volumes"), str(tmp_path / "out")], capture_output=True, text=True, check=True)
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     assert figures["ok"] and figures["mb"] < 500, figures
+
+
+def test_nothing_is_lost_from_a_page(corpus_release: Path):
+    """Every parsed page publishes at least 98% of the words of its text (sources.text_words / published_words)."""
+    sources = pl.read_parquet(corpus_release / "parquet" / "sources.parquet").filter(pl.col("status") == "parsed")
+    assert sources["text_words"].null_count() == 0 and sources.filter(pl.col("text_words") == 0).height == 0
+    low = sources.with_columns((pl.col("published_words") / pl.col("text_words")).alias("share")).filter(pl.col("share") < 0.98)
+    assert low.height == 0, low.select("path", "text_words", "published_words").to_dicts()
+    fragments = pl.read_parquet(corpus_release / "parquet" / "answer_fragments.parquet")
+    assert fragments.height > 0 and fragments["reason"].null_count() == 0

@@ -18,6 +18,7 @@ from pipeline.formats import archive_xml, archive_xml_volume, hansard_web_text, 
 from pipeline.formats.base import Format
 from pipeline.ingest.decoding import MAX_TEXT_BYTES, MAX_XML_BYTES, UnreadableText, decode_page
 from pipeline.metadata.enums import SourceFormat
+from pipeline.parsing.question_reader import CONTINUED
 from pipeline.parsing.not_written_answers import not_written_answers_reason, oral_question_reason
 from pipeline.parsing.records import NOT_WRITTEN_ANSWERS, QUARANTINED, QUESTIONS_FOUND, PageResult, QuestionRecord
 
@@ -94,17 +95,17 @@ def parse_text(text: str, url: str | None = None, *, truncated: bool | None = No
     if fmt is None:
         return PageResult(name, NOT_WRITTEN_ANSWERS, "no written-answer layout recognised: no '... asked', 'To ask' or answer headers")
     reading = fmt.parse_text(text, url, truncated)
-    records, fragments = reading.records, (["\n".join(reading.fragment)] if reading.fragment else [])
+    records, fragments = reading.records, reading.fragments
     if not records:
-        if truncated:
+        if truncated and not any(reason == CONTINUED for _, reason in fragments):
             return PageResult(name, QUARANTINED, "page is cut off before any complete question and answer")
         if fragments:
             # The page holds only the end of an answer begun on another page: its text is published as a fragment.
-            return PageResult(name, QUESTIONS_FOUND, None, [], fragments=fragments)
+            return PageResult(name, QUESTIONS_FOUND, None, [], fragments=fragments, audited_text=reading.audited_text)
         return PageResult(name, QUARANTINED, "no question and answer found: the page's layout is not recognised")
     if oral := oral_question_reason([r.answer_text for r in records]):
         return PageResult(name, NOT_WRITTEN_ANSWERS, oral)
-    return PageResult(name, QUESTIONS_FOUND, None, records, fragments=fragments)
+    return PageResult(name, QUESTIONS_FOUND, None, records, fragments=fragments, audited_text=reading.audited_text)
 
 
 def looks_cut_off(text: str) -> bool:

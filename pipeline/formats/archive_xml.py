@@ -160,7 +160,7 @@ def read_archive_xml(handle: IO[bytes], fmt: SourceFormat) -> PageResult:
         return PageResult(fmt, NOT_WRITTEN_ANSWERS, f"archive XML <{reading.root}> holds no <writtenanswers>{days}: debates, questions or other proceedings only", corrections=notes)
     if not reading.records:
         return PageResult(fmt, NOT_WRITTEN_ANSWERS, "no question with an answer found in the XML's written answers", corrections=notes)
-    return PageResult(fmt, QUESTIONS_FOUND, None, reading.records, corrections=notes)
+    return PageResult(fmt, QUESTIONS_FOUND, None, reading.records, corrections=notes, audited_text="\n".join(reading.audited), fragments=reading.fragments)
 
 
 def _read(handle: IO[bytes], parse) -> Reading:
@@ -215,7 +215,7 @@ def _read(handle: IO[bytes], parse) -> Reading:
             _read_date(elem, r)
         elif tag == ANSWERS:
             r.close()
-            r.waiting.clear()
+            r.drop_waiting()
             answers_depth -= 1
         elif answers_depth:
             _read_answers_element(elem, tag, parent_tag, tags, sections, r)
@@ -257,6 +257,8 @@ def _read_answers_element(elem, tag: str, parent_tag: str | None, tags: list[str
         r.column = _column(elem.text or "", r.context.house)
     elif tag == "title":
         title = squash_spaces(_text(elem))
+        if title and parent_tag in ("group", "section"):
+            r.audited.append(title)  # a title directly under <writtenanswers> ("Written Answers to Questions") is furniture
         if parent_tag == "group":
             r.close()
             r.context.department = title
@@ -267,7 +269,7 @@ def _read_answers_element(elem, tag: str, parent_tag: str | None, tags: list[str
     elif tag == "section" and sections:
         done = sections.pop()
         r.close()
-        r.waiting.clear()  # a question left unanswered at the end of its section has no answer here
+        r.drop_waiting()  # a question left unanswered at the end of its section has no answer here
         if not done["department"] and sections:
             # back in the enclosing section: its title is the heading again
             r.heading = sections[-1]["title"] if not sections[-1]["department"] else r.heading

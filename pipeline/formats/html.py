@@ -62,10 +62,10 @@ def parse_bytes(data: bytes) -> PageResult:
     reading = Reading()
     reading.context.house = House.LORDS if re.search(r"House of Lords|Lords Hansard", text[:5000]) else House.COMMONS
     _walk(root, reading)
-    reading.close()
+    reading.finish()
     if not reading.records:
         return PageResult(fmt, NOT_WRITTEN_ANSWERS, "HTML written-answers page holds no question with an answer")
-    return PageResult(fmt, QUESTIONS_FOUND, None, reading.records)
+    return PageResult(fmt, QUESTIONS_FOUND, None, reading.records, audited_text="\n".join(reading.audited), fragments=reading.fragments)
 
 
 def _is_department(node: Node, anchor: str | None) -> bool:
@@ -86,10 +86,12 @@ def _walk(root: Node, r: Reading) -> None:
             if tag == "h4" and (when := parse_date_text(text)):
                 r.context.sitting_date = when
             elif tag == "h3" and _is_department(node, anchor):
+                r.audited.append(text)
                 r.close()
                 r.context.department = text
                 r.heading = None
             else:
+                r.audited.append(text)
                 r.close()
                 r.heading = text
         elif tag == "p":
@@ -97,12 +99,16 @@ def _walk(root: Node, r: Reading) -> None:
         elif tag == "table":
             for row in node.css("tr"):
                 line = " ".join(c for c in row_cells(row) if c)
+                if line:
+                    r.audited.append(line)
                 if line and r.current is not None:
                     r.current.add_answer(line, r.column)
         elif tag in ("div", "span", "section", "article", "main", "blockquote", "ul", "ol"):
             if tag in ("ul", "ol"):
                 for item in node.css("li"):
                     line = squash_spaces(item.text())
+                    if line:
+                        r.audited.append(line)
                     if line and r.current is not None:
                         r.current.add_answer(line, r.column)
             else:

@@ -66,11 +66,13 @@ def parse_bytes(data: bytes) -> PageResult:
     reading = Reading()
     for child in root:
         text = squash_spaces("".join(child.itertext()))
+        if child.tag in ("major-heading", "minor-heading") and text:
+            reading.audited.append(text)
         if child.tag == "major-heading":
-            reading.close()
+            reading.finish()
             reading.context.department, reading.heading = text, None
         elif child.tag == "minor-heading":
-            reading.close()
+            reading.finish()
             reading.heading = text
         elif child.tag in ("ques", "reply"):
             speaker = child.get("speakername") or None
@@ -82,10 +84,10 @@ def parse_bytes(data: bytes) -> PageResult:
                 if words:
                     said = f"{speaker}: {words}" if speaker and number == 0 else words
                     reading.current = read_speech(speaker if number == 0 else None, said, reading)
-    reading.close()
+    reading.finish()
     if not reading.records:
         return PageResult(fmt, NOT_WRITTEN_ANSWERS, "ParlParse written questions without answers")
-    return PageResult(fmt, QUESTIONS_FOUND, None, reading.records)
+    return PageResult(fmt, QUESTIONS_FOUND, None, reading.records, audited_text="\n".join(reading.audited), fragments=reading.fragments)
 
 
 FORMAT = Format(SourceFormat.PARLPARSE_XML, detect_bytes=looks_like_bytes, parse_path=parse_path, parse_bytes=parse_bytes)

@@ -54,7 +54,7 @@ def parse_bytes(data: bytes) -> PageResult:
     items = payload.get("results", [payload]) if isinstance(payload, dict) else payload
     if not isinstance(items, list):
         return PageResult(fmt, QUARANTINED, "Written Questions API file holds neither a list of records nor {'results': [...]}")
-    records, unanswered, odd = [], 0, 0
+    records, unanswered, odd, audited = [], 0, 0, []
     for item in items:
         value = item.get("value", item) if isinstance(item, dict) else None
         if not isinstance(value, dict) or "uin" not in value:
@@ -65,10 +65,11 @@ def parse_bytes(data: bytes) -> PageResult:
             unanswered += 1
         else:
             records.append(record)
+            audited += [record.heading or "", " ".join(_text(value.get("questionText")).split()), record.answer_text]
     if not records:
         why = f"{unanswered} unanswered" if unanswered else "no"
         return PageResult(fmt, NOT_WRITTEN_ANSWERS, f"Written Questions API file holds {why} questions and no answers")
-    return PageResult(fmt, QUESTIONS_FOUND, None, records)
+    return PageResult(fmt, QUESTIONS_FOUND, None, records, audited_text="\n".join(audited))
 
 
 def _date(value: object) -> date | None:

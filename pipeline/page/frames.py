@@ -22,11 +22,17 @@ from pipeline.extract.mentions import extract_mentions
 from pipeline.ingest.files import source_id_for
 from pipeline.metadata import COPY_KEY, store_schema, table_schema
 from pipeline.metadata.enums import Part
+from pipeline.page.audit import audit
 from pipeline.page.sentences import sentence_spans
 from pipeline.parsing.records import PageResult
 
 def verdict_row(path: str, result: PageResult) -> dict:
-    return {"path": path, "format": result.format, "status": result.status, "reason": result.reason, "corrections": result.corrections, "question_count": len(result.records)}
+    """What became of one file, with its word audit."""
+    text_words, published_words = audit(result)
+    return {
+        "path": path, "format": result.format, "status": result.status, "reason": result.reason, "corrections": result.corrections,
+        "question_count": len(result.records), "text_words": text_words, "published_words": published_words,
+    }
 
 
 def record_rows(path: str, result: PageResult) -> list[dict]:
@@ -51,15 +57,12 @@ def record_rows(path: str, result: PageResult) -> list[dict]:
     return rows
 
 
-FRAGMENT_REASON = "text before the page's first question: the end of an answer begun on a page that is not in the archive"
-
-
 def fragment_rows(pages: list[tuple[str, PageResult]]) -> pl.DataFrame:
     """Text the pages hold outside any question, with why."""
     rows = [
-        {"source_id": source_id_for(path), "position": k, "text": text, "reason": FRAGMENT_REASON}
+        {"source_id": source_id_for(path), "position": k, "text": text, "reason": reason}
         for path, result in pages
-        for k, text in enumerate(result.fragments, start=1)
+        for k, (text, reason) in enumerate(result.fragments, start=1)
     ]
     return pl.DataFrame(rows, schema=store_schema("fragments"))
 

@@ -84,28 +84,42 @@ class OpenQuestion:
         self.answer_lines.append(line)
         self.answer_columns.append(column)
 
-    def drop_cut_off_tail(self) -> None:
-        """The page was cut off inside this answer: drop the unfinished end.
+    def text(self) -> str:
+        """The question as printed, heading and asker first (for a fragment when it is never answered)."""
+        return "\n".join([*([self.heading] if self.heading else []), *([self.asker] if self.asker else []), *self.question_lines, *self.answer_lines])
+
+    def drop_cut_off_tail(self) -> str:
+        """The page was cut off inside this answer: drop the unfinished end, and return it.
 
         The last line loses its unfinished sentence (or goes, if it has no
         finished one); then headings of a next question that the cut left
         behind ("Male Prisoners (Nationality)") go too.
         """
+        dropped: list[str] = []
         if not self.answer_lines:
-            return
+            return ""
         last = self.answer_lines[-1].rstrip()
         if not last.endswith((".", "?", "!", ":")):
             end = max(last.rfind(". "), last.rfind("? "), last.rfind(": "))
             if end > 0:
                 self.answer_lines[-1] = last[: end + 1]
+                dropped.append(last[end + 1 :].strip())
             elif len(self.answer_lines) > 1:
-                self.answer_lines.pop()
+                dropped.append(self.answer_lines.pop())
                 self.answer_columns.pop()
             # else: the cut came inside the first sentence; the question was answered,
             # so it is kept with what is left of the answer (answer_complete = false).
         while self.answer_lines and is_heading_line(self.answer_lines[-1]) and not re.search(r"\d", self.answer_lines[-1]):
-            self.answer_lines.pop()
+            dropped.insert(0, self.answer_lines.pop())
             self.answer_columns.pop()
+        return "\n".join(d for d in dropped if d)
+
+
+# Why a fragment is not part of a question (answer_fragments.reason).
+CONTINUED = "text before the page's first question: the end of an answer begun on a page that is not in the archive"
+CUT_TAIL = "the unfinished end of an answer where the page is cut off"
+CUT_QUESTION = "a question whose answer the page is cut off before"
+UNANSWERED = "a question the page prints without an answer"
 
 
 def read_questions(
@@ -133,7 +147,9 @@ def read_page(
     """The page's question records, and the lines before its first question (a continued answer)."""
     reader = _PageReader(lines, context, column_at)
     records = reader.read(truncated)
-    return PageReading(records, reader.before_first)
+    audited = "\n".join([*([context.heading] if context.heading else []), *reader.lines])
+    fragments = ([("\n".join(reader.before_first), CONTINUED)] if reader.before_first else []) + reader.fragments
+    return PageReading(records, fragments, audited)
 
 
 class _PageReader:
@@ -160,6 +176,8 @@ class _PageReader:
         self.heading = context.heading
         self.pending_asker: str | None = None
         self.before_first: list[str] = []  # the lines before the first question
+        self.unanswered: list[OpenQuestion] = []  # questions the page prints without an answer
+        self.fragments: list[tuple[str, str]] = []  # (text, reason) of what belongs to no record
         # Each line is tested once for opening a question; the steps look one and two lines ahead.
         self.starts = [question_start(line) for line in lines] + [None, None]
 
@@ -169,12 +187,16 @@ class _PageReader:
             if i in self.holding and self.current is not None and self.current.holding_answer_date is None:
                 self.current.holding_answer_date = self.holding[i]
         if self.current:
-            if truncated:
-                self.current.drop_cut_off_tail()
+            if truncated and (tail := self.current.drop_cut_off_tail()):
+                self.fragments.append((tail, CUT_TAIL))
             finished = finish_answered(self.current, self.waiting, self.context)
             for last in finished:
                 last.complete = not truncated
             self.records.extend(finished)
+            if not self.current.answer_lines:
+                self.unanswered.append(self.current)
+        self.unanswered += self.waiting
+        self.fragments += [(q.text(), CUT_QUESTION if truncated else UNANSWERED) for q in self.unanswered if q.text()]
         return [r for r in self.records if r.answer_text]
 
     def _column(self, i: int) -> str | None:
@@ -195,7 +217,8 @@ class _PageReader:
             return False
         if self.current:
             if self.current.answer_lines or self.current.answerer:
-                self.waiting.clear()  # an answered question closes any run of joint questions
+                self.unanswered += self.waiting  # an answered question closes any run of joint questions
+                self.waiting.clear()
             self.records.extend(finish_answered(self.current, self.waiting, self.context))
         asker = member_name(m.group("asker") or "") or self.pending_asker
         self.pending_asker = None

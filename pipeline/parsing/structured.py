@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pipeline.parsing.dates import parse_date_text
 from pipeline.parsing.patterns import looks_like_member
-from pipeline.parsing.question_reader import OpenQuestion, PageContext, finish_answered, question_start
+from pipeline.parsing.question_reader import CONTINUED, UNANSWERED, OpenQuestion, PageContext, finish_answered, question_start
 from pipeline.parsing.records import QuestionRecord
 
 _FURTHER_ASKED = re.compile(r"^The (?:hon\.|right hon\.|noble) (?:and \w+ )?(?:Member|Lord|Baroness|Gentleman|Lady) (?:also |further )?(?P<lead>asked)\s")
@@ -40,10 +40,23 @@ class Reading:
     answers_seen: int = 0
     root: str | None = None  # the file's first element
 
+    audited: list[str] = field(default_factory=list)  # the words read (sources.text_words)
+    fragments: list[tuple[str, str]] = field(default_factory=list)  # (text, reason) outside any record
+
     def close(self) -> None:
         if self.current is not None:
             self.records.extend(finish_answered(self.current, self.waiting, self.context))
         self.current = None
+
+    def drop_waiting(self) -> None:
+        """Questions left unanswered at the end of their section: kept as fragments."""
+        self.fragments += [(q.text(), UNANSWERED) for q in self.waiting if q.text()]
+        self.waiting.clear()
+
+    def finish(self) -> None:
+        """The end of the page: the open question closed, unanswered ones kept as fragments."""
+        self.close()
+        self.drop_waiting()
 
 
 
@@ -54,6 +67,7 @@ def read_speech(member_name: str | None, text: str, r: Reading) -> OpenQuestion 
     ``text`` the paragraph's words including that name. Returns the question now open.
     """
     current, heading, column, context = r.current, r.heading, r.column, r.context
+    r.audited.append(text)
     rest = text
     numbered = _LIST_NUMBER.sub("", text, count=1) if member_name else text  # "10. Mr. Walter: To ask ..."
     if member_name and numbered.startswith(member_name):
@@ -100,4 +114,6 @@ def read_speech(member_name: str | None, text: str, r: Reading) -> OpenQuestion 
             current.add_answer(text, column)
         else:
             current.question_lines.append(text)
+    elif not r.records:
+        r.fragments.append((text, CONTINUED))  # words before the first question: an answer begun elsewhere
     return current

@@ -76,7 +76,7 @@ def _parse_zip(source) -> PageResult:
         members = sorted((m for m in archive.infolist() if m.filename.lower().endswith(".xml") and not m.is_dir()), key=lambda m: m.filename)
         if not members:
             return PageResult(fmt, NOT_WRITTEN_ANSWERS, "zip file holds no .xml volume")
-        records, notes, reasons = [], [], []
+        records, notes, reasons, audited, fragments = [], [], [], [], []
         for member in members:
             if member.file_size > MAX_XML_BYTES or member.file_size > MAX_RATIO * max(member.compress_size, 1):
                 return PageResult(fmt, QUARANTINED, f"zip member {member.filename} inflates to {member.file_size} bytes from {member.compress_size}: refused as a possible zip bomb")
@@ -90,12 +90,14 @@ def _parse_zip(source) -> PageResult:
             if result.status == QUARANTINED:
                 return PageResult(fmt, QUARANTINED, f"zip member {member.filename}: {result.reason}")
             records += result.records
+            audited.append(result.audited_text)
+            fragments += result.fragments
             notes += [f"{member.filename}: {result.corrections}"] if result.corrections else []
             reasons.append(result.reason)
     corrections = "; ".join(notes) or None
     if not records:
         return PageResult(fmt, NOT_WRITTEN_ANSWERS, f"no written answers in the zip's {len(members)} volume(s): {reasons[0]}", corrections=corrections)
-    return PageResult(fmt, QUESTIONS_FOUND, None, records, corrections=corrections)
+    return PageResult(fmt, QUESTIONS_FOUND, None, records, corrections=corrections, audited_text="\n".join(audited), fragments=fragments)
 
 
 FORMAT = Format(SourceFormat.ARCHIVE_XML_VOLUME, detect_bytes=looks_like_bytes, parse_path=parse_path, parse_bytes=parse_bytes)

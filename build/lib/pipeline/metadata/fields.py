@@ -117,6 +117,18 @@ FIELDS: dict[str, dict[str, Any]] = {
         "description": "Errors of the source corrected from its printed text, in words (a <date> attribute that contradicts the printed date); null when none.",
         "example": "<date format=\"1906-02-16\"> contradicts its printed date 'Tuesday, 16th February, 1909.': 1909-02-16 used",
     },
+    "text_words": {
+        "type": "integer",
+        "description": "Words of the page's text after page furniture (headers, navigation, column markers, notes, the 'To ask' lead-ins) is removed; null when not parsed.",
+        "example": 412,
+        "constraints": {"minimum": 0},
+    },
+    "published_words": {
+        "type": "integer",
+        "description": "How many of text_words reach a published text column (questions, fragments); null when not parsed.",
+        "example": 409,
+        "constraints": {"minimum": 0},
+    },
     "question_count": {
         "type": "integer",
         "description": "Number of questions read from this file (before merging copies of one question).",

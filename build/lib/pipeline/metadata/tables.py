@@ -19,7 +19,7 @@ TABLES: dict[str, dict[str, Any]] = {
     "sources": {
         "title": "Sources",
         "description": "One row per file in the archive folder that was read, whatever became of it.",
-        "fields": ["source_id", "path", "url", "sha256", "bytes", "format", "status", "reason", "corrections", "question_count"],
+        "fields": ["source_id", "path", "url", "sha256", "bytes", "format", "status", "reason", "corrections", "question_count", "text_words", "published_words"],
         "required": ["source_id", "path", "sha256", "bytes", "format", "status", "question_count"],
         "unique": ["source_id", "path"],
         "primary_key": ["source_id"],
@@ -168,7 +168,7 @@ COPY_KEY = ["question_id", "source_id", "record"]
 # columns are fields too, so a column has one dtype wherever it goes.
 STORES: dict[str, dict[str, Any]] = {
     "files": {"fields": ["source_id", "path", "url", "sha256", "bytes", "may_be_cut", "mtime_ns"]},
-    "verdicts": {"fields": ["path", "format", "status", "reason", "corrections", "question_count"]},
+    "verdicts": {"fields": ["path", "format", "status", "reason", "corrections", "question_count", "text_words", "published_words"]},
     "records": {
         "fields": [
             "question_id", "source_id", "source_path", "record", "house", "sitting_date", "volume", "columns", "heading",

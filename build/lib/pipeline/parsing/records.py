@@ -46,8 +46,10 @@ class PageReading:
     """What a text format reads from one page: its questions, and text that belongs to none of them."""
 
     records: list[QuestionRecord]
-    # Lines before the page's first question: the end of an answer continued from another page.
-    fragment: list[str] = field(default_factory=list)
+    # (text, reason) of what the page holds outside its records: a continued answer, a cut tail, an unanswered question.
+    fragments: list[tuple[str, str]] = field(default_factory=list)
+    # The page's words after furniture and header are removed: what the audit counts.
+    audited_text: str = ""
 
 
 @dataclass
@@ -60,8 +62,10 @@ class PageResult:
     records: list[QuestionRecord] = field(default_factory=list)
     # Errors of the source corrected from its printed text, in words (sources.corrections).
     corrections: str | None = None
-    # Text the page holds that belongs to no complete question on it (answer_fragments).
-    fragments: list[str] = field(default_factory=list)
+    # (text, reason) of what the page holds that belongs to no complete question on it (answer_fragments).
+    fragments: list[tuple[str, str]] = field(default_factory=list)
+    # The page's words after page furniture is removed (sources.text_words counts them).
+    audited_text: str = ""
 
 
 # The statuses a parser gives, named as the parsers speak of them.

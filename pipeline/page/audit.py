@@ -1,0 +1,53 @@
+"""The "nothing lost" audit: how many of a page's words reach a published text column.
+
+``text_words`` counts the words of a page's text after page furniture is
+removed — header lines, navigation, column markers, "§" marks and holding-
+answer notes are furniture, and so are the lead-in words "To ask" and
+"asked", which the layout prints before every question and the tables carry
+as the split between addressee and question. ``published_words`` counts how
+many of those words (as a multiset, case folded) appear in the columns the
+page's own records and fragments publish: heading, department, addressee,
+asker, reference, question and answer text, fragment text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from pipeline.metadata.enums import SourceStatus
+from pipeline.parsing.records import PageResult
+
+_WORD = re.compile(r"\w+")
+# Lead-ins before every question, and the order numbers printed before some ("10. Mr. Walter: To ask ...").
+_LEAD_IN = re.compile(r"\bTo ask\b|\basked\b|^\s*\d{1,3}\.\s+(?=[A-Z])", re.MULTILINE)
+PUBLISHED_FIELDS = ("heading", "department", "addressee", "asker", "reference", "question_text", "answerer", "answer_text")
+
+
+def words(text: str | None) -> Counter[str]:
+    """The words of a text as a multiset, case folded, curly and straight apostrophes alike.
+
+    Numbers count digit by digit: a year range glued to its value ("1997–98206")
+    and the same cells repaired ("1997–98 206") print the same digits.
+    """
+    counted: Counter[str] = Counter()
+    for word in _WORD.findall((text or "").replace("’", "'")):
+        if word.isdigit():
+            counted.update(word)
+        else:
+            counted[word.lower()] += 1
+    return counted
+
+
+def audit(result: PageResult) -> tuple[int | None, int | None]:
+    """(text_words, published_words) of one page; (None, None) when it was not parsed."""
+    if result.status != SourceStatus.PARSED:
+        return None, None
+    have = words(_LEAD_IN.sub(" ", result.audited_text))
+    published: Counter[str] = Counter()
+    for record in result.records:
+        for name in PUBLISHED_FIELDS:
+            published.update(words(getattr(record, name)))
+    for fragment, _reason in result.fragments:
+        published.update(words(fragment))
+    return sum(have.values()), sum(min(count, published[word]) for word, count in have.items())

@@ -115,3 +115,14 @@ def test_nothing_is_lost_from_a_page(corpus_release: Path):
     assert low.height == 0, low.select("path", "text_words", "published_words").to_dicts()
     fragments = pl.read_parquet(corpus_release / "parquet" / "answer_fragments.parquet")
     assert fragments.height > 0 and fragments["reason"].null_count() == 0
+
+
+def test_tables_come_out_as_cells_whose_rows_are_lines_of_the_answer(corpus_release: Path):
+    read = lambda name: pl.read_parquet(corpus_release / "parquet" / f"{name}.parquet")  # noqa: E731
+    tables = read("answer_tables").join(read("questions").select("question_id", "answer_text"), on="question_id")
+    cells = read("answer_table_cells")
+    assert tables.height >= 50 and cells.height >= 1000
+    lines = tables.select(pl.col("answer_text").str.slice(pl.col("char_start"), pl.col("char_end") - pl.col("char_start")).str.split("\n").list.len().alias("n"), "n_rows")
+    assert (lines["n"] == lines["n_rows"]).all()
+    per_table = cells.group_by("table_id").agg((pl.col("row").max() + 1).alias("rows"))
+    assert per_table.join(tables.select("table_id", "n_rows"), on="table_id").filter(pl.col("rows") != pl.col("n_rows")).height == 0

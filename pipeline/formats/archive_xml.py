@@ -47,7 +47,8 @@ ARCHIVE_ROOTS = {"writtenanswers", "writtenstatements", "houselords", "housecomm
 _ROOT_TAG = re.compile(rb"<([A-Za-z_][\w.\-]*)")
 # Rows and items are lines of their own; cells of a row are joined by a space.
 _ROWS = {"tr", "li"}
-_CONTENT = {"p", *_ROWS}
+# Read whole at their end: a paragraph (with any table or list inside it), a table or list beside paragraphs.
+_CONTENT = {"p", "table", "ul", "ol", *_ROWS}
 _FURNITURE_TAGS = {"col", "image"}
 
 
@@ -278,21 +279,38 @@ def _read_answers_element(elem, tag: str, parent_tag: str | None, tags: list[str
             sections[-1]["paragraphs"] = True
         member = elem.find("member") if elem.tag == "p" else None
         speaker = squash_spaces(_text(member)) if member is not None else None
-        for line in _lines(elem):
-            r.current = read_speech(speaker, line, r)
+        for piece, value in _pieces(elem):
+            if piece == "line":
+                r.current = read_speech(speaker, value, r)
+            else:
+                r.table(value)
 
 
-def _lines(elem) -> list[str]:
-    """A paragraph's text lines: its words, then one line per table row or list item inside it."""
-    if elem.tag in _ROWS:
-        return [line for line in [_row_text(elem)] if line]
-    lines = [squash_spaces(_text(elem, skip_rows=True))]
-    read: set[int] = set()  # rows inside a row already read are read with it
+def _pieces(elem) -> list[tuple[str, object]]:
+    """A paragraph as read: ("line", its words), then ("table", rows of cells) or ("line", an item) for each
+    table or list inside it; a table or list element gives its own."""
+    if elem.tag == "tr":
+        return [("table", [_cells(elem)])]
+    if elem.tag == "li":
+        return [("line", _row_text(elem))]
+    if elem.tag == "table":
+        return [("table", [_cells(row) for row in elem.iter("tr")])]
+    pieces: list[tuple[str, object]] = [("line", squash_spaces(_text(elem, skip_rows=True)))] if elem.tag == "p" else []
+    read: set[int] = set()  # rows inside a table or item already read are read with it
     for child in elem.iter():
-        if child.tag in _ROWS and child is not elem and id(child) not in read:
-            lines.append(_row_text(child))
+        if child is elem or id(child) in read:
+            continue
+        if child.tag == "table":
+            pieces.append(("table", [_cells(row) for row in child.iter("tr")]))
             read.update(id(d) for d in child.iter())
-    return [line for line in lines if line]
+        elif child.tag in _ROWS:
+            pieces.append(("line", _row_text(child)) if child.tag == "li" else ("table", [_cells(child)]))
+            read.update(id(d) for d in child.iter())
+    return [(piece, value) for piece, value in pieces if value]
+
+
+def _cells(row) -> list[str]:
+    return [squash_spaces(_text(cell)) for cell in row if isinstance(cell.tag, str) and cell.tag not in _FURNITURE_TAGS]
 
 
 def _row_text(row) -> str:

@@ -67,6 +67,21 @@ def fragment_rows(pages: list[tuple[str, PageResult]]) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=store_schema("fragments"))
 
 
+def table_rows(records: list[dict]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The tables of each copy's answer, and their cells."""
+    tables, cells = [], []
+    for r in records:
+        key = {"question_id": r["question_id"], "source_id": r["source_id"], "record": r["record"]}
+        for position, table in enumerate(r["tables"], start=1):
+            table_id = f"{r['question_id']}-t{position:02d}"
+            width = max(len(row) for row in table.rows)
+            tables.append({**key, "table_id": table_id, "position": position, "title": table.title, "n_rows": len(table.rows),
+                           "n_columns": width, "char_start": table.char_start, "char_end": table.char_end})
+            for k, row in enumerate(table.rows):
+                cells += [{**key, "table_id": table_id, "row": k, "column": c, "is_header": k < table.header_rows, "text": text or None} for c, text in enumerate(row)]
+    return pl.DataFrame(tables, schema=store_schema("tables")), pl.DataFrame(cells, schema=store_schema("table_cells"))
+
+
 def grouped_rows(records: list[dict]) -> pl.DataFrame:
     """The references of the questions each copy was answered together with."""
     rows = [
@@ -154,7 +169,7 @@ def copy_commitments(sentences: pl.DataFrame, agency_mentions: pl.DataFrame) -> 
     return out.select(*COPY_KEY, *[c for c in table_schema("commitments").columns if c != "question_id"])
 
 
-PAGE_TABLES = ("records", "grouped", "fragments", "sentences", "agency_mentions", "instrument_mentions", "commitments")
+PAGE_TABLES = ("records", "grouped", "fragments", "tables", "table_cells", "sentences", "agency_mentions", "instrument_mentions", "commitments")
 
 
 def page_frames(pages: list[tuple[str, PageResult]]) -> dict[str, pl.DataFrame]:
@@ -165,6 +180,7 @@ def page_frames(pages: list[tuple[str, PageResult]]) -> dict[str, pl.DataFrame]:
     """
     rows = [row for path, result in pages for row in record_rows(path, result)]
     grouped = grouped_rows(rows)
+    tables, cells = table_rows(rows)
     columns = store_schema("records")
     records = pl.DataFrame([{c: row[c] for c in columns} for row in rows], schema=columns) if rows else pl.DataFrame(schema=columns)
     sentences = sentences_table(records)
@@ -175,6 +191,8 @@ def page_frames(pages: list[tuple[str, PageResult]]) -> dict[str, pl.DataFrame]:
         "records": records,
         "grouped": grouped,
         "fragments": fragment_rows(pages),
+        "tables": tables,
+        "table_cells": cells,
         "sentences": sentences,
         "agency_mentions": agency_mentions,
         "instrument_mentions": instrument_mentions,

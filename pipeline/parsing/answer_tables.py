@@ -34,8 +34,15 @@ def _unglue_year_cell(line: str) -> str:
 
 def merge_table_rows(lines: list[str]) -> list[str]:
     """Join a table's cells, printed one per line, into one line per row."""
+    return merge_table_cells(lines)[0]
+
+
+def merge_table_cells(lines: list[str]) -> tuple[list[str], list[tuple[int, list[list[str]]]]]:
+    """Rows of the tables printed one cell per line, as lines (cells joined by a space), and the
+    tables found: (index of the first row's line, rows of cells)."""
     lines = [_unglue_year_cell(line) for line in lines]
     out: list[str] = []
+    tables: list[tuple[int, list[list[str]]]] = []
     i = 0
     while i < len(lines):
         if not _is_cell(lines[i]):
@@ -45,13 +52,26 @@ def merge_table_rows(lines: list[str]) -> list[str]:
         j = i
         while j < len(lines) and _is_cell(lines[j]):
             j += 1
-        out.extend(_rows_of(lines[i:j]))
+        current: list[list[str]] | None = None
+        for cells, tabular in _rows_of(lines[i:j]):
+            if tabular:
+                if current is None:
+                    current = []
+                    tables.append((len(out), current))
+                current.append(cells)
+            else:
+                current = None
+            out.append(" ".join(cells))
         i = j
-    return out
+    for _, rows in tables:
+        width = max(len(row) for row in rows)
+        if len(rows[0]) == width - 1:
+            rows[0].insert(0, "")  # the label column has no header cell
+    return out, tables
 
 
-def _rows_of(run: list[str]) -> list[str]:
-    """Rows of a run of one-cell lines.
+def _rows_of(run: list[str]) -> list[tuple[list[str], bool]]:
+    """Rows of a run of one-cell lines, each with whether it is a row of a table.
 
     The run is cut into groups, each some text lines then numbers ("Number",
     "Protestant", "52"). Numbers led by years are rows of their own
@@ -59,13 +79,13 @@ def _rows_of(run: list[str]) -> list[str]:
     numbers after it and the text lines before it are titles or headers.
     """
     if sum(1 for line in run if _is_number(line)) < 2:
-        return run
+        return [([line], False) for line in run]
     groups: list[list[str]] = []
     for line in run:
         if not groups or (not _is_number(line) and _is_number(groups[-1][-1])):
             groups.append([])
         groups[-1].append(line)
-    rows: list[str] = []
+    rows: list[tuple[list[str], bool]] = []
     for group in groups:
         first_number = next((k for k, line in enumerate(group) if _is_number(line)), len(group))
         head, body = group[:first_number], group[first_number:]
@@ -76,14 +96,14 @@ def _rows_of(run: list[str]) -> list[str]:
         if width:
             # The last width-1 text lines are the column headers (the year column has none).
             titles, header = head[: max(0, len(head) - (width - 1))], head[max(0, len(head) - (width - 1)) :]
-            rows += titles + ([" ".join(header)] if header else []) + [" ".join(body[k : k + width]) for k in range(0, len(body), width)]
+            rows += [([t], False) for t in titles] + ([(header, True)] if header else []) + [(body[k : k + width], True) for k in range(0, len(body), width)]
         elif head and body:
             # A label and its numbers; before them, one header cell per number column
             # ("Number awarded", "Total amount (£)") and any titles.
             width = len(body)
             header = head[-(width + 1) : -1] if len(head) > width else []
             titles = head[: len(head) - 1 - len(header)]
-            rows += titles + ([" ".join(header)] if header else []) + [" ".join([head[-1], *body])]
+            rows += [([t], False) for t in titles] + ([(header, True)] if header else []) + [([head[-1], *body], True)]
         else:
-            rows += group
+            rows += [([line], False) for line in group]
     return rows

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from pipeline.parsing.records import PageReading, QuestionRecord
+from pipeline.parsing.records import AnswerTable, PageReading, QuestionRecord
 from pipeline.parsing.addressees import split_addressee
-from pipeline.parsing.answer_tables import NUMERIC_CELL, merge_table_rows
+from pipeline.parsing.answer_tables import NUMERIC_CELL, merge_table_cells
 from pipeline.parsing.furniture import HOLDING_LINE, squash_spaces
 from pipeline.parsing.patterns import GOVERNMENT, is_name_line, looks_like_member, member_name
 from pipeline.parsing.references import references_in, strip_references
@@ -79,6 +79,17 @@ class OpenQuestion:
     # Text pages print a table one cell per line, to be joined into rows; XML and HTML give rows.
     merge_cells: bool = True
     holding_answer_date: date | None = None
+    # Tables among the answer lines: (index of the first row's line, rows of cells).
+    tables: list[tuple[int, list[list[str]]]] = field(default_factory=list)
+
+    def add_table(self, rows: list[list[str]], column: str | None) -> None:
+        """A table's rows as answer lines (cells joined by a space), remembered as a table."""
+        rows = [[c for c in row] for row in rows if any(c.strip() for c in row)]
+        if not rows:
+            return
+        self.tables.append((len(self.answer_lines), rows))
+        for row in rows:
+            self.add_answer(" ".join(c for c in row if c.strip()), column)
 
     def add_answer(self, line: str, column: str | None) -> None:
         self.answer_lines.append(line)
@@ -315,6 +326,7 @@ def finish_answered(current: OpenQuestion, waiting: list[OpenQuestion], context:
         earlier.answerer = current.answerer
         earlier.answer_lines = list(current.answer_lines)
         earlier.answer_columns = list(current.answer_columns)
+        earlier.tables = list(current.tables)
         out.append(finish_question(earlier, context))
     waiting.clear()
     out.append(finish_question(current, context))
@@ -373,9 +385,13 @@ def finish_question(q: OpenQuestion, context: PageContext) -> QuestionRecord:
     if house is None or lords_text:
         # What the page prints beats its URL (a Lords page filed under a Commons path).
         house = "Lords" if lords_text else "Commons"
-    answer_lines = [squash_spaces(a) for a in q.answer_lines if a.strip()]
+    kept = [k for k, a in enumerate(q.answer_lines) if a.strip()]
+    answer_lines = [squash_spaces(q.answer_lines[k]) for k in kept]
     if q.merge_cells:
-        answer_lines = merge_table_rows(answer_lines)
+        answer_lines, found = merge_table_cells(answer_lines)
+        tables = answer_tables([t for t in found if len(t[1]) >= 2], {k: k for k in range(len(answer_lines))}, answer_lines)
+    else:
+        tables = answer_tables(q.tables, {old: new for new, old in enumerate(kept)}, answer_lines)
     return QuestionRecord(
         house=house,
         sitting_date=context.sitting_date,
@@ -392,4 +408,32 @@ def finish_question(q: OpenQuestion, context: PageContext) -> QuestionRecord:
         answerer=q.answerer,
         answer_text="\n".join(answer_lines),
         holding_answer_date=q.holding_answer_date,
+        tables=tables,
     )
+
+
+_NUMERIC = re.compile(r"^[£$€]?\s?[-–—+]?[\d.,]+\s?(?:%|per cent\.?|m|bn|k)?$")
+
+
+def header_rows(rows: list[list[str]]) -> int:
+    """How many leading rows are headers: rows with no figure, above rows with figures."""
+    figures = [any(_NUMERIC.match(c.strip()) for c in row if c.strip()) for row in rows]
+    if not any(figures):
+        return 0
+    first = figures.index(True)
+    return first if first < len(rows) else 0
+
+
+def answer_tables(tables: list[tuple[int, list[list[str]]]], line_of: dict[int, int], lines: list[str]) -> list[AnswerTable]:
+    """Tables with their character spans in the answer text (each row one line)."""
+    starts, offset = [], 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    out = []
+    for first, rows in tables:
+        if first not in line_of or line_of[first] + len(rows) > len(lines):
+            continue
+        a, b = line_of[first], line_of[first] + len(rows) - 1
+        out.append(AnswerTable(starts[a], starts[b] + len(lines[b]), rows, header_rows(rows)))
+    return out

@@ -9,6 +9,17 @@ from pipeline.metadata.enums import SourceStatus
 
 
 @dataclass
+class AnswerTable:
+    """A table inside an answer: its rows of cells, and where its rows stand in ``answer_text``."""
+
+    char_start: int
+    char_end: int
+    rows: list[list[str]]
+    header_rows: int = 0
+    title: str | None = None
+
+
+@dataclass
 class QuestionRecord:
     """One question and its answer as printed on one page."""
 
@@ -39,6 +50,8 @@ class QuestionRecord:
     answering_body: str | None = None
     # The uins of the questions answered together with this one, as printed.
     grouped_references: list[str] = field(default_factory=list)
+    # Tables printed in the answer (each row is also a line of answer_text, cells joined by a space).
+    tables: list[AnswerTable] = field(default_factory=list)
 
 
 @dataclass

@@ -48,6 +48,17 @@ class Reading:
             self.records.extend(finish_answered(self.current, self.waiting, self.context))
         self.current = None
 
+    def table(self, rows: list[list[str]], speaker: str | None = None) -> None:
+        """A table of the open answer (its rows become answer lines); outside an answer its rows are read as paragraphs."""
+        rows = [row for row in rows if any(c.strip() for c in row)]
+        current = self.current
+        if current is not None and (current.answer_lines or current.answerer):
+            self.audited += [" ".join(c for c in row if c.strip()) for row in rows]
+            current.add_table(rows, self.column)
+            return
+        for row in rows:
+            self.current = read_speech(speaker, " ".join(c for c in row if c.strip()), self)
+
     def drop_waiting(self) -> None:
         """Questions left unanswered at the end of their section: kept as fragments."""
         self.fragments += [(q.text(), UNANSWERED) for q in self.waiting if q.text()]

@@ -23,7 +23,7 @@ from pipeline.formats.base import Format
 from pipeline.ingest.decoding import MAX_TEXT_BYTES, UnreadableText, decode_page
 from pipeline.metadata.enums import House, SourceFormat
 from pipeline.parsing.dates import parse_date_text
-from pipeline.parsing.html_blocks import row_cells
+from pipeline.parsing.html_blocks import own_rows, row_cells
 from pipeline.parsing.records import NOT_WRITTEN_ANSWERS, QUARANTINED, QUESTIONS_FOUND, PageResult
 from pipeline.parsing.structured import Reading, read_speech, squash_spaces
 
@@ -97,12 +97,7 @@ def _walk(root: Node, r: Reading) -> None:
         elif tag == "p":
             _paragraph(node, r)
         elif tag == "table":
-            for row in node.css("tr"):
-                line = " ".join(c for c in row_cells(row) if c)
-                if line:
-                    r.audited.append(line)
-                if line and r.current is not None:
-                    r.current.add_answer(line, r.column)
+            r.table([row_cells(row) for row in own_rows(node)])
         elif tag in ("div", "span", "section", "article", "main", "blockquote", "ul", "ol"):
             if tag in ("ul", "ol"):
                 for item in node.css("li"):

@@ -20,8 +20,9 @@ from pathlib import Path
 from pipeline.formats.base import Format
 from pipeline.metadata.enums import House, SourceFormat
 from pipeline.parsing.addressees import split_addressee
-from pipeline.parsing.html_blocks import fragment_lines
-from pipeline.parsing.records import NOT_WRITTEN_ANSWERS, QUARANTINED, QUESTIONS_FOUND, PageResult, QuestionRecord
+from pipeline.parsing.html_blocks import fragment_pieces
+from pipeline.parsing.question_reader import answer_tables
+from pipeline.parsing.records import NOT_WRITTEN_ANSWERS, QUARANTINED, QUESTIONS_FOUND, AnswerTable, PageResult, QuestionRecord
 
 MAX_JSON_BYTES = 512 * 1024 * 1024
 QUESTION_URL = "https://questions-statements.parliament.uk/written-questions/detail/{tabled}/{uin}"
@@ -89,18 +90,26 @@ def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
-def answer_lines(answer: str) -> list[str]:
-    """The answer's lines: HTML paragraphs, list items and table rows; plain text by its line breaks."""
-    if "<" in answer and re.search(r"<(?:p|ul|ol|li|table|tr|td|br|div|strong|em|a)\b", answer, re.IGNORECASE):
-        return fragment_lines(answer)
-    return [" ".join(line.split()) for line in answer.splitlines() if line.strip()]
+def answer_lines(answer: str) -> tuple[list[str], list[AnswerTable]]:
+    """The answer's lines (HTML paragraphs, list items and table rows; plain text by its line breaks) and its tables."""
+    if not ("<" in answer and re.search(r"<(?:p|ul|ol|li|table|tr|td|br|div|strong|em|a)\b", answer, re.IGNORECASE)):
+        return [" ".join(line.split()) for line in answer.splitlines() if line.strip()], []
+    lines: list[str] = []
+    tables: list[tuple[int, list[list[str]]]] = []
+    for piece, value in fragment_pieces(answer):
+        if piece == "line":
+            lines.append(value)
+        else:
+            tables.append((len(lines), value))
+            lines += [" ".join(c for c in row if c) for row in value]
+    return lines, answer_tables(tables, {k: k for k in range(len(lines))}, lines)
 
 
 def question_record(value: dict) -> QuestionRecord | None:
     """One API record as a question, or None when it has no answer yet."""
     answered = _date(value.get("dateAnswered"))
     answer = _text(value.get("answerText"))
-    lines = answer_lines(answer)
+    lines, tables = answer_lines(answer)
     if not lines:
         return None
     uin = str(value.get("uin") or "").strip() or None
@@ -135,6 +144,7 @@ def question_record(value: dict) -> QuestionRecord | None:
         answering_member_mnis_id=_int(value.get("answeringMemberId")),
         answering_body=_text(value.get("answeringBodyName")) or None,
         grouped_references=[str(g) for g in grouped if isinstance(g, (str, int))],
+        tables=tables,
     )
 
 

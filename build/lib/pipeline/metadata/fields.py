@@ -53,6 +53,12 @@ FIELDS: dict[str, dict[str, Any]] = {
         "description": "Source ID and the fragment's place on the page.",
         "example": "f-3f1c2a9b0d4e5f60-1",
     },
+    "table_id": {"type": "string", "description": "Question ID and the table's place in the answer.", "example": "q-5b1d0c7e9a2f4c31-t01"},
+    "n_rows": {"type": "integer", "description": "Rows of the table, header rows included.", "example": 5, "constraints": {"minimum": 1}},
+    "n_columns": {"type": "integer", "description": "Cells of its widest row.", "example": 3, "constraints": {"minimum": 1}},
+    "row": {"type": "integer", "description": "0-based row of the cell (header rows first, as printed).", "example": 0, "constraints": {"minimum": 0}},
+    "column": {"type": "integer", "description": "0-based column of the cell.", "example": 1, "constraints": {"minimum": 0}},
+    "is_header": {"type": "boolean", "description": "True for a cell of a header row (the rows above the first row with figures).", "example": True},
     "commitment_id": {
         "type": "string",
         "description": "Sentence ID with a 'c' prefix.",

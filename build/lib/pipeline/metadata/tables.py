@@ -61,6 +61,30 @@ TABLES: dict[str, dict[str, Any]] = {
         "foreign_keys": {"question_id": ("questions", "question_id"), "grouped_question_id": ("questions", "question_id")},
         "descriptions": {"question_id": "The question."},
     },
+    "answer_tables": {
+        "title": "Answer tables",
+        "description": "Tables printed in answers (each row is also a line of answer_text, cells joined by a space).",
+        "fields": ["table_id", "question_id", "position", "title", "n_rows", "n_columns", "char_start", "char_end"],
+        "required": ["table_id", "question_id", "position", "n_rows", "n_columns", "char_start", "char_end"],
+        "unique": ["table_id"],
+        "primary_key": ["table_id"],
+        "foreign_keys": {"question_id": ("questions", "question_id")},
+        "descriptions": {
+            "position": "1-based place of the table in the answer.",
+            "title": "The table's caption, where the source marks one.",
+            "char_start": "Start offset of the table's first row in answer_text.",
+            "char_end": "End offset (exclusive) of its last row in answer_text.",
+        },
+    },
+    "answer_table_cells": {
+        "title": "Answer table cells",
+        "description": "Every cell of every answer table, so a table can be loaded with its figures.",
+        "fields": ["table_id", "row", "column", "is_header", "text"],
+        "required": ["table_id", "row", "column", "is_header"],
+        "primary_key": ["table_id", "row", "column"],
+        "foreign_keys": {"table_id": ("answer_tables", "table_id")},
+        "descriptions": {"table_id": "The table.", "text": "The cell as printed; null for an empty cell."},
+    },
     "answer_fragments": {
         "title": "Answer fragments",
         "description": "Text a page holds that belongs to no complete question on it (the end of an answer begun on another page), kept rather than dropped.",
@@ -179,6 +203,8 @@ STORES: dict[str, dict[str, Any]] = {
     },
     "grouped": {"fields": [*COPY_KEY, "grouped_reference"]},
     "fragments": {"fields": ["source_id", "position", "text", "reason"]},
+    "tables": {"fields": [*COPY_KEY, "table_id", "position", "title", "n_rows", "n_columns", "char_start", "char_end"]},
+    "table_cells": {"fields": [*COPY_KEY, "table_id", "row", "column", "is_header", "text"]},
     "sentences": {"fields": [*COPY_KEY, "sentence_id", "position", "text", "char_start", "char_end"]},
     "mentions": {
         "fields": [*COPY_KEY, "part", "char_start", "char_end", "surface", "ref_id", "name", "acronym", "kind", "identifier", "year"]

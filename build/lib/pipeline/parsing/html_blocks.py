@@ -26,6 +26,17 @@ def row_cells(row: Node) -> list[str]:
     return [_words(c) for c in row.iter(include_text=False) if c.tag in ("td", "th")]
 
 
+def own_rows(table: Node) -> list[Node]:
+    """The rows of a table, without the rows of tables nested in its cells (read with their cell)."""
+    def owner(row: Node) -> Node | None:
+        parent = row.parent
+        while parent is not None and parent.tag != "table":
+            parent = parent.parent
+        return parent
+
+    return [row for row in table.css("tr") if owner(row) == table]
+
+
 def block_lines(node: Node, out: list[str] | None = None) -> list[str]:
     """The block-level lines under ``node``, in document order."""
     out = [] if out is None else out
@@ -46,20 +57,25 @@ def block_lines(node: Node, out: list[str] | None = None) -> list[str]:
 
 
 _INLINE_BREAKS = {"br", "hr"}
-_CONTAINERS = {"table", "tbody", "thead", "tfoot", "ul", "ol", "dl", "div", "section", "article", "body", "html", "main", "blockquote", "figure"}
+_CONTAINERS = {"tbody", "thead", "tfoot", "ul", "ol", "dl", "div", "section", "article", "body", "html", "main", "blockquote", "figure"}
 
 
 def fragment_lines(html: str) -> list[str]:
     """The lines of an HTML fragment whose text may stand outside any block ("Text.<p> </p>More text."):
     each block element is a line, each table row a line of its cells, and the inline text between blocks a line."""
+    return [value if piece == "line" else " ".join(c for c in row if c) for piece, value in fragment_pieces(html) for row in ([value] if piece == "line" else value)]
+
+
+def fragment_pieces(html: str) -> list[tuple[str, object]]:
+    """An HTML fragment as ("line", text) and ("table", rows of cells) pieces, in document order."""
     tree = HTMLParser(f"<body>{html}</body>")
-    out: list[str] = []
+    out: list[tuple[str, object]] = []
     buffer: list[str] = []
 
     def flush() -> None:
         line = " ".join(" ".join(buffer).split())
         if line:
-            out.append(line)
+            out.append(("line", line))
         buffer.clear()
 
     def walk(node: Node) -> None:
@@ -69,11 +85,15 @@ def fragment_lines(html: str) -> list[str]:
                 buffer.append(child.text(deep=False) or "")
             elif tag in SKIP:
                 continue
+            elif tag == "table":
+                flush()
+                rows = [cells for row in own_rows(child) if any(cells := row_cells(row))]
+                if rows:
+                    out.append(("table", rows))
             elif tag == "tr":
                 flush()
-                line = " ".join(c for c in row_cells(child) if c)
-                if line:
-                    out.append(line)
+                if any(cells := row_cells(child)):
+                    out.append(("table", [cells]))
             elif tag in _INLINE_BREAKS:
                 flush()
             elif tag in BLOCKS or tag in _CONTAINERS:
@@ -81,7 +101,7 @@ def fragment_lines(html: str) -> list[str]:
                 if tag in BLOCKS and not any(g.tag in BLOCKS or g.tag in _CONTAINERS for g in child.iter(include_text=False)):
                     line = _words(child)
                     if line:
-                        out.append(line)
+                        out.append(("line", line))
                 else:
                     walk(child)
                 flush()

@@ -96,6 +96,8 @@ def assemble(files: pl.DataFrame, verdicts: pl.DataFrame, pages: dict[str, pl.Da
         "questions": questions,
         "question_sources": question_sources,
         "grouped_questions": grouped_questions_table(of_chosen_copies("grouped"), questions),
+        "answer_tables": table_schema("answer_tables").conform(of_chosen_copies("tables")),
+        "answer_table_cells": table_schema("answer_table_cells").conform(of_chosen_copies("table_cells")),
         "answer_fragments": table_schema("answer_fragments").conform(
             pages["fragments"].with_columns(("f-" + pl.col("source_id").str.slice(4) + "-" + pl.col("position").cast(pl.String)).alias("fragment_id"))
         ),

@@ -66,11 +66,12 @@ def _is_title(line: str) -> bool:
 
 
 _FLAT_QUESTION = re.compile(
-    rf"(?:(?P<asker>(?:{TITLES})\.?(?:\s+(?:{NAME_WORD}\.?|of|and|[A-Z]\.))+?|{NAME_WORD}\s+{NAME_WORD})\s+)?"
+    # A name is at most eight words: an unbounded lazy run made "LORD LORD ..." quadratic.
+    rf"(?:(?<![\w'’\-])(?P<asker>(?:{TITLES})\.?(?:\s+(?:{NAME_WORD}\.?|of|and|[A-Z]\.)){{1,8}}?|{NAME_WORD}\s+{NAME_WORD})\s+)?"
     rf"(?P<lead>asked {GOVERNMENT}\s*:|To ask\s)"
 )
 _FLAT_ANSWERER = re.compile(
-    rf"^\s*(?P<name>The\s+[A-Z][^()]{{3,140}}?\([^()]{{3,80}}\)|(?:{TITLES})\.?(?:\s+(?:(?!The\b){NAME_WORD}|of|and))+?"
+    rf"^\s*(?P<name>The\s+[A-Z][^()]{{3,140}}?\([^()]{{3,80}}\)|(?:{TITLES})\.?(?:\s+(?:(?!The\b){NAME_WORD}|of|and)){{1,8}}?"
     rf"|(?!The\b){NAME_WORD}\s+(?!The\b){NAME_WORD})\s+(?=[A-Z£\d(])"
 )
 

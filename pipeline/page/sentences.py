@@ -19,7 +19,10 @@ _ABBREVIATIONS = {
     "cf", "eg", "ie", "viz", "co", "vol", "para", "paras", "art", "sec", "op", "prof", "rev", "sr", "jr",
     "fig", "approx", "est", "ref", "cc", "c", "p", "pp", "inc", "ltd", "bros", "messrs", "mt", "gov", "govt",
 }
-_BOUNDARY = re.compile(r"[.?!]+[\"”’')\]]*(?:\s+|(?=[A-Z]))(?=[\"“‘(\[]?[A-Z0-9£$€])")
+# Possessive quantifiers: a run of thousands of dots is read once, not once per dot.
+_BOUNDARY = re.compile(r"(?<![.?!])[.?!]++[\"”’')\]]*+(?:\s++|(?=[A-Z]))(?=[\"“‘(\[]?[A-Z0-9£$€])")
+# How much of the text before a full stop decides whether it ends a sentence (the word before it).
+_LOOK_BACK = 80
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.*$")
 
 
@@ -38,8 +41,9 @@ def _line_spans(line: str, offset: int) -> list[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY.finditer(line):
         # Do not end a sentence after an abbreviation, an initial or a list number.
-        before = line[start : m.start() + 1]
-        if _no_break_after(before, glued=not m.group(0)[-1:].isspace() and not line[m.end() - 1 : m.end()].isspace()):
+        before = line[max(start, m.start() + 1 - _LOOK_BACK) : m.start() + 1]
+        glued = not m.group(0)[-1:].isspace() and not line[m.end() - 1 : m.end()].isspace()
+        if _no_break_after(before, glued=glued, whole=m.start() + 1 - start <= _LOOK_BACK):
             continue
         chunk_end = m.start() + len(m.group(0).rstrip())
         if line[start:chunk_end].strip():
@@ -58,9 +62,10 @@ def _trim(line: str, start: int, end: int, offset: int) -> tuple[int, int]:
     return offset + start, offset + end
 
 
-def _no_break_after(before: str, glued: bool) -> bool:
+def _no_break_after(before: str, glued: bool, whole: bool = True) -> bool:
+    """Whether the full stop ending ``before`` ends no sentence; ``whole``: ``before`` is all of the sentence so far."""
     stripped = before.rstrip(".?!\"”’')] ")
-    if re.fullmatch(r"\s*\(?[0-9ivxIVX]{1,4}\)?|\s*\(?[a-zA-Z]\)?", stripped):
+    if whole and re.fullmatch(r"\s*\(?[0-9ivxIVX]{1,4}\)?|\s*\(?[a-zA-Z]\)?", stripped):
         return True  # "1. The Agreement", "(a)." — a list number, not a sentence
     m = _WORD_BEFORE.search(before.rstrip("\"”’')] ").rstrip("?!"))
     if not m:

@@ -14,6 +14,7 @@ inside instrument titles are not mentions.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from dataclasses import dataclass
@@ -76,8 +77,9 @@ _OFFICE_AFTER_BODY = re.compile(
     rf"Solicitor|Spokesman|Ambassador|Chief Executive|Chairman|Director|Minister|Ministers)\b"
     rf"|\bHouse of Commons Library\b|\bLibrar(?:y|ies) of (?:the|both) Houses?(?: of (?:Commons|Lords|Parliament))?"
 )
+# Starts only where a word starts: inside one long run of capitals every position was a new start.
 _ACRONYM_DEFINITION = re.compile(
-    rf"(?P<name>(?:{_CAPWORD},?\s+(?:(?:of|for|and|on|in|the|&)\s+)*){{1,9}})\((?P<acronym>[A-Z][A-Za-z&]{{1,9}})\)"
+    rf"(?<![\w'’&\-])(?P<name>(?:{_CAPWORD},?\s+(?:(?:of|for|and|on|in|the|&)\s+)*){{1,9}})\((?P<acronym>[A-Z][A-Za-z&]{{1,9}})\)"
 )
 _STOP = {"of", "for", "and", "on", "in", "the", "&"}
 
@@ -155,17 +157,11 @@ def _blocked_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for pattern in (_OFFICE, _OFFICE_AFTER_BODY) for m in pattern.finditer(text)]
 
 
-def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
-
-
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
-
-
 def define_acronyms(text: str, known: Gazetteer) -> dict[str, Agency]:
     """Acronyms the text defines for organisations: 'Immigration Service (IS)'."""
     defined: dict[str, Agency] = {}
+    if "(" not in text:
+        return defined
     view = match_view(text)
     for m in _ACRONYM_DEFINITION.finditer(view):
         acronym = m.group("acronym")
@@ -225,10 +221,14 @@ def find_agencies(
     # A new name made of curated ones joined by "and" ("Northern Ireland Office and Foreign and
     # Commonwealth Office"), or of one word before a curated name ("Core Home Office"), is not a
     # new body: the curated names stand.
-    curated = [c for c in candidates if c.agency.agency_id in known.by_id or c.agency.kind != AgencyKind.OTHER]
+    curated = sorted((c for c in candidates if c.agency.agency_id in known.by_id or c.agency.kind != AgencyKind.OTHER), key=lambda k: k.start)
+    curated_ids = {id(c) for c in curated}
+    curated_starts = [k.start for k in curated]
 
     def absorbs_curated(c: AgencyMention) -> bool:
-        inner = [k for k in curated if k.start >= c.start and k.end <= c.end and (k.start, k.end) != (c.start, c.end)]
+        # Curated mentions that start inside c (found by bisection: a text may hold thousands of candidates).
+        within = curated[bisect.bisect_left(curated_starts, c.start) : bisect.bisect_right(curated_starts, c.end)]
+        inner = [k for k in within if k.end <= c.end and (k.start, k.end) != (c.start, c.end)]
         if not inner:
             return False
         rest = view[c.start : c.end]
@@ -237,18 +237,51 @@ def find_agencies(
         # "X and Y", "Core Home Office", "RAB Resource DEL for the Home Office"
         return bool(re.fullmatch(r"\x00(?:,?\s+and\s+\x00)+|[A-Z][\w'\-]*\s+\x00|.+\s(?:for|of|to|in|at|from) the \x00", rest))
 
-    candidates = [c for c in candidates if c in curated or not absorbs_curated(c)]
+    candidates = [c for c in candidates if id(c) in curated_ids or not absorbs_curated(c)]
     # A body the text gave an acronym to carries it on every mention.
     with_acronym = {a.agency_id: a for a in acronyms.values()}
     candidates = [AgencyMention(c.start, c.end, c.surface, with_acronym.get(c.agency.agency_id, c.agency)) for c in candidates]
-    chosen: list[AgencyMention] = []
+    chosen = _Intervals()
+    excluded_spans, blocked_spans = _Intervals(excluded), _Intervals(blocked)
+    picked: list[AgencyMention] = []
     # Longest first; among equals, the curated table before new names.
     for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.agency.kind == AgencyKind.OTHER, c.start)):
-        if _overlaps(c.start, c.end, excluded) or _inside(c.start, c.end, blocked):
+        if excluded_spans.overlaps(c.start, c.end) or blocked_spans.contains(c.start, c.end):
             continue
-        if all(c.end <= o.start or c.start >= o.end for o in chosen):
-            chosen.append(c)
-    return sorted(chosen, key=lambda c: c.start)
+        if not chosen.overlaps(c.start, c.end):
+            chosen.add(c.start, c.end)
+            picked.append(c)
+    return sorted(picked, key=lambda c: c.start)
+
+
+class _Intervals:
+    """Spans kept sorted by start, for overlap and containment tests by bisection.
+
+    Overlap tests assume the spans added do not overlap one another (chosen mentions);
+    excluded and blocked spans may overlap, so those tests look back over every span
+    that starts before the end (usually few) rather than at one neighbour.
+    """
+
+    def __init__(self, spans: list[tuple[int, int]] | None = None) -> None:
+        self.spans = sorted(spans or [])
+        self.starts = [s for s, _ in self.spans]
+        self.longest = max((e - s for s, e in self.spans), default=0)
+
+    def add(self, start: int, end: int) -> None:
+        k = bisect.bisect_left(self.starts, start)
+        self.starts.insert(k, start)
+        self.spans.insert(k, (start, end))
+        self.longest = max(self.longest, end - start)
+
+    def _near(self, start: int, end: int) -> list[tuple[int, int]]:
+        # Spans that can reach [start, end): they start before end and no earlier than start - longest.
+        return self.spans[bisect.bisect_left(self.starts, start - self.longest) : bisect.bisect_left(self.starts, end)]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(start < e and s < end for s, e in self._near(start, end))
+
+    def contains(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self._near(start, end))
 
 
 def _well_formed_name(name: str, view: str, start: int) -> bool:

@@ -33,7 +33,9 @@ WEEKDAY_DATE = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturda
 ASKED_TO_REPLY = re.compile(r"^(?P<name>[A-Z][^:]{2,80}?)\s+(?=I have been asked to reply)")
 ASKED_BY = re.compile(r"^Asked by\s+(?P<name>.+?)\s*$")
 # "Mr. Hanson: £195 million ..." / "Mr. Wigley : ..." / "The Minister of State, ... (Baroness X) (Con): ..."
-SPEAKER = re.compile(rf"^(?P<name>[^:]{{2,200}}?)\s*(?:\({PARTY}\))?\s*:\s*(?P<rest>.*)$")
+# The name ends on a non-space, so the spaces before the colon are read one way only
+# (a line of thousands of spaces made the old pattern cubic).
+SPEAKER = re.compile(rf"^(?P<name>[^:\s][^:]{{0,198}}?[^:\s])\s*(?:\({PARTY}\))?\s*:\s*(?P<rest>.*)$")
 
 
 def looks_like(text: str, url: str | None) -> bool:
@@ -105,7 +107,7 @@ def _split_speaker(line: str) -> list[str]:
         return [_ASKED_BY_MARK + m.group("name")]
     if (m := ASKED_TO_REPLY.match(line)) and looks_like_member(m.group("name")):
         return [m.group("name"), line[m.end("name") :].strip()]
-    m = SPEAKER.match(line)
+    m = SPEAKER.match(line) if ":" in line else None
     if m and m.group("rest") and looks_like_member(m.group("name")) and NAME_LINE.match(m.group("name").strip()):
         return [m.group("name").strip(), m.group("rest").strip()]
     return [line]

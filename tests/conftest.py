@@ -18,8 +18,8 @@ SHARED = REPO.parent / "shared"
 SEED_PATH = "hansard-web/000_602fbbef5cd5d47e.txt"
 
 
-def run_build(archive: Path, out: Path | str, release: str) -> object:
-    result = CliRunner().invoke(app, ["build", "--archive", str(archive), "--out", str(out), "--release", release])
+def run_build(archive: Path, out: Path | str, release: str, *options: str) -> object:
+    result = CliRunner().invoke(app, ["build", "--archive", str(archive), "--out", str(out), "--release", release, *options])
     return result
 
 

@@ -7,7 +7,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from typer.testing import CliRunner
+
 from conftest import SAMPLE, copy_pages, run_build
+from pipeline.cli import app
 from pipeline.ingest import decoding as archive
 from pipeline.ingest.decoding import UnreadableText, decode_page
 from pipeline.ingest.listing import list_batches
@@ -164,7 +167,8 @@ def test_a_parser_failure_on_one_page_quarantines_that_page_only(tmp_path, monke
 
     monkeypatch.setitem(formats.BY_NAME, SourceFormat.HANSARD_WEB_TEXT, dataclasses.replace(real, parse_text=fails_on_hw001))
     archive = copy_pages(tmp_path / "archive", "hansard-web/000_602fbbef5cd5d47e.txt", "hansard-web/hw-001.txt")
-    result = run_build(archive, tmp_path / "out", "r")
+    # in this process (no watchdog), so that the parser patched here is the one that runs
+    result = CliRunner().invoke(app, ["build", "--archive", str(archive), "--out", str(tmp_path / "out"), "--release", "r", "--page-budget", "0"])
     assert result.exit_code == 0, result.output
     rows = {r["path"]: r for r in pl.read_csv(tmp_path / "out" / "r" / "csv" / "sources.csv").to_dicts()}
     assert rows["hansard-web/hw-001.txt"]["status"] == "quarantined"

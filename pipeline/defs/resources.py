@@ -25,6 +25,8 @@ class ArchiveSettings(dg.ConfigurableResource):
     out_dir: str
     work_dir: str = ""  # default: HANSARD_WORK_DIR if set when the run starts, else <out_dir>/.work
     release: str = ""  # default: HANSARD_RELEASE if set when the run starts, else the build date
+    # A page whose parsing or extraction runs longer is stopped and quarantined (0: no watchdog, batches in process).
+    page_budget_seconds: float = 30.0
 
     @property
     def release_name(self) -> str | None:

@@ -58,9 +58,9 @@ def _step_seconds(result: dg.ExecuteInProcessResult, instance: dg.DagsterInstanc
     return seconds
 
 
-def run_build(archive: Path, out: str, release: str, work: Path | None = None) -> BuildOutcome:
+def run_build(archive: Path, out: str, release: str, work: Path | None = None, page_budget: float = 30.0) -> BuildOutcome:
     """Materialise every batch of ``archive``, then publish ``release`` to ``out`` (a folder or an fsspec URL)."""
-    settings = ArchiveSettings(archive_dir=str(archive), out_dir=str(out), release=release, work_dir=str(work) if work else "")
+    settings = ArchiveSettings(archive_dir=str(archive), out_dir=str(out), release=release, work_dir=str(work) if work else "", page_budget_seconds=page_budget)
     # One process holds every step, so tables pass between steps in memory;
     # `dagster dev` writes them as Parquet (TablesIOManager).
     defs = build_defs(settings=settings, fetch=FetchClient(), io_manager=dg.mem_io_manager)

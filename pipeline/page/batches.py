@@ -66,20 +66,45 @@ def _empty_page() -> dict[str, pl.DataFrame]:
     return page_frames([])
 
 
-def parse_pages(root: Path, files: pl.DataFrame, timings: dict[str, float] | None = None) -> tuple[pl.DataFrame, dict[str, pl.DataFrame]]:
-    """Parse the given files (one at a time), then extract from all their records at once."""
+def _note(watch, what: str) -> None:
+    """Tell the watchdog (pipeline.page.watchdog) which page is being worked on, and since when."""
+    if watch is not None:
+        watch(what)
+
+
+def parse_pages(
+    root: Path, files: pl.DataFrame, timings: dict[str, float] | None = None, *, skip: dict[str, str] | None = None, watch=None, one_by_one: bool = False
+) -> tuple[pl.DataFrame, dict[str, pl.DataFrame]]:
+    """Parse the given files (one at a time), then extract from all their records at once.
+
+    ``skip`` maps pages to a quarantine reason found earlier (a page that ran past
+    its time budget is not read again); ``one_by_one`` extracts page by page, so the
+    watchdog can name the page an extraction hangs on.
+    """
     started = time.perf_counter()
     verdicts, parsed = [], []
+    skip = skip or {}
     for path, url, size, may_be_cut in files.select("path", "url", "bytes", "may_be_cut").iter_rows():
-        try:
-            result = parse_file(root / path, url, size, may_be_cut=may_be_cut)
-        except Exception as err:  # a parser bug on one page must not stop the archive
-            result = _failed(err, "parsing")
+        _note(watch, f"parse\0{path}")
+        if path in skip:
+            result = PageResult(SourceFormat.UNKNOWN, SourceStatus.QUARANTINED, skip[path])
+        else:
+            try:
+                result = parse_file(root / path, url, size, may_be_cut=may_be_cut)
+            except Exception as err:  # a parser bug on one page must not stop the archive
+                result = _failed(err, "parsing")
         for record in result.records:
             record.url = record.url or url  # where the page was published, from its sidecar
         verdicts.append(verdict_row(path, result))
         parsed.append((path, result))
     parsed_at = time.perf_counter()
+    if one_by_one:
+        for path, result in parsed:
+            _note(watch, f"extract\0{path}")
+            page_frames([(path, result)])
+        _note(watch, "store\0")
+    else:
+        _note(watch, f"extract-batch\0{len(parsed)}")
     try:
         frames = page_frames(parsed)
     except Exception:
@@ -96,6 +121,7 @@ def parse_pages(root: Path, files: pl.DataFrame, timings: dict[str, float] | Non
     if timings is not None:
         timings["parse"] = timings.get("parse", 0.0) + parsed_at - started
         timings["extract"] = timings.get("extract", 0.0) + time.perf_counter() - parsed_at
+    _note(watch, "store\0")
     return pl.DataFrame(verdicts, schema=store_schema("verdicts")), frames
 
 
@@ -146,7 +172,7 @@ def _write_store(folder: Path, tables: dict[str, pl.DataFrame]) -> None:
         staging.rename(folder)
 
 
-def process_batch(root: Path, work: Path, batch: str, paths: list[str]) -> BatchStats:
+def process_batch(root: Path, work: Path, batch: str, paths: list[str], *, skip: dict[str, str] | None = None, watch=None, one_by_one: bool = False) -> BatchStats:
     """Bring one batch's store up to date with the archive; parse only new or changed pages."""
     timings: dict[str, float] = {}
     started = time.perf_counter()
@@ -164,7 +190,7 @@ def process_batch(root: Path, work: Path, batch: str, paths: list[str]) -> Batch
     else:
         unchanged = files.clear()
     todo = files.join(unchanged.select("path"), on="path", how="anti")
-    verdicts, pages = parse_pages(root, todo, timings)
+    verdicts, pages = parse_pages(root, todo, timings, skip=skip, watch=watch, one_by_one=one_by_one)
     stored_at = time.perf_counter()
     kept_paths = unchanged["path"]
     kept_ids = unchanged["source_id"]
@@ -184,18 +210,22 @@ def process_batch(root: Path, work: Path, batch: str, paths: list[str]) -> Batch
     return BatchStats(batch, files.height, todo.height, unchanged.height, removed, timings)
 
 
-def _process_one(args: tuple[Path, Path, str, list[str]]) -> BatchStats:
-    return process_batch(*args)
+def process_batches(root: Path, work: Path, batches: dict[str, list[str]], workers: int | None = None, *, page_budget: float = 0.0):
+    """Process many batches; results come back in batch order.
 
-
-def process_batches(root: Path, work: Path, batches: dict[str, list[str]], workers: int | None = None):
-    """Process many batches, in parallel processes when there is more than one core.
-
-    Batches are independent (each writes only its own store), so they spread
-    over a process pool; results come back in batch order.
+    With a ``page_budget`` (seconds) every batch runs in a worker process under a
+    watchdog (:mod:`pipeline.page.watchdog`): a page whose parsing or extraction
+    runs past the budget is stopped and quarantined with that reason, and its
+    batch is done again without it. Without one, batches run in this process
+    (several at once in a process pool when there is more than one core).
     """
     workers = workers or min(len(batches), os.cpu_count() or 1)
     jobs = [(root, work, key, paths) for key, paths in sorted(batches.items())]
+    if page_budget > 0:
+        from pipeline.page.watchdog import run_watched
+
+        yield from run_watched(jobs, workers, page_budget)
+        return
     if workers <= 1 or len(jobs) <= 1:
         yield from (process_batch(*job) for job in jobs)
         return
@@ -205,6 +235,10 @@ def process_batches(root: Path, work: Path, batches: dict[str, list[str]], worke
     # "spawn": a fresh interpreter per worker, safe under Dagster's threads.
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         yield from pool.map(_process_one, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+
+
+def _process_one(args: tuple[Path, Path, str, list[str]]) -> BatchStats:
+    return process_batch(*args)
 
 
 def load_store(work: Path, batches: list[str]) -> tuple[pl.DataFrame, pl.DataFrame, dict[str, pl.DataFrame]]:

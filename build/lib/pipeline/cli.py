@@ -17,6 +17,7 @@ def build(
     out: Annotated[str, typer.Option(help="Where releases go: a folder or an fsspec URL (file://, s3://...).")] = "outputs",
     release: Annotated[Optional[str], typer.Option(help="Release name (default: today's date).")] = None,
     work: Annotated[Optional[Path], typer.Option(help="Work folder for the per-batch stores (default: <out>/.work).")] = None,
+    page_budget: Annotated[float, typer.Option(help="Seconds a page may take to parse or extract before it is stopped and quarantined (0: no limit, batches read in this process).")] = 30.0,
 ) -> None:
     """Read an archive folder and publish a validated release of the tables."""
     from pipeline.defs.runner import run_build
@@ -37,7 +38,7 @@ def build(
             raise typer.Exit(2)
     target = out if protocol is not None else str(Path(out_path).resolve())
     name = release or default_release_name()
-    outcome = run_build(archive_dir, target, name, work.resolve() if work else None)
+    outcome = run_build(archive_dir, target, name, work.resolve() if work else None, page_budget=page_budget)
     if not outcome.success:
         for message in outcome.failures:
             typer.echo(message, err=True)

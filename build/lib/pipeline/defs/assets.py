@@ -58,7 +58,7 @@ def archive_pages(context: dg.AssetExecutionContext, settings: ArchiveSettings) 
     batches = list_batches(root)
     totals = {"pages": 0, "parsed": 0, "reused": 0, "removed": 0}
     seconds: dict[str, float] = {}
-    for stats in process_batches(root, work, {key: batches.get(key, []) for key in context.partition_keys}):
+    for stats in process_batches(root, work, {key: batches.get(key, []) for key in context.partition_keys}, page_budget=settings.page_budget_seconds):
         context.log.info(f"batch {stats.batch}: {stats.pages} pages, {stats.parsed} parsed, {stats.reused} reused, {stats.removed} removed")
         for name in totals:
             totals[name] += getattr(stats, name)

@@ -1,0 +1,112 @@
+"""A per-page time budget: a page that parses or extracts for too long is stopped, not waited for.
+
+A regular expression that backtracks badly runs in C and cannot be
+interrupted from inside its process, so each batch runs in a worker process
+that tells the parent which page it is on and since when (a few shared bytes).
+The parent kills a worker whose page has run past the budget, quarantines that
+page with the reason, and runs the batch again without it. Extraction runs
+over a whole batch at once; when that runs past the budget for all its pages,
+the batch is run again page by page, so the page can be named. Workers die
+with the build (``PR_SET_PDEATHSIG`` on Linux): a killed build leaves none
+writing stores.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import signal
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SLOT = 2048  # bytes of the shared "what am I doing" slot of each worker
+
+
+@dataclass
+class _Job:
+    root: Path
+    work: Path
+    batch: str
+    paths: list[str]
+    skip: dict[str, str] = field(default_factory=dict)
+    one_by_one: bool = False
+
+
+def _die_with_parent() -> None:
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: the parent's process group still ends the workers with the build
+
+
+def _work(job: _Job, slot, started, results) -> None:
+    _die_with_parent()
+    from pipeline.page.batches import process_batch
+
+    def watch(what: str) -> None:
+        encoded = what.encode("utf-8", "backslashreplace")[: SLOT - 1]
+        with slot.get_lock():
+            slot.raw = encoded + b"\0" * (SLOT - len(encoded))
+            started.value = time.monotonic()
+
+    stats = process_batch(job.root, job.work, job.batch, job.paths, skip=job.skip, watch=watch, one_by_one=job.one_by_one)
+    results.put((job.batch, stats))
+
+
+def run_watched(jobs: list[tuple[Path, Path, str, list[str]]], workers: int, budget: float):
+    """Process batches in watched worker processes; yields each batch's stats in batch order."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["pipeline.page.batches"])
+    pending = [_Job(*job) for job in jobs]
+    order = [job.batch for job in pending]
+    done: dict[str, object] = {}
+    running: dict[str, tuple] = {}
+    results = context.Queue()
+    emitted = 0
+    while pending or running:
+        while pending and len(running) < max(1, workers):
+            job = pending.pop(0)
+            slot, started = context.Array("c", SLOT), context.Value("d", time.monotonic())
+            process = context.Process(target=_work, args=(job, slot, started, results), daemon=True)
+            process.start()
+            running[job.batch] = (process, job, slot, started)
+        try:
+            batch, stats = results.get(timeout=0.1)
+            done[batch] = stats
+        except queue.Empty:
+            pass
+        for batch, (process, job, slot, started) in list(running.items()):
+            if batch in done:
+                process.join()
+                del running[batch]
+                continue
+            what = slot.raw.split(b"\0", 2)
+            stage, page = what[0].decode(), what[1].decode("utf-8", "replace") if len(what) > 1 else ""
+            allowed = budget * max(1, int(page)) if stage == "extract-batch" and page.isdigit() else budget
+            if stage in ("parse", "extract", "extract-batch") and time.monotonic() - started.value > allowed:
+                process.kill()
+                process.join()
+                del running[batch]
+                if stage == "extract-batch":
+                    job.one_by_one = True  # find the page it hangs on
+                else:
+                    job.skip[page] = f"{'parsing' if stage == 'parse' else 'extraction'} ran past the {budget:g}-second budget for one page: stopped; please report the page"
+                pending.insert(0, job)
+            elif not process.is_alive() and batch not in done:
+                process.join()
+                try:  # the result may still be in the queue
+                    got_batch, stats = results.get(timeout=1)
+                    done[got_batch] = stats
+                except queue.Empty:
+                    raise RuntimeError(f"the worker for batch {batch} stopped (exit code {process.exitcode}) without a result")
+                del running[batch]
+        while emitted < len(order) and order[emitted] in done:
+            yield done.pop(order[emitted])
+            emitted += 1
+    while emitted < len(order):
+        yield done.pop(order[emitted])
+        emitted += 1

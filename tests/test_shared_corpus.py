@@ -126,3 +126,10 @@ def test_tables_come_out_as_cells_whose_rows_are_lines_of_the_answer(corpus_rele
     assert (lines["n"] == lines["n_rows"]).all()
     per_table = cells.group_by("table_id").agg((pl.col("row").max() + 1).alias("rows"))
     assert per_table.join(tables.select("table_id", "n_rows"), on="table_id").filter(pl.col("rows") != pl.col("n_rows")).height == 0
+
+
+def test_holding_answers_on_real_pages_give_their_dates(corpus_release: Path):
+    questions = pl.read_parquet(corpus_release / "parquet" / "questions.parquet")
+    held = questions.filter(pl.col("reference") == "300265")  # hansard-web/hw-022.txt: "[holding answer 23 November 2009]"
+    assert held["holding_answer_date"].to_list() == [__import__("datetime").date(2009, 11, 23)]
+    assert not questions["answer_text"].str.contains(r"\[holding answer").any()

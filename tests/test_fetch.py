@@ -115,7 +115,7 @@ def test_fetch_survives_faults_respects_robots_and_writes_parseable_pages(server
         "1997-01-30-asylum-seekers-detention.txt", "1997-01-30-internet-crime.txt", "1997-01-30-prisons.txt", "1997-01-30-public-expenditure-agriculture.txt",
     ]
     page = archive / "historic-hansard/1997/01/1997-01-30-asylum-seekers-detention.txt"
-    url, _ = read_sidecar(page)
+    url, _, _ = read_sidecar(page)
     assert url == f"{server}{DAY}/asylum-seekers-detention"
     parsed = parse_file(page, url, page.stat().st_size)
     assert parsed.status == "parsed"

@@ -191,7 +191,7 @@ COPY_KEY = ["question_id", "source_id", "record"]
 # Per-batch stores (pipeline.page.batches): internal, never published. Their
 # columns are fields too, so a column has one dtype wherever it goes.
 STORES: dict[str, dict[str, Any]] = {
-    "files": {"fields": ["source_id", "path", "url", "sha256", "bytes", "may_be_cut", "mtime_ns"]},
+    "files": {"fields": ["source_id", "path", "raw_path", "url", "sha256", "bytes", "may_be_cut", "mtime_ns", "ctime_ns", "problem", "sidecar_sha256"]},
     "verdicts": {"fields": ["path", "format", "status", "reason", "corrections", "question_count", "text_words", "published_words"]},
     "records": {
         "fields": [

@@ -28,7 +28,7 @@ from pathlib import Path
 import polars as pl
 
 from pipeline.formats import parse_file
-from pipeline.ingest.listing import scan_files
+from pipeline.ingest.listing import open_path, scan_files
 from pipeline.metadata import store_schema
 from pipeline.metadata.enums import SourceFormat, SourceStatus
 from pipeline.page.frames import PAGE_TABLES, page_frames, verdict_row
@@ -56,9 +56,10 @@ def code_version() -> str:
 
 
 def store_dir(work: Path, batch: str) -> Path:
-    """Where a batch's Parquet files live."""
-    slug = re.sub(r"[^A-Za-z0-9._#-]+", "__", batch)
-    return work / "batches" / slug
+    """Where a batch's Parquet files live: a readable slug and a hash of the batch's name, so that
+    names that slug alike ("café" and "cafè", "x y" and "x/y") keep stores of their own."""
+    slug = re.sub(r"[^A-Za-z0-9._#-]+", "__", batch)[:80]
+    return work / "batches" / f"{slug}-{hashlib.sha256(batch.encode('utf-8', 'backslashreplace')).hexdigest()[:8]}"
 
 
 @cache
@@ -84,13 +85,13 @@ def parse_pages(
     started = time.perf_counter()
     verdicts, parsed = [], []
     skip = skip or {}
-    for path, url, size, may_be_cut in files.select("path", "url", "bytes", "may_be_cut").iter_rows():
+    for path, raw, url, size, may_be_cut, problem in files.select("path", "raw_path", "url", "bytes", "may_be_cut", "problem").iter_rows():
         _note(watch, f"parse\0{path}")
-        if path in skip:
-            result = PageResult(SourceFormat.UNKNOWN, SourceStatus.QUARANTINED, skip[path])
+        if path in skip or problem:
+            result = PageResult(SourceFormat.UNKNOWN, SourceStatus.QUARANTINED, skip.get(path) or problem)
         else:
             try:
-                result = parse_file(root / path, url, size, may_be_cut=may_be_cut)
+                result = parse_file(root / open_path(path, raw), url, size, may_be_cut=may_be_cut)
             except Exception as err:  # a parser bug on one page must not stop the archive
                 result = _failed(err, "parsing")
         for record in result.records:
@@ -180,13 +181,14 @@ def process_batch(root: Path, work: Path, batch: str, paths: list[str], *, skip:
     manifest = _read_store(folder, ("files",))
     files = scan_files(root, paths, manifest["files"] if manifest else None)
     timings["ingest"] = time.perf_counter() - started
-    if manifest is not None and files.select("path", "sha256").equals(manifest["files"].select("path", "sha256")):
+    key = ["path", "sha256", "sidecar_sha256"]  # a page is read again when its bytes or its sidecar change
+    if manifest is not None and files.select(key).equals(manifest["files"].select(key)):
         # Nothing new, changed or deleted in this batch: its store stands as it is.
         return BatchStats(batch, files.height, 0, files.height, 0, timings)
     stored = _read_store(folder) if manifest is not None else None
     if stored is not None:
-        done = stored["files"].join(stored["verdicts"].select("path"), on="path", how="semi").select("path", "sha256")
-        unchanged = files.join(done, on=["path", "sha256"], how="semi")
+        done = stored["files"].join(stored["verdicts"].select("path"), on="path", how="semi").select(key)
+        unchanged = files.join(done, on=key, how="semi", nulls_equal=True)
     else:
         unchanged = files.clear()
     todo = files.join(unchanged.select("path"), on="path", how="anti")

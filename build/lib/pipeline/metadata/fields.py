@@ -236,6 +236,10 @@ FIELDS: dict[str, dict[str, Any]] = {
     "cue": {"type": "string", "description": "The words that signal the status.", "example": "is currently doing"},
     # --- internal: per-batch stores only -----------------------------------
     "mtime_ns": {"type": "integer", "internal": True, "description": "File modification time (ns), to reuse checksums."},
+    "ctime_ns": {"type": "integer", "internal": True, "description": "Inode change time (ns): a copy that keeps size and mtime still changes it."},
+    "raw_path": {"type": "string", "internal": True, "description": "Hex of the path's bytes when its name is not UTF-8 (to open it)."},
+    "problem": {"type": "string", "internal": True, "description": "Why the entry cannot be read as a page (not a regular file, permission), found before opening it."},
+    "sidecar_sha256": {"type": "string", "internal": True, "description": "SHA-256 of the page's sidecar: an edited sidecar re-reads its page."},
     "may_be_cut": {"type": "boolean", "internal": True, "description": "The sidecar says the page may be cut off."},
     "source_path": {"type": "string", "internal": True, "description": "Path of the source a copy was read from."},
     "record": {"type": "integer", "internal": True, "description": "1-based place of a record on its page."},

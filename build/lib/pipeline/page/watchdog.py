@@ -14,8 +14,7 @@ writing stores.
 from __future__ import annotations
 
 import multiprocessing
-import os
-import queue
+import multiprocessing.connection
 import signal
 import time
 from dataclasses import dataclass, field
@@ -43,7 +42,7 @@ def _die_with_parent() -> None:
         pass  # not Linux: the parent's process group still ends the workers with the build
 
 
-def _work(job: _Job, slot, started, results) -> None:
+def _work(job: _Job, slot, started, sender) -> None:
     _die_with_parent()
     from pipeline.page.batches import process_batch
 
@@ -54,7 +53,8 @@ def _work(job: _Job, slot, started, results) -> None:
             started.value = time.monotonic()
 
     stats = process_batch(job.root, job.work, job.batch, job.paths, skip=job.skip, watch=watch, one_by_one=job.one_by_one)
-    results.put((job.batch, stats))
+    sender.send(stats)  # a pipe of its own: a worker killed mid-send cannot block the others
+    sender.close()
 
 
 def run_watched(jobs: list[tuple[Path, Path, str, list[str]]], workers: int, budget: float):
@@ -65,48 +65,45 @@ def run_watched(jobs: list[tuple[Path, Path, str, list[str]]], workers: int, bud
     order = [job.batch for job in pending]
     done: dict[str, object] = {}
     running: dict[str, tuple] = {}
-    results = context.Queue()
     emitted = 0
     while pending or running:
         while pending and len(running) < max(1, workers):
             job = pending.pop(0)
             slot, started = context.Array("c", SLOT), context.Value("d", time.monotonic())
-            process = context.Process(target=_work, args=(job, slot, started, results), daemon=True)
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(target=_work, args=(job, slot, started, sender), daemon=True)
             process.start()
-            running[job.batch] = (process, job, slot, started)
-        try:
-            batch, stats = results.get(timeout=0.1)
-            done[batch] = stats
-        except queue.Empty:
-            pass
-        for batch, (process, job, slot, started) in list(running.items()):
-            if batch in done:
-                process.join()
-                del running[batch]
-                continue
+            sender.close()
+            running[job.batch] = (process, job, slot, started, receiver)
+        multiprocessing.connection.wait([r[4] for r in running.values()], timeout=0.1)
+        for batch, (process, job, slot, started, receiver) in list(running.items()):
+            if receiver.poll():
+                try:
+                    done[batch] = receiver.recv()
+                except EOFError:
+                    pass
+                if batch in done:
+                    process.join()
+                    receiver.close()
+                    del running[batch]
+                    continue
             what = slot.raw.split(b"\0", 2)
             stage, page = what[0].decode(), what[1].decode("utf-8", "replace") if len(what) > 1 else ""
             allowed = budget * max(1, int(page)) if stage == "extract-batch" and page.isdigit() else budget
             if stage in ("parse", "extract", "extract-batch") and time.monotonic() - started.value > allowed:
                 process.kill()
                 process.join()
+                receiver.close()
                 del running[batch]
                 if stage == "extract-batch":
                     job.one_by_one = True  # find the page it hangs on
                 else:
                     job.skip[page] = f"{'parsing' if stage == 'parse' else 'extraction'} ran past the {budget:g}-second budget for one page: stopped; please report the page"
                 pending.insert(0, job)
-            elif not process.is_alive() and batch not in done:
+            elif not process.is_alive() and not receiver.poll():
                 process.join()
-                try:  # the result may still be in the queue
-                    got_batch, stats = results.get(timeout=1)
-                    done[got_batch] = stats
-                except queue.Empty:
-                    raise RuntimeError(f"the worker for batch {batch} stopped (exit code {process.exitcode}) without a result")
-                del running[batch]
+                receiver.close()
+                raise RuntimeError(f"the worker for batch {batch} stopped (exit code {process.exitcode}) without a result")
         while emitted < len(order) and order[emitted] in done:
             yield done.pop(order[emitted])
             emitted += 1
-    while emitted < len(order):
-        yield done.pop(order[emitted])
-        emitted += 1

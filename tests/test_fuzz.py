@@ -6,6 +6,7 @@ import random
 from pathlib import Path
 
 import polars as pl
+import pytest
 
 from conftest import SAMPLE, run_build
 
@@ -55,6 +56,7 @@ def test_mutated_real_pages_never_stop_the_build(tmp_path: Path):
     assert over_budget.height == 0, over_budget.select("path", "reason").to_dicts()
 
 
+@pytest.mark.e2e
 def test_a_page_past_its_time_budget_is_stopped_and_quarantined_and_the_rest_published(tmp_path: Path):
     """A real whole volume read under a budget far too small: stopped, quarantined with the reason, others kept."""
     import shutil

@@ -28,7 +28,11 @@ def test_no_module_reaches_outside_the_package_at_run_time():
 
 @pytest.mark.e2e
 def test_wheel_carries_the_reference_tables(tmp_path: Path):
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp_path), str(REPO)], check=True)
+    import shutil
+
+    source = tmp_path / "source"  # built from a copy: setuptools writes build/ beside the sources
+    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(".git", ".venv", "outputs", "build", "*.egg-info", "__pycache__", "tests", "data"))
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp_path), str(source)], check=True)
     [wheel] = tmp_path.glob("*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "pipeline/reference/agencies.csv" in names

@@ -10,6 +10,7 @@ from pipeline.reference import AGENCIES_CSV
 from pipeline.reference.build.build import SHARED_REFERENCE, main
 
 
+@pytest.mark.e2e
 @pytest.mark.skipif(not SHARED_REFERENCE.is_dir(), reason="../shared/reference is not beside this checkout")
 def test_agencies_table_rebuilds_from_the_committed_inputs(tmp_path: Path):
     rebuilt = tmp_path / "agencies.csv"

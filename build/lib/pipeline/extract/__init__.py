@@ -1,1 +1,0 @@
-"""Extraction of agencies, instruments and commitments from question texts."""

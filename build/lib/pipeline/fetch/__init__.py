@@ -1,1 +1,0 @@
-"""Fetching written answers from the public Hansard sites into the archive folder."""

@@ -1,1 +1,0 @@
-"""Reading the archive folder: listing, source IDs, sidecars, decoding bytes to text."""

@@ -1,1 +1,0 @@
-"""The page stage: one page at a time into per-batch stores (parse, sentences, mentions, commitments)."""

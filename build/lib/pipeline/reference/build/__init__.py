@@ -1,1 +1,0 @@
-"""Builders of pipeline/reference/agencies.csv, one module per source (run: python -m pipeline.reference.build)."""

@@ -1,5 +1,0 @@
-"""``python -m pipeline.reference.build [REFERENCE_DIR] [--out CSV]``."""
-
-from pipeline.reference.build.build import main
-
-main()

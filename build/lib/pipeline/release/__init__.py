@@ -1,1 +1,0 @@
-"""The release stage: assemble the tables from the stores, validate them, publish a release."""

@@ -57,15 +57,17 @@ def archive_pages(context: dg.AssetExecutionContext, settings: ArchiveSettings) 
         raise dg.Failure(f"archive folder {root} does not exist")
     batches = list_batches(root)
     totals = {"pages": 0, "parsed": 0, "reused": 0, "removed": 0}
+    worker_peak = 0.0
     seconds: dict[str, float] = {}
     for stats in process_batches(root, work, {key: batches.get(key, []) for key in context.partition_keys}, page_budget=settings.page_budget_seconds):
         context.log.info(f"batch {stats.batch}: {stats.pages} pages, {stats.parsed} parsed, {stats.reused} reused, {stats.removed} removed")
         for name in totals:
             totals[name] += getattr(stats, name)
+        worker_peak = max(worker_peak, stats.peak_rss_mb)
         for stage, value in stats.seconds.items():
             seconds[stage] = seconds.get(stage, 0.0) + value
     return dg.MaterializeResult(
-        metadata={**totals, "batches": len(context.partition_keys), **{f"seconds_{k}": round(v, 3) for k, v in sorted(seconds.items())}}
+        metadata={**totals, "batches": len(context.partition_keys), "worker_peak_rss_mb": worker_peak, **{f"seconds_{k}": round(v, 3) for k, v in sorted(seconds.items())}}
     )
 
 

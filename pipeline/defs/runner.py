@@ -84,7 +84,7 @@ def run_build(archive: Path, out: str, release: str, work: Path | None = None, p
                 return BuildOutcome(success=False, failures=_failures(pages))
             for event in pages.get_asset_materialization_events():
                 meta = event.materialization.metadata
-                outcome.pages = {k: meta[k].value for k in ("pages", "parsed", "reused", "removed", "batches") if k in meta}
+                outcome.pages = {k: meta[k].value for k in ("pages", "parsed", "reused", "removed", "batches", "worker_peak_rss_mb") if k in meta}
                 outcome.steps.update({k.removeprefix("seconds_"): meta[k].value for k in meta if k.startswith("seconds_")})
             outcome.steps["pages_step"] = round(sum(_step_seconds(pages, instance).values()), 3)
         published = dg.materialize(

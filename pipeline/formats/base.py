@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.metadata.enums import SourceFormat
+from pipeline.metadata.enums import SourceFormat, SourceStatus
 from pipeline.parsing.records import PageReading, PageResult
 
 
@@ -29,3 +29,15 @@ class Format:
     @property
     def reads_bytes(self) -> bool:
         return self.detect_bytes is not None
+
+
+def read_whole(fmt: SourceFormat, limit: int, what: str, parse_bytes: Callable[[bytes], PageResult]) -> Callable[[Path], PageResult]:
+    """A ``parse_path`` for a format read whole into memory: files over ``limit`` bytes are quarantined unread."""
+
+    def parse_path(path: Path) -> PageResult:
+        size = path.stat().st_size
+        if size > limit:
+            return PageResult(fmt, SourceStatus.QUARANTINED, f"{what} of {size} bytes is over the {limit}-byte limit")
+        return parse_bytes(path.read_bytes())
+
+    return parse_path

@@ -13,13 +13,12 @@ answers, whatever it quotes.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
 
 from pipeline.formats.archive_xml import root_tag
-from pipeline.formats.base import Format
+from pipeline.formats.base import Format, read_whole
 from pipeline.ingest.decoding import MAX_TEXT_BYTES, UnreadableText, decode_page
 from pipeline.metadata.enums import House, SourceFormat
 from pipeline.parsing.dates import parse_date_text
@@ -36,13 +35,6 @@ _SPEAKER = re.compile(r"^\s*(?P<name>[^:]{2,200}?)\s*:\s*$")
 def looks_like_bytes(head: bytes) -> bool:
     """An HTML or XHTML page, by its content (an XML declaration does not make it archive XML)."""
     return root_tag(head) == "html" or bool(_HTML_START.match(head))
-
-
-def parse_path(path: Path) -> PageResult:
-    size = path.stat().st_size
-    if size > MAX_TEXT_BYTES:
-        return PageResult(SourceFormat.HTML, QUARANTINED, f"HTML page of {size} bytes is over the {MAX_TEXT_BYTES}-byte limit")
-    return parse_bytes(path.read_bytes())
 
 
 def parse_bytes(data: bytes) -> PageResult:
@@ -126,4 +118,4 @@ def _paragraph(node: Node, r: Reading) -> None:
     r.current = read_speech(speaker, words, r)
 
 
-FORMAT = Format(SourceFormat.HTML, detect_bytes=looks_like_bytes, parse_path=parse_path, parse_bytes=parse_bytes)
+FORMAT = Format(SourceFormat.HTML, detect_bytes=looks_like_bytes, parse_path=read_whole(SourceFormat.HTML, MAX_TEXT_BYTES, "HTML page", parse_bytes), parse_bytes=parse_bytes)

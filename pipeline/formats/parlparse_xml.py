@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import html.entities
 import re
-from pathlib import Path
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 
 from pipeline.formats.archive_xml import root_tag
-from pipeline.formats.base import Format
+from pipeline.formats.base import Format, read_whole
 from pipeline.metadata.enums import House, SourceFormat
 from pipeline.parsing.dates import make_date
 from pipeline.parsing.records import NOT_WRITTEN_ANSWERS, QUARANTINED, QUESTIONS_FOUND, PageResult
@@ -35,13 +34,6 @@ _ID_DATE = re.compile(r"publicwhip/(\w+)/(\d{4})-(\d{2})-(\d{2})")
 
 def looks_like_bytes(head: bytes) -> bool:
     return root_tag(head) == "publicwhip"
-
-
-def parse_path(path: Path) -> PageResult:
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        return PageResult(SourceFormat.PARLPARSE_XML, QUARANTINED, f"ParlParse file of {size} bytes is over the {MAX_BYTES}-byte limit")
-    return parse_bytes(path.read_bytes())
 
 
 def _named_characters(m: re.Match[bytes]) -> bytes:
@@ -90,4 +82,4 @@ def parse_bytes(data: bytes) -> PageResult:
     return PageResult(fmt, QUESTIONS_FOUND, None, reading.records, audited_text="\n".join(reading.audited), fragments=reading.fragments)
 
 
-FORMAT = Format(SourceFormat.PARLPARSE_XML, detect_bytes=looks_like_bytes, parse_path=parse_path, parse_bytes=parse_bytes)
+FORMAT = Format(SourceFormat.PARLPARSE_XML, detect_bytes=looks_like_bytes, parse_path=read_whole(SourceFormat.PARLPARSE_XML, MAX_BYTES, "ParlParse file", parse_bytes), parse_bytes=parse_bytes)

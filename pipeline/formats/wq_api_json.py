@@ -15,9 +15,8 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
-from pathlib import Path
 
-from pipeline.formats.base import Format
+from pipeline.formats.base import Format, read_whole
 from pipeline.metadata.enums import House, SourceFormat
 from pipeline.parsing.addressees import split_addressee
 from pipeline.parsing.html_blocks import fragment_pieces
@@ -37,13 +36,6 @@ def looks_like_bytes(head: bytes) -> bool:
     if start.rstrip() == b"[]":
         return True  # a day of detail records with nothing clipped
     return start[:1] in (b"[", b"{") and b'"uin"' in head and (b'"questionText"' in head or b'"answerText"' in head)
-
-
-def parse_path(path: Path) -> PageResult:
-    size = path.stat().st_size
-    if size > MAX_JSON_BYTES:
-        return PageResult(SourceFormat.WQ_API_JSON, QUARANTINED, f"JSON file of {size} bytes is over the {MAX_JSON_BYTES}-byte limit")
-    return parse_bytes(path.read_bytes())
 
 
 def parse_bytes(data: bytes) -> PageResult:
@@ -148,4 +140,4 @@ def question_record(value: dict) -> QuestionRecord | None:
     )
 
 
-FORMAT = Format(SourceFormat.WQ_API_JSON, detect_bytes=looks_like_bytes, parse_path=parse_path, parse_bytes=parse_bytes)
+FORMAT = Format(SourceFormat.WQ_API_JSON, detect_bytes=looks_like_bytes, parse_path=read_whole(SourceFormat.WQ_API_JSON, MAX_JSON_BYTES, "JSON file", parse_bytes), parse_bytes=parse_bytes)

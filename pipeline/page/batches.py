@@ -140,6 +140,7 @@ class BatchStats:
     reused: int
     removed: int
     seconds: dict[str, float] = field(default_factory=dict)  # ingest, parse, extract, store
+    peak_rss_mb: float = 0.0  # the worker process's peak resident memory, when a watched worker did it
 
 
 STORE_TABLES = ("files", "verdicts", *PAGE_TABLES)

@@ -52,7 +52,11 @@ def _work(job: _Job, slot, started, sender) -> None:
             slot.raw = encoded + b"\0" * (SLOT - len(encoded))
             started.value = time.monotonic()
 
+    import dataclasses
+    import resource
+
     stats = process_batch(job.root, job.work, job.batch, job.paths, skip=job.skip, watch=watch, one_by_one=job.one_by_one)
+    stats = dataclasses.replace(stats, peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1))
     sender.send(stats)  # a pipe of its own: a worker killed mid-send cannot block the others
     sender.close()
 

@@ -212,7 +212,7 @@ def test_page_holding_only_the_end_of_an_answer_keeps_it_as_a_fragment_and_inven
     result = parse(SAMPLE / "hansard-web/hw-029.txt")
     assert result.status == "parsed" and not result.records
     text, reason = result.fragments[0]
-    assert text.startswith("During the period 12 October to 22 December, Operation Safeguard") and "begun on a page" in reason
+    assert text.startswith("During the period 12 October to 22 December, Operation Safeguard") and "begun on another page" in reason
 
 
 def test_page_starting_inside_an_answer_reads_every_question_after_the_fragment():

@@ -127,7 +127,7 @@ class OpenQuestion:
 
 
 # Why a fragment is not part of a question (answer_fragments.reason).
-CONTINUED = "text before the page's first question: the end of an answer begun on a page that is not in the archive"
+CONTINUED = "text before the page's first question: the end of an answer begun on another page (not joined to it)"
 CUT_TAIL = "the unfinished end of an answer where the page is cut off"
 CUT_QUESTION = "a question whose answer the page is cut off before"
 UNANSWERED = "a question the page prints without an answer"

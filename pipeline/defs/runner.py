@@ -63,8 +63,8 @@ def run_build(archive: Path, out: str, release: str, work: Path | None = None, p
     settings = ArchiveSettings(archive_dir=str(archive), out_dir=str(out), release=release, work_dir=str(work) if work else "", page_budget_seconds=page_budget)
     # One process holds every step, so tables pass between steps in memory;
     # `dagster dev` writes them as Parquet (TablesIOManager).
-    defs = build_defs(settings=settings, fetch=FetchClient(), io_manager=dg.mem_io_manager)
     resources = {"settings": settings, "fetch": FetchClient(), "io_manager": dg.mem_io_manager}
+    defs = build_defs(**resources)
     everything = [*defs.assets, *defs.asset_checks]
     batches = list(list_batches(archive))
     with dg.DagsterInstance.ephemeral() as instance:

@@ -11,10 +11,9 @@ from pathlib import Path
 SIDECAR_SUFFIX = ".meta.json"
 
 
-def source_id_for(path: str | bytes) -> str:
-    """Stable source ID from the file's archive path (its bytes, for a name that is not UTF-8)."""
-    raw = path if isinstance(path, bytes) else path.encode("utf-8")
-    return "src-" + hashlib.sha256(raw).hexdigest()[:16]
+def source_id_for(path: str) -> str:
+    """Stable source ID from the file's archive path as the tables print it."""
+    return "src-" + hashlib.sha256(path.encode("utf-8")).hexdigest()[:16]
 
 
 def sha256_of(path: Path) -> str:

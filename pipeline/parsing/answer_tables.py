@@ -32,11 +32,6 @@ def _unglue_year_cell(line: str) -> str:
     return line
 
 
-def merge_table_rows(lines: list[str]) -> list[str]:
-    """Join a table's cells, printed one per line, into one line per row."""
-    return merge_table_cells(lines)[0]
-
-
 def merge_table_cells(lines: list[str]) -> tuple[list[str], list[tuple[int, list[list[str]]]]]:
     """Rows of the tables printed one cell per line, as lines (cells joined by a space), and the
     tables found: (index of the first row's line, rows of cells)."""

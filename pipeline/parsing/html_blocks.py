@@ -60,14 +60,10 @@ _INLINE_BREAKS = {"br", "hr"}
 _CONTAINERS = {"tbody", "thead", "tfoot", "ul", "ol", "dl", "div", "section", "article", "body", "html", "main", "blockquote", "figure"}
 
 
-def fragment_lines(html: str) -> list[str]:
-    """The lines of an HTML fragment whose text may stand outside any block ("Text.<p> </p>More text."):
-    each block element is a line, each table row a line of its cells, and the inline text between blocks a line."""
-    return [value if piece == "line" else " ".join(c for c in row if c) for piece, value in fragment_pieces(html) for row in ([value] if piece == "line" else value)]
-
-
 def fragment_pieces(html: str) -> list[tuple[str, object]]:
-    """An HTML fragment as ("line", text) and ("table", rows of cells) pieces, in document order."""
+    """An HTML fragment whose text may stand outside any block ("Text.<p> </p>More text.") as
+    ("line", text) and ("table", rows of cells) pieces, in document order: each block element a
+    line, each table its rows, and the inline text between blocks a line."""
     tree = HTMLParser(f"<body>{html}</body>")
     out: list[tuple[str, object]] = []
     buffer: list[str] = []

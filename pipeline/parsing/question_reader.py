@@ -3,7 +3,7 @@
 Text pages of every family come down to the same shape once their header is
 read: lines that are headings, member names, questions ("... asked Her
 Majesty's Government:", "To ask the Secretary of State ...") and answer
-paragraphs. :func:`read_questions` walks that shape once per page.
+paragraphs. :func:`read_page` walks that shape once per page.
 """
 
 from __future__ import annotations
@@ -133,21 +133,6 @@ CUT_QUESTION = "a question whose answer the page is cut off before"
 UNANSWERED = "a question the page prints without an answer"
 
 
-def read_questions(
-    lines: list[str],
-    context: PageContext,
-    *,
-    truncated: bool = False,
-    column_at: list[str | None] | None = None,
-) -> list[QuestionRecord]:
-    """Question-and-answer records from a page's body lines.
-
-    ``column_at[i]`` is the column reference in force at line ``i`` (pages
-    that print column markers); ``truncated`` marks the last answer as cut off.
-    """
-    return read_page(lines, context, truncated=truncated, column_at=column_at).records
-
-
 def read_page(
     lines: list[str],
     context: PageContext,
@@ -155,7 +140,11 @@ def read_page(
     truncated: bool = False,
     column_at: list[str | None] | None = None,
 ) -> PageReading:
-    """The page's question records, and the lines before its first question (a continued answer)."""
+    """Question-and-answer records from a page's body lines, and the text that belongs to none of them.
+
+    ``column_at[i]`` is the column reference in force at line ``i`` (pages
+    that print column markers); ``truncated`` marks the last answer as cut off.
+    """
     reader = _PageReader(lines, context, column_at)
     records = reader.read(truncated)
     audited = "\n".join([*([context.heading] if context.heading else []), *reader.lines])

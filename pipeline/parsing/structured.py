@@ -77,7 +77,7 @@ def read_speech(member_name: str | None, text: str, r: Reading) -> OpenQuestion 
     ``member_name`` is the speaker the markup names (``<member>``, ``<b>Name:</b>``),
     ``text`` the paragraph's words including that name. Returns the question now open.
     """
-    current, heading, column, context = r.current, r.heading, r.column, r.context
+    current, heading, column = r.current, r.heading, r.column
     r.audited.append(text)
     rest = text
     numbered = _LIST_NUMBER.sub("", text, count=1) if member_name else text  # "10. Mr. Walter: To ask ..."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.reference.build.common import AB, CG, DL, EU, IN, NG, OT, PA, PJ, Row, key
+from pipeline.reference.build.common import OT, Row, key
 from pipeline.reference.build.inputs import curated_rows
 
 

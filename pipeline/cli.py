@@ -15,13 +15,16 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help="Hansard Writ
 def build(
     archive: Annotated[Path, typer.Option(help="Archive folder to read (default: the checkout's sample archive).")] = Path("data/sample-archive"),
     out: Annotated[str, typer.Option(help="Where releases go: a folder or an fsspec URL (file://, s3://...).")] = "outputs",
-    release: Annotated[Optional[str], typer.Option(help="Release name (default: today's date).")] = None,
+    release: Annotated[Optional[str], typer.Option(help="Release name: letters, digits, '.', '_', '-' (default: the build date, with .2, .3 ... if taken).")] = None,
+    replace: Annotated[bool, typer.Option("--replace", help="Replace the release named by --release if it exists (one atomic switch); without it an existing name is refused.")] = False,
+    allow_shrink: Annotated[bool, typer.Option("--allow-shrink", help="Publish even a release with no questions, or with more than 10% fewer questions than the latest.")] = False,
     work: Annotated[Optional[Path], typer.Option(help="Work folder for the per-batch stores (default: <out>/.work).")] = None,
     page_budget: Annotated[float, typer.Option(help="Seconds a page may take to parse or extract before it is stopped and quarantined (0: no limit, batches read in this process).")] = 30.0,
 ) -> None:
     """Read an archive folder and publish a validated release of the tables."""
     from pipeline.defs.runner import run_build
-    from pipeline.release.publish import default_release_name, split_out
+    from pipeline.release.publish import split_out
+    from pipeline.release.published import ReleaseRefused, check_release_name
 
     archive_dir = archive.resolve()
     if not archive_dir.is_dir():
@@ -36,13 +39,18 @@ def build(
         except (ImportError, ValueError) as err:
             typer.echo(f"error: --out {out}: {err}", err=True)
             raise typer.Exit(2)
+    if release is not None:
+        try:
+            check_release_name(release)
+        except ReleaseRefused as err:
+            typer.echo(f"error: --release: {err}", err=True)
+            raise typer.Exit(2)
     target = out if protocol is not None else str(Path(out_path).resolve())
-    name = release or default_release_name()
-    outcome = run_build(archive_dir, target, name, work.resolve() if work else None, page_budget=page_budget)
+    outcome = run_build(archive_dir, target, release, work.resolve() if work else None, page_budget=page_budget, replace=replace, allow_shrink=allow_shrink)
     if not outcome.success:
         for message in outcome.failures:
             typer.echo(message, err=True)
-        typer.echo("build failed: nothing was published", err=True)
+        typer.echo("build failed: nothing was published; the releases, latest and the catalogue are as they were", err=True)
         raise typer.Exit(1)
     sources, summary, pages = outcome.sources, outcome.summary, outcome.pages
     counts = dict(sources.group_by("status").len().iter_rows())
@@ -57,7 +65,10 @@ def build(
     typer.echo(f"instrument mentions:   {summary['rows_instrument_mentions']} ({summary['rows_instruments']} instruments)")
     typer.echo(f"commitments:           {summary['rows_commitments']}")
     typer.echo(f"answer fragments:      {summary['rows_answer_fragments']} (text outside any question, kept)")
-    typer.echo(f"release:               {summary['folder']}")
+    if summary.get("unchanged"):
+        typer.echo(f"release:               unchanged: the tables equal release {summary['release']}, so nothing new was published")
+    else:
+        typer.echo(f"release:               {summary['folder']}{' (replaced)' if summary.get('replaced') else ''}")
     _list_files(sources)
 
 

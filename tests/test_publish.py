@@ -63,10 +63,10 @@ def test_a_build_killed_while_publishing_leaves_the_previous_release_and_latest(
     assert (out / "latest").read_text().strip() == "first"
     assert _table_digests(out / "first") == before
     assert (out / "catalog.json").read_bytes() == catalog_before
-    assert list(out.glob(".staging-second-*"))  # what the killed build left, outside any release
+    assert list(out.glob(".data/.staging-second-*"))  # what the killed build left, outside any release
     # the next build clears it and publishes
     assert run_build(archive, out, "second").exit_code == 0
-    assert not list(out.glob(".staging-*"))
+    assert not list(out.glob(".data/.staging-*"))
     assert (out / "latest").read_text().strip() == "second"
 
 

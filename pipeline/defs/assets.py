@@ -13,7 +13,8 @@ from pipeline.ingest.listing import list_batches
 from pipeline.metadata import table_names, table_schema
 from pipeline.page.batches import load_store, process_batches
 from pipeline.release.assemble import assemble
-from pipeline.release.publish import default_release_name, publish_release, upload_release
+from pipeline.release.publish import ValidationFailed, publish_release, upload_release
+from pipeline.release.published import OutputBusy, ReleaseRefused
 
 GROUP = "written_answers"
 # One partition per archive batch (a folder of pages, or a hash bucket of a large one).
@@ -98,10 +99,24 @@ def release_tables(context: dg.AssetExecutionContext, settings: ArchiveSettings)
     description="The published release: CSV and Parquet data packages, validation report, dictionary, catalogue.",
 )
 def release(context: dg.AssetExecutionContext, settings: ArchiveSettings, **tables: pl.DataFrame) -> dg.MaterializeResult:
-    name = settings.release_name or default_release_name()
-    folder = publish_release(dict(tables), settings.out_path, name)
-    where = str(folder)
-    if settings.out_remote:
-        upload_release(settings.out_path, name, settings.out_dir)
-        where = f"{settings.out_dir.rstrip('/')}/{name}"
-    return dg.MaterializeResult(metadata={"release": name, "folder": where, **{f"rows_{k}": v.height for k, v in tables.items()}})
+    try:
+        outcome = publish_release(
+            dict(tables), settings.out_path, settings.release_name, replace=settings.replace, allow_shrink=settings.allow_shrink
+        )
+    except (ReleaseRefused, ValidationFailed, OutputBusy, OSError) as err:
+        raise dg.Failure(description=f"{err}; nothing was published, the releases, latest and the catalogue are as they were") from err
+    where = str(outcome.folder)
+    if settings.out_remote and not outcome.unchanged:
+        upload_release(settings.out_path, outcome.release, settings.out_dir)
+        where = f"{settings.out_dir.rstrip('/')}/{outcome.release}"
+    if outcome.unchanged:
+        context.log.info(f"the tables equal release {outcome.release}: nothing new was published")
+    return dg.MaterializeResult(
+        metadata={
+            "release": outcome.release,
+            "folder": where,
+            "unchanged": outcome.unchanged,
+            "replaced": outcome.replaced,
+            **{f"rows_{k}": v.height for k, v in tables.items()},
+        }
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -24,7 +25,9 @@ class ArchiveSettings(dg.ConfigurableResource):
     archive_dir: str
     out_dir: str
     work_dir: str = ""  # default: HANSARD_WORK_DIR if set when the run starts, else <out_dir>/.work
-    release: str = ""  # default: HANSARD_RELEASE if set when the run starts, else the build date
+    release: str = ""  # default: HANSARD_RELEASE if set when the run starts, else the build date (suffixed if taken)
+    replace: bool = False  # an existing release of the name given is replaced (one atomic switch) instead of refused
+    allow_shrink: bool = False  # publish even with no questions, or more than 10% fewer than the latest release
     # A page whose parsing or extraction runs longer is stopped and quarantined (0: no watchdog, batches in process).
     page_budget_seconds: float = 30.0
 
@@ -53,8 +56,9 @@ class ArchiveSettings(dg.ConfigurableResource):
     def work_path(self) -> Path:
         if chosen := self.work_dir or os.environ.get("HANSARD_WORK_DIR"):
             return Path(chosen).expanduser().resolve()
-        if self.out_remote:
-            return Path.home() / ".cache" / "hansard-written-answers" / "work"
+        if self.out_remote:  # one work folder per remote output, so two buckets never share a mirror
+            key = hashlib.sha256(self.out_dir.encode()).hexdigest()[:12]
+            return Path.home() / ".cache" / "hansard-written-answers" / "work" / key
         return self.out_path / ".work"
 
 

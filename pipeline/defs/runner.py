@@ -14,8 +14,9 @@ from pipeline.defs.assets import release as release_asset
 from pipeline.defs.definitions import build_defs
 from pipeline.defs.resources import ArchiveSettings, FetchClient
 from pipeline.ingest.listing import list_batches
+from pipeline.release.published import OutputBusy, hold_output
 
-QUIET = {"loggers": {"console": {"config": {"log_level": "ERROR"}}}}
+QUIET = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 
 
 @dataclass
@@ -39,6 +40,7 @@ def _failures(result: dg.ExecuteInProcessResult) -> list[str]:
     for failure in result.get_step_failure_events():
         error = failure.event_specific_data.error if failure.event_specific_data else None
         first_line = error.message.strip().splitlines()[0] if error and error.message.strip() else ""
+        first_line = first_line.removeprefix("dagster._core.definitions.events.Failure: ")  # our own words, not the class
         messages.append(f"step failed: {failure.step_key}: {first_line}")
     return messages
 
@@ -58,9 +60,37 @@ def _step_seconds(result: dg.ExecuteInProcessResult, instance: dg.DagsterInstanc
     return seconds
 
 
-def run_build(archive: Path, out: str, release: str, work: Path | None = None, page_budget: float = 30.0) -> BuildOutcome:
-    """Materialise every batch of ``archive``, then publish ``release`` to ``out`` (a folder or an fsspec URL)."""
-    settings = ArchiveSettings(archive_dir=str(archive), out_dir=str(out), release=release, work_dir=str(work) if work else "", page_budget_seconds=page_budget)
+def run_build(
+    archive: Path,
+    out: str,
+    release: str | None,
+    work: Path | None = None,
+    page_budget: float = 30.0,
+    replace: bool = False,
+    allow_shrink: bool = False,
+) -> BuildOutcome:
+    """Materialise every batch of ``archive``, then publish ``release`` (None: the build date) to ``out`` (a folder or an fsspec URL).
+
+    The output and work folders are locked for the whole build: a second build
+    into either fails at once instead of racing this one.
+    """
+    settings = ArchiveSettings(
+        archive_dir=str(archive),
+        out_dir=str(out),
+        release=release or "",
+        work_dir=str(work) if work else "",
+        page_budget_seconds=page_budget,
+        replace=replace,
+        allow_shrink=allow_shrink,
+    )
+    try:
+        with hold_output(settings.out_path), hold_output(settings.work_path):
+            return _run(settings, archive)
+    except OutputBusy as err:
+        return BuildOutcome(success=False, failures=[str(err)])
+
+
+def _run(settings: ArchiveSettings, archive: Path) -> BuildOutcome:
     # One process holds every step, so tables pass between steps in memory;
     # `dagster dev` writes them as Parquet (TablesIOManager).
     resources = {"settings": settings, "fetch": FetchClient(), "io_manager": dg.mem_io_manager}

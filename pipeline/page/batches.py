@@ -213,6 +213,31 @@ def process_batch(root: Path, work: Path, batch: str, paths: list[str], *, skip:
     return BatchStats(batch, files.height, todo.height, unchanged.height, removed, timings)
 
 
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+def remove_abandoned_stores(work: Path) -> list[Path]:
+    """Half-written and retired store folders of builds that were killed (their process is gone).
+
+    Runs of separate partitions may write stores side by side (under ``dagster
+    dev``), so only folders whose writing process has gone are removed.
+    """
+    removed = []
+    for folder in sorted((work / "batches").glob("*.*-*")) if (work / "batches").is_dir() else []:
+        stem, _, pid = folder.name.rpartition("-")
+        if folder.is_dir() and stem.endswith((".tmp", ".old")) and pid.isdigit() and not _process_alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
 def process_batches(root: Path, work: Path, batches: dict[str, list[str]], workers: int | None = None, *, page_budget: float = 0.0):
     """Process many batches; results come back in batch order.
 
@@ -222,6 +247,7 @@ def process_batches(root: Path, work: Path, batches: dict[str, list[str]], worke
     batch is done again without it. Without one, batches run in this process
     (several at once in a process pool when there is more than one core).
     """
+    remove_abandoned_stores(work)
     workers = workers or min(len(batches), os.cpu_count() or 1)
     jobs = [(root, work, key, paths) for key, paths in sorted(batches.items())]
     if page_budget > 0:

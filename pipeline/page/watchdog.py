@@ -7,18 +7,20 @@ The parent kills a worker whose page has run past the budget, quarantines that
 page with the reason, and runs the batch again without it. Extraction runs
 over a whole batch at once; when that runs past the budget for all its pages,
 the batch is run again page by page, so the page can be named. Workers die
-with the build (``PR_SET_PDEATHSIG`` on Linux): a killed build leaves none
-writing stores.
+with the build (:mod:`pipeline.page.die_with_parent`): a killed build leaves
+none writing stores.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import multiprocessing.connection
-import signal
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from pipeline.page.die_with_parent import BUILD_PID, die_with_parent
 
 SLOT = 2048  # bytes of the shared "what am I doing" slot of each worker
 
@@ -31,19 +33,11 @@ class _Job:
     paths: list[str]
     skip: dict[str, str] = field(default_factory=dict)
     one_by_one: bool = False
-
-
-def _die_with_parent() -> None:
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass  # not Linux: the parent's process group still ends the workers with the build
+    build_pid: int = field(default_factory=os.getpid)
 
 
 def _work(job: _Job, slot, started, sender) -> None:
-    _die_with_parent()
+    die_with_parent(job.build_pid)
     from pipeline.page.batches import process_batch
 
     def watch(what: str) -> None:
@@ -64,7 +58,8 @@ def _work(job: _Job, slot, started, sender) -> None:
 def run_watched(jobs: list[tuple[Path, Path, str, list[str]]], workers: int, budget: float):
     """Process batches in watched worker processes; yields each batch's stats in batch order."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["pipeline.page.batches"])
+    os.environ[BUILD_PID] = str(os.getpid())  # the fork server, started below, checks the build still runs
+    context.set_forkserver_preload(["pipeline.page.die_with_parent", "pipeline.page.batches"])
     pending = [_Job(*job) for job in jobs]
     order = [job.batch for job in pending]
     done: dict[str, object] = {}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 from pathlib import Path
 
 import polars as pl
@@ -12,7 +11,7 @@ import polars as pl
 from pipeline.ingest.files import sha256_of
 from pipeline.metadata import PACKAGE, all_schemas, table_names
 
-LATEST = "latest"
+from pipeline.release.published import LATEST
 
 
 def release_readme(release: str, created: str, tables: dict[str, pl.DataFrame]) -> str:
@@ -77,26 +76,6 @@ def release_readme(release: str, created: str, tables: dict[str, pl.DataFrame]) 
     return "\n".join(lines)
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
-
-
-def point_latest(out: Path, release: str) -> None:
-    """``latest`` is a one-line file naming the newest release (portable, atomic)."""
-    _atomic_write(out / LATEST, release + "\n")
-
-
-def releases(out: Path) -> list[str]:
-    """Published releases under ``out``, oldest first (by name: names sort by date)."""
-    return sorted(p.name for p in out.iterdir() if p.is_dir() and not p.name.startswith(".") and (p / "validation.json").is_file())
-
-
-def _file_entry(path: Path, root: Path) -> dict:
-    return {"path": path.relative_to(root).as_posix(), "bytes": path.stat().st_size, "sha256": sha256_of(path)}
-
-
 def _changes(previous: Path, current: Path) -> dict:
     """Rows added, removed and changed per table since the previous release (by primary key)."""
     changes = {}
@@ -135,30 +114,34 @@ def _charts(release_dir: Path) -> dict:
     }
 
 
-def write_catalog(out: Path) -> dict:
-    """Rewrite ``catalog.json`` and ``index.html`` over every release in ``out``."""
-    entries = []
-    previous: Path | None = None
-    for name in releases(out):
-        folder = out / name
-        report = json.loads((folder / "validation.json").read_text(encoding="utf-8"))
-        descriptor = json.loads((folder / "csv" / "datapackage.json").read_text(encoding="utf-8"))
-        entry = {
-            "name": name,
-            "created": descriptor.get("created"),
-            "row_counts": {t: v["rows"] for t, v in report["tables"].items()},
-            "files": [_file_entry(p, out) for p in sorted(folder.glob("*.zip"))]
-            + [_file_entry(folder / fmt / "datapackage.json", out) for fmt in ("csv", "parquet")],
-            "changes_since_previous": _changes(previous, folder) if previous else None,
-            "previous": previous.name if previous else None,
-            "charts": _charts(folder),
-        }
-        entries.append(entry)
-        previous = folder
-    catalog = {"title": PACKAGE["title"], "latest": entries[-1]["name"] if entries else None, "releases": list(reversed(entries))}
-    _atomic_write(out / "catalog.json", json.dumps(catalog, indent=2) + "\n")
-    _atomic_write(out / "index.html", render_index(catalog))
-    return catalog
+def release_entry(name: str, folder: Path, previous: tuple[str, Path] | None) -> dict:
+    """The catalogue's entry for release ``name`` written in ``folder``; changes counted against ``previous`` (name, folder)."""
+    report = json.loads((folder / "validation.json").read_text(encoding="utf-8"))
+    descriptor = json.loads((folder / "csv" / "datapackage.json").read_text(encoding="utf-8"))
+    files = sorted(folder.glob("*.zip")) + [folder / fmt / "datapackage.json" for fmt in ("csv", "parquet")]
+    return {
+        "name": name,
+        "created": descriptor.get("created"),
+        "row_counts": {t: v["rows"] for t, v in report["tables"].items()},
+        "files": [{"path": f"{name}/{p.relative_to(folder).as_posix()}", "bytes": p.stat().st_size, "sha256": sha256_of(p)} for p in files],
+        "changes_since_previous": _changes(previous[1], folder) if previous else None,
+        "previous": previous[0] if previous else None,
+        "charts": _charts(folder),
+    }
+
+
+def catalog_of(entries: list[dict]) -> dict:
+    """The catalogue over release entries, newest first."""
+    return {"title": PACKAGE["title"], "latest": entries[0]["name"] if entries else None, "releases": entries}
+
+
+def front_files(catalog: dict) -> dict[str, str]:
+    """What readers find at the top of the output folder: the catalogue, the page and ``latest``."""
+    return {
+        "catalog.json": json.dumps(catalog, indent=2) + "\n",
+        "index.html": render_index(catalog),
+        LATEST: (catalog["latest"] or "") + "\n",
+    }
 
 
 def _bar_chart(title: str, items: list[tuple[str, int]], chart_id: str) -> str:

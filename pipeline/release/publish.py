@@ -1,9 +1,10 @@
 """Writing a release: CSV and Parquet data packages, report, dictionary, catalogue.
 
-A release is written whole into a staging folder beside its final place and
-moved there with one rename, only after validation passed; ``latest`` and
-the catalogue are updated after that. A crash or a failed check therefore
-never leaves a half-written release or a ``latest`` that points at one.
+A release is checked (validation, name, shrink, free space), written whole
+into a staging folder and synced; only then does one switch
+(:mod:`pipeline.release.published`) show it, the catalogue, ``latest`` and
+the page together. A crash, a kill, a full disk or a failed check therefore
+leaves readers what they had before.
 """
 
 from __future__ import annotations
@@ -12,19 +13,21 @@ import json
 import os
 import shutil
 import zipfile
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 import polars as pl
 
-from pipeline.release import catalog
+from pipeline.release import catalog, published
+from pipeline.release.published import ReleaseRefused, check_release_name
 from pipeline.ingest.files import sha256_of
 from pipeline.metadata import PACKAGE, all_schemas, table_names
 from pipeline.release.validation import validate_release
 
 PACKAGE_PREFIX = "hansard-written-answers"
-# Fixed timestamp inside the zips: same tables, same zip bytes.
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+# Zip entries carry the build time (SOURCE_DATE_EPOCH when set); zip cannot store a time before 1980.
+_ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=timezone.utc)
 
 
 class ValidationFailed(RuntimeError):
@@ -90,15 +93,16 @@ def _package(release: str, created: str, fmt: str, directory: Path) -> dict:
     }
 
 
-def _zip_folder(folder: Path, target: Path, inner: str) -> None:
+def _zip_folder(folder: Path, target: Path, inner: str, when: datetime) -> None:
     """Zip a package deterministically; Parquet files, compressed already, are stored as they are.
 
     CSV is deflated at level 2: at 100,000 pages it takes 2.4 s instead of 7.6 s
     at the default level 6, for a zip 17% larger (98 MB against 84 MB).
     """
+    stamp = max(when, _ZIP_EPOCH).timetuple()[:6]
     with zipfile.ZipFile(target, "w") as archive:
         for path in sorted(folder.iterdir()):
-            info = zipfile.ZipInfo(f"{inner}/{path.name}", date_time=_ZIP_TIME)
+            info = zipfile.ZipInfo(f"{inner}/{path.name}", date_time=stamp)
             info.compress_type = zipfile.ZIP_STORED if path.suffix == ".parquet" else zipfile.ZIP_DEFLATED
             # ZipFile.open(info, "w") takes the level from the entry (a public name from Python 3.13)
             setattr(info, "compress_level" if hasattr(info, "compress_level") else "_compresslevel", 2)
@@ -134,70 +138,172 @@ def upload_release(local_out: Path, release: str, url: str) -> None:
         fs.put_file(str(local_out / name), f"{root.rstrip('/')}/{name}")
 
 
+def build_time() -> datetime:
+    """When this build happened: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else now (UTC, whole seconds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), timezone.utc)
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
 def default_release_name(now: datetime | None = None) -> str:
     """Sortable default release name: the build date."""
-    return (now or datetime.now(timezone.utc)).strftime("%Y-%m-%d")
+    return (now or build_time()).strftime("%Y-%m-%d")
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+@dataclass
+class Published:
+    """What publishing did, for the command line and the asset's metadata to report truthfully."""
+
+    release: str
+    folder: Path  # <out>/<release>, as readers reach it
+    unchanged: bool = False  # the tables equal the latest release's: nothing new was published
+    replaced: bool = False
+    cleaned: list[str] = field(default_factory=list)  # leftovers of earlier builds removed
 
 
-def remove_stale_staging(out: Path) -> list[Path]:
-    """Staging folders left by builds that were killed mid-publish (their process is gone)."""
-    removed = []
-    for folder in out.glob(".staging-*"):
-        pid = folder.name.rsplit("-", 1)[-1]
-        if folder.is_dir() and pid.isdigit() and not _pid_alive(int(pid)):
-            shutil.rmtree(folder, ignore_errors=True)
-            removed.append(folder)
-    return removed
+# Room a release needs while it is written: CSV about the size of the tables in
+# memory, Parquet a third, both zipped again, and a margin for the catalogue.
+SPACE_FACTOR, SPACE_MARGIN = 3.0, 32 << 20
 
 
-def publish_release(tables: dict[str, pl.DataFrame], out: Path, release: str, *, created: datetime | None = None) -> Path:
-    """Validate ``tables`` and publish them as release ``release`` under ``out``.
+def _table_hashes(folder: Path) -> dict[str, str]:
+    """sha256 of every table file of a release (its data, not its timestamps)."""
+    return {
+        f"{fmt}/{path.name}": sha256_of(path)
+        for fmt in ("csv", "parquet")
+        for path in sorted((folder / fmt).glob(f"*.{fmt}"))
+    }
 
-    Raises :class:`ValidationFailed` (publishing nothing) when validation fails.
+
+def _question_rows(folder: Path) -> int:
+    report = json.loads((folder / "validation.json").read_text(encoding="utf-8"))
+    return int(report["tables"]["questions"]["rows"])
+
+
+def _choose_name(release: str | None, existing: dict[str, Path], replace: bool, when: datetime) -> str:
+    if release is None:
+        base = check_release_name(default_release_name(when))
+        name, k = base, 2
+        while name in existing:  # a release is never changed in place: the day's second gets a suffix
+            name, k = f"{base}.{k}", k + 1
+        return name
+    name = check_release_name(release)
+    if name in existing and not replace:
+        raise ReleaseRefused(f"release {name!r} exists already; give another --release, or --replace to replace it")
+    return name
+
+
+def _check_shrink(tables: dict[str, pl.DataFrame], latest: tuple[str, Path] | None, allow_shrink: bool, shrink_limit: float) -> None:
+    rows = tables["questions"].height
+    if allow_shrink:
+        return
+    if rows == 0:
+        raise ReleaseRefused("the build found no questions; an empty release is not published (--allow-shrink to publish it anyway)")
+    if latest is not None:
+        before = _question_rows(latest[1])
+        if rows < before * (1 - shrink_limit):
+            raise ReleaseRefused(
+                f"the build has {rows:,} questions, {before - rows:,} fewer than release {latest[0]} ({before:,}), "
+                f"more than {shrink_limit:.0%} fewer; not published (--allow-shrink to publish it anyway)"
+            )
+
+
+def _check_space(tables: dict[str, pl.DataFrame], out: Path) -> None:
+    needed = int(SPACE_FACTOR * sum(frame.estimated_size() for frame in tables.values())) + SPACE_MARGIN
+    free = published.free_bytes(out)
+    if free < needed:
+        raise ReleaseRefused(f"not enough free space in {out}: {free >> 20:,} MB free, about {needed >> 20:,} MB needed")
+
+
+def _write_release(tables: dict[str, pl.DataFrame], folder: Path, release: str, created_at: str, report: dict, when: datetime) -> None:
+    for fmt in ("csv", "parquet"):
+        package = folder / fmt
+        package.mkdir(parents=True)
+        for name in table_names():
+            (write_csv if fmt == "csv" else write_parquet)(tables[name], package / f"{name}.{fmt}")
+        descriptor = _package(release, created_at, fmt, package)
+        (package / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        _zip_folder(package, folder / f"{PACKAGE_PREFIX}-{release}-{fmt}.zip", f"{PACKAGE_PREFIX}-{release}-{fmt}", when)
+    (folder / "validation.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    (folder / "README.md").write_text(catalog.release_readme(release, created_at, tables), encoding="utf-8")
+
+
+def publish_release(
+    tables: dict[str, pl.DataFrame],
+    out: Path,
+    release: str | None = None,
+    *,
+    replace: bool = False,
+    allow_shrink: bool = False,
+    shrink_limit: float = 0.10,
+    created: datetime | None = None,
+) -> Published:
+    """Validate ``tables`` and publish them under ``out`` as ``release`` (None: the build date, suffixed if taken).
+
+    Nothing readers see changes unless every check passed and every file was
+    written and synced; then one switch (:mod:`pipeline.release.published`)
+    shows the release, the catalogue, ``latest`` and the page together.
+    Raises :class:`ValidationFailed` or :class:`ReleaseRefused` (publishing
+    nothing); returns ``unchanged`` when the tables equal the latest release's.
     """
-    out.mkdir(parents=True, exist_ok=True)
-    remove_stale_staging(out)
-    report = validate_release(tables)
-    if not report["valid"]:
-        raise ValidationFailed(report)
-    created_at = (created or datetime.now(timezone.utc)).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-    staging = out / f".staging-{release}-{os.getpid()}"
-    if staging.exists():
-        shutil.rmtree(staging)
-    try:
-        for fmt in ("csv", "parquet"):
-            folder = staging / fmt
-            folder.mkdir(parents=True)
-            for name in table_names():
-                (write_csv if fmt == "csv" else write_parquet)(tables[name], folder / f"{name}.{fmt}")
-            descriptor = _package(release, created_at, fmt, folder)
-            (folder / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-            _zip_folder(folder, staging / f"{PACKAGE_PREFIX}-{release}-{fmt}.zip", f"{PACKAGE_PREFIX}-{release}-{fmt}")
-        (staging / "validation.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-        (staging / "README.md").write_text(catalog.release_readme(release, created_at, tables), encoding="utf-8")
-        final = out / release
-        if final.exists():
-            # Replacing a release of the same name: move the old one aside first,
-            # so that the final rename is still a single step.
-            retired = out / f".retired-{release}-{os.getpid()}"
-            final.rename(retired)
+    when = created or build_time()
+    with published.hold_output(out):
+        existing = published.published_releases(out)
+        name = _choose_name(release, existing, replace, when)
+        previous = [(n, f) for n, f in existing.items() if n != name]
+        latest = previous[-1] if previous else None
+        report = validate_release(tables)
+        if not report["valid"]:
+            raise ValidationFailed(report)
+        _check_shrink(tables, latest, allow_shrink, shrink_limit)
+        cleaned = published.collect_garbage(out)
+        _check_space(tables, out)
+        created_at = when.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+        staging = published.staging_folder(out, name)
+        try:
+            _write_release(tables, staging, name, created_at, report, when)
+            current = existing.get(name) if replace else None
+            newest = existing.get(next(reversed(existing))) if existing else None
+            if newest is not None and _table_hashes(staging) == _table_hashes(newest):
+                shutil.rmtree(staging)
+                newest_name = next(reversed(existing))
+                return Published(newest_name, out / newest_name, unchanged=True, cleaned=cleaned)
+            published.sync_tree(staging)
+            final = staging.with_name(f"{name}.{os.urandom(4).hex()}")
             staging.rename(final)
-            shutil.rmtree(retired)
-        else:
-            staging.rename(final)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    catalog.point_latest(out, release)
-    catalog.write_catalog(out)
-    return final
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        try:
+            entries_by_name = _catalog_entries(out, existing)
+            entries_by_name.pop(name, None)
+            entry = catalog.release_entry(name, final, latest)
+            entries = [entry, *reversed(list(entries_by_name.values()))]
+            releases = {n: f for n, f in existing.items() if n != name}
+            if published.site_folder(out) is None:
+                releases = published.adopt_legacy(out, releases)
+            releases[name] = final
+            published.switch(out, releases, catalog.front_files(catalog.catalog_of(entries)))
+        except BaseException:
+            if published.site_folder(out) is None or published.published_releases(out).get(name) != final.resolve():
+                shutil.rmtree(final, ignore_errors=True)
+            raise
+        try:
+            cleaned += published.collect_garbage(out)
+        except OSError:
+            pass  # leftovers are removed by the next build; the release is published
+        return Published(name, out / name, replaced=current is not None, cleaned=cleaned)
+
+
+def _catalog_entries(out: Path, existing: dict[str, Path]) -> dict[str, dict]:
+    """The catalogue's entries of the releases published now, oldest first (computed for releases of the old layout)."""
+    shown = published.current_catalog(out) if published.site_folder(out) is not None else None
+    if shown is not None:
+        by_name = {entry["name"]: entry for entry in shown["releases"]}
+        return {n: by_name[n] for n in existing if n in by_name}
+    entries, previous = {}, None
+    for n, folder in existing.items():
+        entries[n] = catalog.release_entry(n, folder, previous)
+        previous = (n, folder)
+    return entries

@@ -1,0 +1,40 @@
+"""Imported first by the watchdog's fork server: the kernel ends it when the build dies.
+
+A fork server left behind by a killed build keeps running (its workers with
+it, writing stores), so the server asks the kernel, once at import, for
+``SIGKILL`` when its parent dies (``PR_SET_PDEATHSIG``, Linux); each worker
+asks the same of the server (:func:`die_with_parent`). Elsewhere it does nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+
+PR_SET_PDEATHSIG = 1
+BUILD_PID = "HANSARD_BUILD_PID"  # set by the watchdog before it starts the fork server
+
+
+def die_with_parent(build_pid: int | None = None) -> None:
+    """Ask the kernel to SIGKILL this process when its parent dies (no-op where there is no prctl).
+
+    A build killed before the request was made sends no signal, so the
+    process then checks that the build (``build_pid``) still runs, and ends at once if not.
+    """
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+    if build_pid is not None:
+        try:
+            os.kill(build_pid, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:
+            pass
+
+
+if os.environ.get(BUILD_PID, "").isdigit():
+    die_with_parent(int(os.environ[BUILD_PID]))

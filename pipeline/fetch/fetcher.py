@@ -8,6 +8,7 @@ URL, as the parsers expect.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from urllib.parse import urljoin
 import requests
 from tqdm import tqdm
 
-from pipeline.fetch.client import Disallowed, PoliteClient
+from pipeline.fetch.client import FETCH_ERRORS, BadBody, Disallowed, FetchResult, PoliteClient
 from pipeline.fetch.html import html_to_text, links
 from pipeline.fetch.sites import Site
 
@@ -62,15 +63,15 @@ def fetch_range(start: date, end: date, archive: Path, sites: list[Site], client
 def _get(client: PoliteClient, url: str, stats: FetchStats):
     try:
         result = client.get(url)
-    except Disallowed:
-        stats.disallowed.append(url)
+    except Disallowed as err:
+        stats.disallowed.append(str(err))
         return None
     except requests.HTTPError as err:
         if err.response is not None and err.response.status_code == 404:
             return None  # no sitting that day, or no such page
         stats.failed.append(f"{url}: {err}")
         return None
-    except requests.RequestException as err:
+    except FETCH_ERRORS as err:
         stats.failed.append(f"{url}: {type(err).__name__}: {err}")
         return None
     if not result.from_cache:
@@ -78,20 +79,56 @@ def _get(client: PoliteClient, url: str, stats: FetchStats):
     return result
 
 
+def page_text(result: FetchResult) -> str:
+    """The text of a fetched answer page, or :class:`BadBody` saying why it is not one."""
+    kind = result.content_type.split(";", 1)[0].strip().lower()
+    if kind not in ("text/html", "application/xhtml+xml"):
+        raise BadBody(f"{result.url}: not an HTML page (Content-Type {kind or 'missing'})")
+    if "\x00" in result.text[:4096]:
+        raise BadBody(f"{result.url}: binary content labelled {kind}")
+    text = html_to_text(result.text)
+    if not text.strip():
+        raise BadBody(f"{result.url}: no text in the page")
+    return text
+
+
+def _unique_target(archive: Path, site: Site, day: date, url: str, claimed: dict[Path, str]) -> Path:
+    """The page's file in the archive; a second URL that would take the same name gets the URL's hash in its name."""
+    target = archive / f"{site.archive_path(day, url)}.txt"
+    sidecar = target.with_name(target.stem + ".meta.json")
+    owner = claimed.get(target)
+    if owner is None and sidecar.is_file():
+        try:
+            owner = json.loads(sidecar.read_text(encoding="utf-8")).get("url")
+        except (OSError, ValueError):
+            owner = None
+    if owner is not None and owner != url:
+        target = target.with_name(f"{target.stem}-{hashlib.sha256(url.encode()).hexdigest()[:8]}.txt")
+    claimed[target] = url
+    return target
+
+
 def _fetch_day(site: Site, day: date, index_url: str, prefix: str, archive: Path, client: PoliteClient, stats: FetchStats) -> None:
     index = _get(client, index_url, stats)
     if index is None:
         return
-    for href in links(index.text, prefix):
-        url = urljoin(index_url, href)
+    claimed: dict[Path, str] = {}
+    for url in links(index.text, index.url, prefix):
         page = _get(client, url, stats)
         if page is None:
             continue
-        target = archive / f"{site.archive_path(day, url)}.txt"
+        target = _unique_target(archive, site, day, page.url, claimed)
         if page.from_cache and target.is_file():
             stats.pages_unchanged += 1
             continue
-        text = html_to_text(page.text)
+        try:
+            text = page_text(page)
+        except BadBody as err:
+            stats.failed.append(str(err))
+            continue
+        sidecar = {"url": page.url, "licence": LICENCE, "note": "fetched by hansard-data fetch"}
+        if page.url != url:
+            sidecar["linked_as"] = url  # the address the index gave, before redirects
         _write_atomic(target, text)
-        _write_atomic(target.with_name(target.stem + ".meta.json"), json.dumps({"url": url, "licence": LICENCE, "note": "fetched by hansard-data fetch"}, indent=1))
+        _write_atomic(target.with_name(target.stem + ".meta.json"), json.dumps(sidecar, indent=1))
         stats.pages_written += 1

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from pipeline.fetch.client import PoliteClient
+from pipeline.fetch.client import BadBody, PoliteClient
 
 MAX_VOLUME_BYTES = 2 * 1024**3
 
@@ -55,7 +55,8 @@ def fetch_volumes(index_url: str, archive: Path, client: PoliteClient, *, max_by
         folder.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(f".{name}.{os.getpid()}.part")
         try:
-            client.download(url, partial, max_bytes=max_bytes)
+            if client.download(url, partial, max_bytes=max_bytes) == 0:
+                raise BadBody(f"{url}: empty body")
             os.replace(partial, target)
             stats.downloaded += 1
         except Exception as err:  # one volume failing does not stop the others

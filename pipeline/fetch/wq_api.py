@@ -25,7 +25,7 @@ from urllib.parse import urlencode
 
 from tqdm import tqdm
 
-from pipeline.fetch.client import PoliteClient
+from pipeline.fetch.client import FETCH_ERRORS, PoliteClient
 from pipeline.formats.wq_api_json import CLIP_LENGTH
 
 API_BASE = "https://questions-statements-api.parliament.uk"
@@ -63,11 +63,31 @@ def _list(client: PoliteClient, base: str, when: str, day: date) -> list[dict]:
     for page in range(MAX_PAGES):
         query = {f"{when}WhenFrom": day.isoformat(), f"{when}WhenTo": day.isoformat(), "take": PAGE_SIZE, "skip": page * PAGE_SIZE, "expandMember": "false"}
         data = json.loads(client.get(f"{base}/api/writtenquestions/questions?{urlencode(query)}").text)
+        if not isinstance(data, dict):
+            raise ValueError("the API answered with something other than a JSON object")
         batch = data.get("results") or []
         results += batch
         if not batch or len(results) >= int(data.get("totalResults") or 0):
             break
     return results
+
+
+def _day(client: PoliteClient, base: str, day: date) -> tuple[list[dict], list[dict]]:
+    """One day's list results (answers and corrections) and the detail records of clipped answers."""
+    by_id: dict[int, dict] = {}
+    for when in ("answered", "corrected"):
+        for item in _list(client, base, when, day):
+            value = item.get("value") if isinstance(item, dict) else None
+            if isinstance(value, dict) and isinstance(value.get("id"), int):
+                by_id[value["id"]] = item  # a correction replaces the answer listed before it
+    items = [by_id[k] for k in sorted(by_id)]
+    details = []
+    for item in items:
+        if _clipped(item["value"]):
+            detail = json.loads(client.get(f"{base}/api/writtenquestions/questions/{item['value']['id']}?expandMember=false").text)
+            if isinstance(detail, dict) and isinstance(detail.get("value"), dict):
+                details.append(detail)
+    return items, details
 
 
 def fetch_api_range(start: date, end: date, archive: Path, client: PoliteClient, *, base: str = API_BASE, refresh_days: int = 14, progress: bool = True, today: date | None = None) -> ApiFetchStats:
@@ -82,19 +102,11 @@ def fetch_api_range(start: date, end: date, archive: Path, client: PoliteClient,
         if listed.is_file() and detailed.is_file() and (today - day).days > refresh_days:
             stats.days_skipped += 1
             continue
-        by_id: dict[int, dict] = {}
-        for when in ("answered", "corrected"):
-            for item in _list(client, base, when, day):
-                value = item.get("value") if isinstance(item, dict) else None
-                if isinstance(value, dict) and isinstance(value.get("id"), int):
-                    by_id[value["id"]] = item  # a correction replaces the answer listed before it
-        items = [by_id[k] for k in sorted(by_id)]
-        details = []
-        for item in items:
-            if _clipped(item["value"]):
-                detail = json.loads(client.get(f"{base}/api/writtenquestions/questions/{item['value']['id']}?expandMember=false").text)
-                if isinstance(detail, dict) and isinstance(detail.get("value"), dict):
-                    details.append(detail)
+        try:
+            items, details = _day(client, base, day)
+        except FETCH_ERRORS as err:  # the day is not written, so the next run fetches it again
+            stats.failed.append(f"{day}: {type(err).__name__}: {err}")
+            continue
         _write_json(listed, items)
         _write_json(detailed, details)
         stats.questions += len(items)

@@ -24,6 +24,7 @@ from pipeline.fetch.html import html_to_text, links
 from pipeline.fetch.sites import Site
 
 LICENCE = "Open Parliament Licence v3.0"
+HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
 
 @dataclass
@@ -81,11 +82,11 @@ def _get(client: PoliteClient, url: str, stats: FetchStats):
 
 def page_text(result: FetchResult) -> str:
     """The text of a fetched answer page, or :class:`BadBody` saying why it is not one."""
-    kind = result.content_type.split(";", 1)[0].strip().lower()
-    if kind not in ("text/html", "application/xhtml+xml"):
-        raise BadBody(f"{result.url}: not an HTML page (Content-Type {kind or 'missing'})")
+    media_type = result.content_type.split(";", 1)[0].strip().lower()
+    if media_type not in HTML_MEDIA_TYPES:
+        raise BadBody(f"{result.url}: not an HTML page (Content-Type {media_type or 'missing'})")
     if "\x00" in result.text[:4096]:
-        raise BadBody(f"{result.url}: binary content labelled {kind}")
+        raise BadBody(f"{result.url}: binary content labelled {media_type}")
     text = html_to_text(result.text)
     if not text.strip():
         raise BadBody(f"{result.url}: no text in the page")

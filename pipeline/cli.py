@@ -50,7 +50,10 @@ def build(
     if not outcome.success:
         for message in outcome.failures:
             typer.echo(message, err=True)
-        typer.echo("build failed: nothing was published; the releases, latest and the catalogue are as they were", err=True)
+        if not any(" was published in " in message for message in outcome.failures):
+            typer.echo("build failed: nothing was published; the releases, latest and the catalogue are as they were", err=True)
+        else:
+            typer.echo("build failed after publishing (see above)", err=True)
         raise typer.Exit(1)
     sources, summary, pages = outcome.sources, outcome.summary, outcome.pages
     counts = dict(sources.group_by("status").len().iter_rows())

@@ -259,3 +259,25 @@ def test_a_build_killed_while_parsing_leaves_no_workers(tmp_path: Path):
     finally:
         if build.poll() is None:
             build.kill()
+
+
+def test_a_failed_upload_is_reported_truthfully_and_the_next_build_uploads(tmp_path: Path, monkeypatch):
+    import fsspec
+
+    import pipeline.defs.assets as assets
+
+    archive = copy_pages(tmp_path / "archive", PAGES[0])
+    target = f"memory://upload-{tmp_path.name}/releases"
+    real = assets.upload_release
+
+    def bucket_gone(*args, **kwargs):
+        raise OSError("the bucket is gone")
+
+    monkeypatch.setattr(assets, "upload_release", bucket_gone)
+    failed = run_build(archive, target, "r", "--work", str(tmp_path / "work"), *IN_PROCESS)
+    assert failed.exit_code == 1 and "was published in" in failed.output and "the bucket is gone" in failed.output, failed.output
+    assert "nothing was published" not in failed.output
+    monkeypatch.setattr(assets, "upload_release", real)
+    again = run_build(archive, target, "r2", "--work", str(tmp_path / "work"), *IN_PROCESS)
+    assert again.exit_code == 0 and "unchanged" in again.output, again.output
+    assert fsspec.filesystem("memory").cat_file(f"/upload-{tmp_path.name}/releases/latest").decode().strip() == "r"

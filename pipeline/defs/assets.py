@@ -13,7 +13,7 @@ from pipeline.ingest.listing import list_batches
 from pipeline.metadata import table_names, table_schema
 from pipeline.page.batches import load_store, process_batches
 from pipeline.release.assemble import assemble
-from pipeline.release.publish import ValidationFailed, publish_release, upload_release
+from pipeline.release.publish import ValidationFailed, publish_release, remote_latest, upload_release
 from pipeline.release.published import OutputBusy, ReleaseRefused
 
 GROUP = "written_answers"
@@ -106,9 +106,16 @@ def release(context: dg.AssetExecutionContext, settings: ArchiveSettings, **tabl
     except (ReleaseRefused, ValidationFailed, OutputBusy, OSError) as err:
         raise dg.Failure(description=f"{err}; nothing was published, the releases, latest and the catalogue are as they were") from err
     where = str(outcome.folder)
-    if settings.out_remote and not outcome.unchanged:
-        upload_release(settings.out_path, outcome.release, settings.out_dir)
+    if settings.out_remote:
         where = f"{settings.out_dir.rstrip('/')}/{outcome.release}"
+        try:
+            if not outcome.unchanged or remote_latest(settings.out_dir) != outcome.release:
+                upload_release(settings.out_path, outcome.release, settings.out_dir)
+        except Exception as err:  # the local release stands; say so, and the next build uploads it
+            raise dg.Failure(
+                description=f"release {outcome.release} was published in {outcome.folder} but its upload to {settings.out_dir} failed "
+                f"({type(err).__name__}: {err}); the next build uploads it"
+            ) from err
     if outcome.unchanged:
         context.log.info(f"the tables equal release {outcome.release}: nothing new was published")
     return dg.MaterializeResult(

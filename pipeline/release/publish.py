@@ -138,6 +138,17 @@ def upload_release(local_out: Path, release: str, url: str) -> None:
         fs.put_file(str(local_out / name), f"{root.rstrip('/')}/{name}")
 
 
+def remote_latest(url: str) -> str | None:
+    """The release ``latest`` names at an fsspec URL, or None when there is none yet."""
+    import fsspec
+
+    fs, root = fsspec.core.url_to_fs(url)
+    try:
+        return fs.cat_file(f"{root.rstrip('/')}/latest").decode("utf-8").strip() or None
+    except FileNotFoundError:
+        return None
+
+
 def build_time() -> datetime:
     """When this build happened: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else now (UTC, whole seconds)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()

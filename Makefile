@@ -33,8 +33,10 @@ dev: $(VENV)/.installed
 	DAGSTER_HOME=$(CURDIR)/.dagster_home HANSARD_ARCHIVE_DIR=$${HANSARD_ARCHIVE_DIR:-$(CURDIR)/data/sample-archive} \
 	  HANSARD_OUT_DIR=$${HANSARD_OUT_DIR:-$(CURDIR)/outputs} $(BIN)/dagster dev -w workspace.yaml
 
+## Remove the virtualenv and every release in outputs/ (the links at its top, then what they led to).
 clean:
-	rm -rf $(VENV) outputs/*/ outputs/catalog.json outputs/index.html outputs/latest
+	find outputs -mindepth 1 -maxdepth 1 -type l -delete
+	rm -rf $(VENV) outputs/.site outputs/.sites outputs/.data outputs/.work outputs/.lock
 
 ## Benchmarks: N = 1,000 and 10,000 synthetic pages (figures printed and written to outputs/.bench/results.json)
 bench: $(VENV)/.installed

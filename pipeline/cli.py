@@ -183,6 +183,37 @@ def fetch(
 
 
 @app.command()
+def serve(
+    release_dir: Annotated[Optional[Path], typer.Argument(help="A release folder (default: the latest release under --out).")] = None,
+    out: Annotated[Path, typer.Option(help="The output folder whose latest release is served when no release folder is given.")] = Path("outputs"),
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 to serve on.")] = 8001,
+) -> None:
+    """Search and browse a release in Datasette on http://127.0.0.1:PORT (Ctrl-C stops it)."""
+    import subprocess
+
+    from pipeline.release.database import DATABASE_NAME
+    from pipeline.release.datasette import DATASETTE_METADATA
+
+    if release_dir is None:
+        latest = out / "latest"
+        if not latest.is_file():
+            typer.echo(f"error: no release in {out} (build one with `hansard-data build`, or give a release folder)", err=True)
+            raise typer.Exit(2)
+        release_dir = out / latest.read_text(encoding="utf-8").strip()
+    database = release_dir / DATABASE_NAME
+    if not database.is_file():
+        typer.echo(f"error: {release_dir} has no {DATABASE_NAME} (releases built before the database was added have none)", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"serving {database} on http://127.0.0.1:{port}/ (Ctrl-C stops it)")
+    command = [sys.executable, "-m", "datasette", "serve", "-i", str(database), "--metadata", str(release_dir / DATASETTE_METADATA),
+               "--host", "127.0.0.1", "--port", str(port), "--setting", "sql_time_limit_ms", "5000"]
+    try:
+        raise typer.Exit(subprocess.call(command))
+    except KeyboardInterrupt:
+        raise typer.Exit(0)
+
+
+@app.command()
 def schemas(
     folder: Annotated[Path, typer.Option(help="Folder to write the Table Schemas into.")] = Path("schemas"),
 ) -> None:

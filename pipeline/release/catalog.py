@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 
 import polars as pl
@@ -69,8 +70,54 @@ def release_readme(release: str, created: str, tables: dict[str, pl.DataFrame]) 
         "",
         "## How to cite",
         "",
-        f"Hansard Written Answers project ({created[:4]}). *{meta['title']}*, release {release}. "
-        "Contains Parliamentary information licensed under the Open Parliament Licence v3.0.",
+        citation_text(release, created),
+        "",
+        "`CITATION.cff` (in each zip) holds the same in the Citation File Format; `LICENCE.md` the licences.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def citation_text(release: str, created: str) -> str:
+    """One line to cite a release by: authors, year, title, version, date, URL."""
+    meta = PACKAGE
+    return (
+        f"Hansard Written Answers project ({created[:4]}). *{meta['title']}* (release {release}, {created[:10]}) [data set]. "
+        f"{meta['homepage']}. Contains Parliamentary information licensed under the Open Parliament Licence v3.0."
+    )
+
+
+def citation_cff(release: str, created: str) -> str:
+    """The release's citation in the Citation File Format (CITATION.cff, read by GitHub, Zenodo and reference managers)."""
+    meta = PACKAGE
+    return "\n".join(
+        [
+            "cff-version: 1.2.0",
+            'message: "If you use these data, please cite them as below."',
+            "type: dataset",
+            f'title: "{meta["title"]}"',
+            f'version: "{release}"',
+            f"date-released: {created[:10]}",
+            "authors:",
+            '  - name: "Hansard Written Answers project"',
+            f'url: "{meta["homepage"]}"',
+            "license: CC-BY-4.0",
+            f'abstract: "{meta["description"]}"',
+            "keywords:",
+            *[f'  - "{k}"' for k in meta["keywords"]],
+            "",
+        ]
+    )
+
+
+def licence_text() -> str:
+    """LICENCE.md of a release: which licence covers which part, from the package metadata."""
+    lines = ["# Licences", ""]
+    for licence in PACKAGE["licenses"]:
+        lines += [f"- **{licence['name']}**: {licence['title']}. {licence['path']}"]
+    lines += [
+        "",
+        "Attribution for the Hansard text: Contains Parliamentary information licensed under the Open Parliament Licence v3.0.",
         "",
     ]
     return "\n".join(lines)
@@ -99,18 +146,36 @@ def _changes(previous: Path, current: Path) -> dict:
 
 
 def _charts(release_dir: Path) -> dict:
-    questions = pl.read_parquet(release_dir / "parquet" / "questions.parquet", columns=["sitting_date"])
-    per_year = (
-        questions.filter(pl.col("sitting_date").is_not_null())
-        .group_by(pl.col("sitting_date").dt.year().alias("year"))
-        .len()
-        .sort("year")
+    """What the download page draws: answers per year (empty years too), per department, commitments by status per decade."""
+    parquet = release_dir / "parquet"
+    questions = pl.read_parquet(parquet / "questions.parquet", columns=["question_id", "sitting_date", "house", "department", "answering_body_id"])
+    bodies = pl.read_parquet(parquet / "agencies.parquet", columns=["agency_id", "name"])
+    dated = questions.filter(pl.col("sitting_date").is_not_null()).with_columns(pl.col("sitting_date").dt.year().alias("year"))
+    per_year = dated.group_by("year").len().sort("year")
+    if per_year.height:
+        years = pl.DataFrame({"year": list(range(per_year["year"].min(), per_year["year"].max() + 1))}, schema={"year": per_year["year"].dtype})
+        per_year = years.join(per_year, on="year", how="left").with_columns(pl.col("len").fill_null(0))
+    department = (
+        questions.join(bodies, left_on="answering_body_id", right_on="agency_id", how="left")
+        .select(pl.coalesce("name", "department", pl.lit("not stated")).alias("department"))
+        .group_by("department").len().sort(["len", "department"], descending=[True, False])
     )
-    commitments = pl.read_parquet(release_dir / "parquet" / "commitments.parquet", columns=["status"])
-    by_status = commitments.group_by("status").len().sort("status")
+    commitments = pl.read_parquet(parquet / "commitments.parquet", columns=["question_id", "status"]).join(
+        dated.select("question_id", (pl.col("year") // 10 * 10).alias("decade")), on="question_id", how="inner"
+    )
+    by_decade = commitments.group_by("decade", "status").len().sort("decade", "status")
+    status_all = pl.read_parquet(parquet / "commitments.parquet", columns=["status"]).group_by("status").len().sort("status")
     return {
         "answers_per_year": [{"year": y, "answers": n} for y, n in per_year.iter_rows()],
-        "commitments_by_status": [{"status": s, "sentences": n} for s, n in by_status.iter_rows()],
+        "answers_per_department": [{"department": d, "answers": n} for d, n in department.iter_rows()],
+        "commitments_by_status": [{"status": s, "sentences": n} for s, n in status_all.iter_rows()],
+        "commitments_by_decade": [{"decade": d, "status": s, "sentences": n} for d, s, n in by_decade.iter_rows()],
+        "coverage": {
+            "first_sitting": str(dated["sitting_date"].min()) if dated.height else None,
+            "last_sitting": str(dated["sitting_date"].max()) if dated.height else None,
+            "houses": sorted(questions["house"].drop_nulls().unique().to_list()),
+            "questions": questions.height,
+        },
     }
 
 
@@ -118,7 +183,8 @@ def release_entry(name: str, folder: Path, previous: tuple[str, Path] | None) ->
     """The catalogue's entry for release ``name`` written in ``folder``; changes counted against ``previous`` (name, folder)."""
     report = json.loads((folder / "validation.json").read_text(encoding="utf-8"))
     descriptor = json.loads((folder / "csv" / "datapackage.json").read_text(encoding="utf-8"))
-    files = sorted(folder.glob("*.zip")) + [folder / fmt / "datapackage.json" for fmt in ("csv", "parquet")]
+    files = sorted(folder.glob("*.zip")) + sorted(folder.glob("*.sqlite")) + [folder / name for name in ("README.md", "validation.json")]
+    files += [folder / fmt / "datapackage.json" for fmt in ("csv", "parquet")]
     return {
         "name": name,
         "created": descriptor.get("created"),
@@ -144,26 +210,81 @@ def front_files(catalog: dict) -> dict[str, str]:
     }
 
 
-def _bar_chart(title: str, items: list[tuple[str, int]], chart_id: str) -> str:
+def _bar_chart(title: str, items: list[tuple[str, int]], chart_id: str, note: str = "") -> str:
+    """Horizontal bars as inline SVG that scales to the screen (viewBox, width 100%)."""
+    caption = f"<figcaption>{html.escape(title)}{' — ' + html.escape(note) if note else ''}</figcaption>"
     if not items:
-        return f'<figure id="{chart_id}"><figcaption>{html.escape(title)}</figcaption><p>No data.</p></figure>'
-    width, bar_h, gap = 560, 18, 4
+        return f'<figure id="{chart_id}">{caption}<p>No data.</p></figure>'
+    width, bar_h, gap, label_w = 600, 16, 3, 250
     top = max(n for _, n in items) or 1
     height = len(items) * (bar_h + gap)
     bars = []
     for i, (label, n) in enumerate(items):
         y = i * (bar_h + gap)
-        w = max(1, int((width - 210) * n / top))
+        w = max(1, int((width - label_w - 60) * n / top)) if n else 0
         bars.append(
-            f'<g class="bar"><text x="0" y="{y + 13}">{html.escape(label)}</text>'
-            f'<rect x="150" y="{y}" width="{w}" height="{bar_h}"></rect>'
-            f'<text x="{154 + w}" y="{y + 13}">{n:,}</text></g>'
+            f'<g class="bar"><title>{html.escape(label)}: {n:,}</title><text x="{label_w - 6}" y="{y + 12}" text-anchor="end">{html.escape(label if len(label) <= 40 else label[:39] + "…")}</text>'
+            f'<rect x="{label_w}" y="{y}" width="{w}" height="{bar_h}"></rect>'
+            f'<text x="{label_w + w + 4}" y="{y + 12}">{n:,}</text></g>'
         )
     return (
-        f'<figure id="{chart_id}"><figcaption>{html.escape(title)}</figcaption>'
-        f'<svg role="img" aria-label="{html.escape(title)}" width="{width}" height="{height}" viewBox="0 0 {width} {height}">'
+        f'<figure id="{chart_id}">{caption}'
+        f'<svg role="img" aria-label="{html.escape(title)}" width="100%" viewBox="0 0 {width} {height}" preserveAspectRatio="xMinYMin meet">'
         + "".join(bars)
         + "</svg></figure>"
+    )
+
+
+def _column_chart(title: str, items: list[tuple[int, int]], chart_id: str, note: str = "") -> str:
+    """Answers per year as columns, every year present (empty years show as gaps); a label each decade."""
+    caption = f"<figcaption>{html.escape(title)}{' — ' + html.escape(note) if note else ''}</figcaption>"
+    if not items:
+        return f'<figure id="{chart_id}">{caption}<p>No data.</p></figure>'
+    width, height, bottom, left = 600, 180, 18, 36
+    top = max(n for _, n in items) or 1
+    step = (width - left - 16) / len(items)
+    parts = [f'<text x="{left - 4}" y="10" text-anchor="end">{top:,}</text><text x="{left - 4}" y="{height - bottom}" text-anchor="end">0</text>']
+    for i, (year, n) in enumerate(items):
+        x = left + i * step
+        h = (height - bottom - 4) * n / top
+        parts.append(f'<rect x="{x:.2f}" y="{height - bottom - h:.2f}" width="{max(step - 1, 0.6):.2f}" height="{h:.2f}"><title>{year}: {n:,}</title></rect>')
+        if year % 10 == 0 or len(items) <= 12 or i in (0, len(items) - 1):
+            parts.append(f'<text x="{x + step / 2:.2f}" y="{height - 4}" text-anchor="middle">{year}</text>')
+    return (
+        f'<figure id="{chart_id}">{caption}<svg role="img" aria-label="{html.escape(title)}" width="100%" viewBox="0 0 {width} {height}" '
+        f'preserveAspectRatio="xMinYMin meet">' + "".join(parts) + "</svg></figure>"
+    )
+
+
+STATUS_COLOURS = {"completed": "#2f855a", "in_progress": "#2b6cb0", "planned": "#d69e2e", "under_consideration": "#805ad5", "declined": "#c53030"}
+
+
+def _stacked_chart(title: str, rows: list[dict], chart_id: str) -> str:
+    """Commitments by status per decade: one stacked bar per decade, a legend of the statuses."""
+    caption = f"<figcaption>{html.escape(title)}</figcaption>"
+    if not rows:
+        return f'<figure id="{chart_id}">{caption}<p>No data.</p></figure>'
+    decades: dict[int, dict[str, int]] = {}
+    for r in rows:
+        decades.setdefault(r["decade"], {})[r["status"]] = r["sentences"]
+    width, bar_h, gap, label_w = 600, 16, 3, 70
+    top = max(sum(v.values()) for v in decades.values()) or 1
+    parts = []
+    for i, (decade, counts) in enumerate(sorted(decades.items())):
+        y, x = i * (bar_h + gap), label_w
+        parts.append(f'<text x="{label_w - 6}" y="{y + 12}" text-anchor="end">{decade}s</text>')
+        for status, colour in STATUS_COLOURS.items():
+            n = counts.get(status, 0)
+            if n:
+                w = max(1, int((width - label_w - 60) * n / top))
+                parts.append(f'<rect class="segment" x="{x}" y="{y}" width="{w}" height="{bar_h}" style="fill:{colour}"><title>{decade}s {status}: {n:,}</title></rect>')
+                x += w
+        parts.append(f'<text x="{x + 4}" y="{y + 12}">{sum(counts.values()):,}</text>')
+    height = len(decades) * (bar_h + gap)
+    legend = "".join(f'<span class="key"><i style="background:{c}"></i>{html.escape(s.replace("_", " "))}</span>' for s, c in STATUS_COLOURS.items())
+    return (
+        f'<figure id="{chart_id}">{caption}<svg role="img" aria-label="{html.escape(title)}" width="100%" viewBox="0 0 {width} {height}" '
+        f'preserveAspectRatio="xMinYMin meet">' + "".join(parts) + f"</svg><p class='legend'>{legend}</p></figure>"
     )
 
 
@@ -175,35 +296,95 @@ def _size(n: int) -> str:
     return str(n)
 
 
+_STYLE = (
+    "body{font-family:system-ui,sans-serif;max-width:62rem;margin:1.5rem auto;padding:0 1rem;line-height:1.45;color:#1a202c}"
+    "table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #cbd5e0;padding:.25rem .5rem;text-align:left;vertical-align:top}"
+    ".scroll{overflow-x:auto}figure{margin:1rem 0}figcaption{font-weight:600;margin-bottom:.3rem}"
+    "rect{fill:#2b6cb0}svg text{font-size:11px;fill:#1a202c}code{font-size:.8em;word-break:break-all}"
+    ".cite{background:#f7fafc;border-left:4px solid #2b6cb0;padding:.5rem .8rem}.legend .key{margin-right:.8rem;white-space:nowrap}"
+    ".legend i{display:inline-block;width:.8em;height:.8em;margin-right:.25em;vertical-align:-.05em}"
+    "code.name{word-break:normal}nav a{margin-right:1rem;display:inline-block;white-space:nowrap}figure{overflow-x:auto}@media (max-width:40rem){body{margin:.5rem auto;font-size:15px}td,th{padding:.2rem .3rem}figure svg{width:520px;max-width:none}}"
+)
+
+
 def render_index(catalog: dict) -> str:
-    """The download page: every release, its files, what changed, and two charts."""
+    """The download page: what the data is, how good, how to cite, charts, and every release's files."""
+    from pipeline.metadata.accuracy import ACCURACY
+
     parts = [
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
-        f"<title>{html.escape(catalog['title'])} — downloads</title>",
-        "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
-        "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left}"
-        "rect{fill:#2b6cb0}svg text{font-size:12px}code{font-size:.85em;word-break:break-all}</style></head><body>",
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
+        f"<title>{html.escape(catalog['title'])} — downloads</title><style>{_STYLE}</style></head><body>",
         f"<h1>{html.escape(catalog['title'])}</h1>",
-        "<p>UK Parliament written answers as open tables. Contains Parliamentary information licensed under the "
-        "Open Parliament Licence v3.0. Machine-readable list: <a href='catalog.json'>catalog.json</a>.</p>",
+        f"<p>{html.escape(PACKAGE['description'])} Contains Parliamentary information licensed under the Open Parliament Licence v3.0; "
+        "the project's own tables are CC BY 4.0. Machine-readable list of releases: <a href='catalog.json'>catalog.json</a>.</p>",
     ]
+    if not catalog["releases"]:
+        parts.append("<p>No release yet.</p></body></html>\n")
+        return "\n".join(parts)
+    newest = catalog["releases"][0]
+    name = html.escape(newest["name"])
+    charts = newest.get("charts") or {}
+    coverage = charts.get("coverage") or {}
+    links = {
+        "Data dictionary (README)": f"{newest['name']}/README.md",
+        "Validation report": f"{newest['name']}/validation.json",
+        "SQLite database": f"{newest['name']}/hansard-written-answers.sqlite",
+        "CSV zip": f"{newest['name']}/hansard-written-answers-{newest['name']}-csv.zip",
+        "Parquet zip": f"{newest['name']}/hansard-written-answers-{newest['name']}-parquet.zip",
+    }
+    parts.append("<nav id='links'>" + "".join(f"<a href='{html.escape(href)}'>{html.escape(text)}</a>" for text, href in links.items()) + "</nav>")
+    parts.append(f"<h2>Latest release: {name}</h2>")
+    if coverage:
+        parts.append(
+            f"<p id='coverage'>{coverage.get('questions', 0):,} questions from sittings of {html.escape(str(coverage.get('first_sitting')))} "
+            f"to {html.escape(str(coverage.get('last_sitting')))}; houses: {html.escape(', '.join(coverage.get('houses', [])) or 'none')}.</p>"
+        )
+    parts.append(f"<p class='cite' id='cite'><strong>How to cite.</strong> {citation_html(newest['name'], str(newest.get('created') or ''))}</p>")
+    parts.append("<h3>Tables</h3><div class='scroll'><table id='tables'><tr><th>table</th><th>rows</th><th>what a row is</th></tr>")
+    schemas = all_schemas()
+    for table, rows in newest["row_counts"].items():
+        description = schemas[table].descriptor.get("description", "") if table in schemas else ""
+        parts.append(f"<tr><td><code class='name'>{html.escape(table).replace('_', '_<wbr>')}</code></td><td>{rows:,}</td><td>{html.escape(description)}</td></tr>")
+    parts.append("</table></div>")
+    parts.append(
+        "<h3>How accurate</h3><p>Measured once on questions labelled by hand, blind, before any rule was tuned on them "
+        "(F1: 1.0 is every item found and nothing wrong). Parsing is near exact; extraction of agencies, instruments and commitments is not yet.</p>"
+        "<div class='scroll'><table id='accuracy'><tr><th>batch</th><th>questions</th><th>pages</th><th>questions found</th><th>agency F1</th>"
+        "<th>instrument F1</th><th>commitment detection F1</th><th>commitment status macro-F1</th></tr>"
+    )
+    for row in ACCURACY:
+        parts.append(
+            f"<tr><td>{row['batch']}</td><td>{row['questions']}</td><td>{html.escape(row['pages'])}</td><td>{row['question_recall']:.2f}</td>"
+            f"<td>{row['agency_f1']:.2f}</td><td>{row['instrument_f1']:.2f}</td><td>{row['commitment_detection_f1']:.2f}</td><td>{row['commitment_status_macro_f1']:.2f}</td></tr>"
+        )
+    parts.append("</table></div>")
+    parts.append(_column_chart("Answers per year", [(r["year"], r["answers"]) for r in charts.get("answers_per_year", [])], "chart-answers-per-year", "years without answers in the archive show as gaps"))
+    departments = charts.get("answers_per_department", [])
+    shown = departments[:15]
+    others = sum(r["answers"] for r in departments[15:])
+    items = [(r["department"], r["answers"]) for r in shown] + ([(f"{len(departments) - 15} others", others)] if others else [])
+    parts.append(_bar_chart("Answers per department", items, "chart-departments"))
+    parts.append(_stacked_chart("Commitments by status over time", charts.get("commitments_by_decade", []), "chart-commitments-over-time"))
+    parts.append(_bar_chart("Commitments by status", [(r["status"], r["sentences"]) for r in charts.get("commitments_by_status", [])], "chart-commitments"))
+    parts.append("<h2>Releases</h2>")
     for k, entry in enumerate(catalog["releases"]):
-        name = html.escape(entry["name"])
-        parts.append(f"<section class='release' id='release-{name}'><h2>Release {name}{' (latest)' if k == 0 else ''}</h2>")
-        parts.append(f"<p>Created {html.escape(str(entry['created']))}.</p><h3>Downloads</h3><table><tr><th>file</th><th>size</th><th>sha256</th></tr>")
+        rel = html.escape(entry["name"])
+        parts.append(f"<section class='release' id='release-{rel}'><h3>Release {rel}{' (latest)' if k == 0 else ''}</h3>")
+        parts.append(f"<p>Created {html.escape(str(entry['created']))}.</p><div class='scroll'><table><tr><th>file</th><th>size</th><th>sha256</th></tr>")
         for f in entry["files"]:
             parts.append(f"<tr><td><a class='download' href='{html.escape(f['path'])}'>{html.escape(f['path'])}</a></td><td>{_size(f['bytes'])}</td><td><code>{f['sha256']}</code></td></tr>")
-        parts.append("</table><h3>Rows</h3><table><tr><th>table</th><th>rows</th><th>added</th><th>removed</th><th>changed</th></tr>")
+        parts.append("</table></div><div class='scroll'><table><tr><th>table</th><th>rows</th><th>added</th><th>removed</th><th>changed</th></tr>")
         changes = entry.get("changes_since_previous") or {}
         for table, rows in entry["row_counts"].items():
             c = changes.get(table)
             cells = (f"<td>{c['added']:,}</td><td>{c['removed']:,}</td><td>{c['changed']:,}</td>" if c else "<td colspan='3'>first release</td>")
             parts.append(f"<tr><td>{html.escape(table)}</td><td>{rows:,}</td>{cells}</tr>")
-        parts.append("</table>")
-        if k == 0:
-            charts = entry["charts"]
-            parts.append(_bar_chart("Answers per year", [(str(r["year"]), r["answers"]) for r in charts["answers_per_year"]], "chart-answers-per-year"))
-            parts.append(_bar_chart("Commitments by status", [(r["status"], r["sentences"]) for r in charts["commitments_by_status"]], "chart-commitments"))
-        parts.append("</section>")
+        parts.append("</table></div></section>")
     parts.append("</body></html>\n")
     return "\n".join(parts)
+
+
+def citation_html(release: str, created: str) -> str:
+    text = html.escape(citation_text(release, created))
+    return re.sub(r"\*(.+?)\*", r"<em>\1</em>", text)

@@ -23,6 +23,8 @@ from pipeline.release import catalog, published
 from pipeline.release.published import ReleaseRefused, check_release_name
 from pipeline.ingest.files import sha256_of
 from pipeline.metadata import PACKAGE, all_schemas, table_names
+from pipeline.release.database import DATABASE_NAME, write_database
+from pipeline.release.datasette import DATASETTE_METADATA, datasette_metadata
 from pipeline.release.validation import validate_release
 
 PACKAGE_PREFIX = "hansard-written-answers"
@@ -228,6 +230,13 @@ def _check_space(tables: dict[str, pl.DataFrame], out: Path) -> None:
 
 
 def _write_release(tables: dict[str, pl.DataFrame], folder: Path, release: str, created_at: str, report: dict, when: datetime) -> None:
+    # What travels with the data, at the top of the release and inside both zips.
+    documents = {
+        "README.md": catalog.release_readme(release, created_at, tables),
+        "validation.json": json.dumps(report, indent=2) + "\n",
+        "LICENCE.md": catalog.licence_text(),
+        "CITATION.cff": catalog.citation_cff(release, created_at),
+    }
     for fmt in ("csv", "parquet"):
         package = folder / fmt
         package.mkdir(parents=True)
@@ -235,9 +244,13 @@ def _write_release(tables: dict[str, pl.DataFrame], folder: Path, release: str, 
             (write_csv if fmt == "csv" else write_parquet)(tables[name], package / f"{name}.{fmt}")
         descriptor = _package(release, created_at, fmt, package)
         (package / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        for name, text in documents.items():
+            (package / name).write_text(text, encoding="utf-8")
         _zip_folder(package, folder / f"{PACKAGE_PREFIX}-{release}-{fmt}.zip", f"{PACKAGE_PREFIX}-{release}-{fmt}", when)
-    (folder / "validation.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    (folder / "README.md").write_text(catalog.release_readme(release, created_at, tables), encoding="utf-8")
+    write_database(tables, folder / DATABASE_NAME)
+    documents[DATASETTE_METADATA] = json.dumps(datasette_metadata(release), indent=2, ensure_ascii=False) + "\n"
+    for name, text in documents.items():
+        (folder / name).write_text(text, encoding="utf-8")
 
 
 def publish_release(

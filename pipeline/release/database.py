@@ -1,0 +1,89 @@
+"""The release as one SQLite database: every table with its keys, indexes and a full-text index.
+
+Written with ``sqlite-utils`` (Simon Willison's library for building SQLite
+databases, the companion of Datasette): it declares primary and foreign keys,
+creates the full-text index in the form Datasette finds on its own (an FTS5
+table ``questions_fts`` over ``questions``), and inserts rows in batches. The
+columns, types and keys come from :mod:`pipeline.metadata`, like every other
+output. Rows are inserted in table order in chunks of :data:`CHUNK_ROWS`, so
+memory holds one chunk, and the same tables give the same file bytes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import polars as pl
+import sqlite_utils
+
+from pipeline.metadata import all_schemas
+
+DATABASE_NAME = "hansard-written-answers.sqlite"
+CHUNK_ROWS = 20_000
+# Full-text search over what people search for: the question, the answer, the heading.
+FULL_TEXT = {"questions": ("heading", "question_text", "answer_text")}
+# Columns filtered by the canned queries and by people browsing, beyond the foreign keys.
+INDEXED = {"questions": ("sitting_date", "house", "department"), "commitments": ("status",), "instruments": ("kind",)}
+
+_SQL_TYPES = {"string": str, "integer": int, "number": float, "boolean": int, "date": str, "datetime": str, "year": int}
+
+
+def _as_sqlite(frame: pl.DataFrame) -> pl.DataFrame:
+    """Dates as ISO text, booleans as 0/1: what SQLite stores and Datasette shows."""
+    return frame.with_columns(
+        [pl.col(c).dt.strftime("%Y-%m-%d") for c, t in frame.schema.items() if t == pl.Date]
+        + [pl.col(c).cast(pl.Int8) for c, t in frame.schema.items() if t == pl.Boolean]
+    )
+
+
+def _foreign_keys(schema) -> list[tuple[str, str, str]]:
+    return [(fk["fields"][0], fk["reference"]["resource"], fk["reference"]["fields"][0]) for fk in schema.foreign_keys if len(fk["fields"]) == 1]
+
+
+def _referenced_first(schemas: dict) -> list[str]:
+    """Table names with every table after the tables its foreign keys point at (sqlite-utils checks them)."""
+    order: list[str] = []
+
+    def visit(name: str, path: tuple[str, ...]) -> None:
+        if name in order or name in path:
+            return
+        for _, other, _ in _foreign_keys(schemas[name]):
+            if other != name:
+                visit(other, (*path, name))
+        order.append(name)
+
+    for name in schemas:
+        visit(name, ())
+    return order
+
+
+def write_database(tables: dict[str, pl.DataFrame], path: Path) -> Path:
+    """Write every table of the release to a new SQLite file at ``path``."""
+    path.unlink(missing_ok=True)
+    connection = sqlite3.connect(path)
+    try:
+        db = sqlite_utils.Database(connection)
+        db.execute("PRAGMA journal_mode = OFF")  # a new file written once: no journal needed
+        db.execute("PRAGMA synchronous = OFF")  # the publisher syncs the finished file itself
+        schemas = all_schemas()
+        for name in _referenced_first(schemas):
+            schema = schemas[name]
+            fields = schema.fields
+            columns = {f["name"]: _SQL_TYPES.get(f["type"], str) for f in fields}
+            required = {f["name"] for f in fields if f.get("constraints", {}).get("required")}
+            foreign = _foreign_keys(schema)
+            pk = schema.primary_key
+            db[name].create(columns, pk=pk[0] if len(pk) == 1 else tuple(pk), not_null=required, foreign_keys=foreign)
+        for name, schema in schemas.items():
+            for chunk in tables[name].iter_slices(CHUNK_ROWS):
+                db[name].insert_all(_as_sqlite(chunk).iter_rows(named=True), batch_size=CHUNK_ROWS)
+            for column in sorted({c for c, _, _ in _foreign_keys(schema)} | set(INDEXED.get(name, ()))):
+                db[name].create_index([column], find_unique_name=True)
+        for name, columns in FULL_TEXT.items():
+            db[name].enable_fts(list(columns), fts_version="FTS5", tokenize="porter", create_triggers=False)
+        connection.commit()
+        db.execute("VACUUM")
+    finally:
+        connection.close()
+    return path

@@ -27,11 +27,11 @@ test: $(VENV)/.installed
 unit: $(VENV)/.installed
 	$(BIN)/pytest -m "not e2e"
 
-## The Dagster UI on http://127.0.0.1:3000
+## The Dagster UI on http://127.0.0.1:3000, with the sensor and schedules running; Ctrl-C stops it (within 10 s).
 dev: $(VENV)/.installed
 	mkdir -p .dagster_home
 	DAGSTER_HOME=$(CURDIR)/.dagster_home HANSARD_ARCHIVE_DIR=$${HANSARD_ARCHIVE_DIR:-$(CURDIR)/data/sample-archive} \
-	  HANSARD_OUT_DIR=$${HANSARD_OUT_DIR:-$(CURDIR)/outputs} $(BIN)/dagster dev -w workspace.yaml
+	  HANSARD_OUT_DIR=$${HANSARD_OUT_DIR:-$(CURDIR)/outputs} ./scripts/dev.sh $(BIN)/dagster dev -w workspace.yaml
 
 ## Remove the virtualenv and every release in outputs/ (the links at its top, then what they led to).
 clean:

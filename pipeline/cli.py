@@ -9,17 +9,23 @@ from typing import Annotated, Optional
 
 import typer
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Hansard Written Answers: build and evaluate open datasets.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,  # plain help: option names and words, not type tags
+    pretty_exceptions_enable=False,
+    help="Hansard Written Answers: build, search and evaluate open datasets of UK Parliament written answers.",
+)
 
 @app.command()
 def build(
-    archive: Annotated[Path, typer.Option(help="Archive folder to read (default: the checkout's sample archive).")] = Path("data/sample-archive"),
-    out: Annotated[str, typer.Option(help="Where releases go: a folder or an fsspec URL (file://, s3://...).")] = "outputs",
-    release: Annotated[Optional[str], typer.Option(help="Release name: letters, digits, '.', '_', '-' (default: the build date, with .2, .3 ... if taken).")] = None,
+    archive: Annotated[Path, typer.Option(metavar="FOLDER", help="Archive folder to read (default: the checkout's sample archive).")] = Path("data/sample-archive"),
+    out: Annotated[str, typer.Option(metavar="FOLDER_OR_URL", help="Where releases go: a folder or an fsspec URL (file://, s3://...).")] = "outputs",
+    release: Annotated[Optional[str], typer.Option(metavar="NAME", help="Release name: letters, digits, '.', '_', '-' (default: the build date, with .2, .3 ... if taken).")] = None,
     replace: Annotated[bool, typer.Option("--replace", help="Replace the release named by --release if it exists (one atomic switch); without it an existing name is refused.")] = False,
     allow_shrink: Annotated[bool, typer.Option("--allow-shrink", help="Publish even a release with no questions, or with more than 10% fewer questions than the latest.")] = False,
-    work: Annotated[Optional[Path], typer.Option(help="Work folder for the per-batch stores (default: <out>/.work).")] = None,
-    page_budget: Annotated[float, typer.Option(help="Seconds a page may take to parse or extract before it is stopped and quarantined (0: no limit, batches read in this process).")] = 30.0,
+    work: Annotated[Optional[Path], typer.Option(metavar="FOLDER", help="Work folder for the per-batch stores (default: <out>/.work).")] = None,
+    page_budget: Annotated[float, typer.Option(metavar="SECONDS", help="Seconds a page may take to parse or extract before it is stopped and quarantined (0: no limit, batches read in this process).")] = 30.0,
 ) -> None:
     """Read an archive folder and publish a validated release of the tables."""
     from pipeline.defs.runner import run_build
@@ -46,6 +52,8 @@ def build(
             typer.echo(f"error: --release: {err}", err=True)
             raise typer.Exit(2)
     target = out if protocol is not None else str(Path(out_path).resolve())
+    if sys.stderr.isatty():
+        typer.echo(f"building {archive_dir} into {target}: reading the archive, then validating and publishing (Ctrl-C stops; nothing is published until the end)", err=True)
     outcome = run_build(archive_dir, target, release, work.resolve() if work else None, page_budget=page_budget, replace=replace, allow_shrink=allow_shrink)
     if not outcome.success:
         for message in outcome.failures:
@@ -107,16 +115,16 @@ FETCH_SOURCES = ("hansard-sites", "wq-api", "archive-volumes")
 
 @app.command()
 def fetch(
-    start: Annotated[str, typer.Option(help="First day, YYYY-MM-DD (a sitting day, or a day answers were given).")],
-    end: Annotated[Optional[str], typer.Option(help="Last day, YYYY-MM-DD (default: the first).")] = None,
-    source: Annotated[str, typer.Option(help="What to fetch: hansard-sites (historic Hansard and hansard.parliament.uk pages), wq-api (the Written Questions API), archive-volumes (zipped volumes of archive XML listed on --volumes-index).")] = "hansard-sites",
-    archive: Annotated[Path, typer.Option(help="Archive folder to write into.")] = Path("archive"),
-    site: Annotated[list[str], typer.Option(help="With hansard-sites: which site (historic-hansard, hansard-web; repeat for both).")] = ["historic-hansard", "hansard-web"],
-    volumes_index: Annotated[Optional[str], typer.Option(help="With archive-volumes: the page that lists the volume zips.")] = None,
-    cache_dir: Annotated[Path, typer.Option(help="HTTP cache folder (re-runs ask the server whether a page changed).")] = Path.home() / ".cache" / "hansard-written-answers",
-    rate: Annotated[float, typer.Option(help="Seconds to wait between requests.")] = 1.0,
-    timeout: Annotated[float, typer.Option(help="Seconds before a request times out.")] = 30.0,
-    base_url: Annotated[list[str], typer.Option(help="Another address for a source, as NAME=URL (historic-hansard, hansard-web, wq-api): for mirrors and tests.")] = [],
+    start: Annotated[str, typer.Option(metavar="DATE", help="First day, YYYY-MM-DD (a sitting day, or a day answers were given).")],
+    end: Annotated[Optional[str], typer.Option(metavar="DATE", help="Last day, YYYY-MM-DD (default: the first).")] = None,
+    source: Annotated[str, typer.Option(metavar="SOURCE", help="What to fetch: hansard-sites (historic Hansard and hansard.parliament.uk pages), wq-api (the Written Questions API), archive-volumes (zipped volumes of archive XML listed on --volumes-index).")] = "hansard-sites",
+    archive: Annotated[Path, typer.Option(metavar="FOLDER", help="Archive folder to write into.")] = Path("archive"),
+    site: Annotated[list[str], typer.Option(metavar="SITE", help="With hansard-sites: which site (historic-hansard, hansard-web; repeat for both).")] = ["historic-hansard", "hansard-web"],
+    volumes_index: Annotated[Optional[str], typer.Option(metavar="URL", help="With archive-volumes: the page that lists the volume zips.")] = None,
+    cache_dir: Annotated[Path, typer.Option(metavar="FOLDER", help="HTTP cache folder (re-runs ask the server whether a page changed).")] = Path.home() / ".cache" / "hansard-written-answers",
+    rate: Annotated[float, typer.Option(metavar="SECONDS", help="Seconds to wait between requests.")] = 1.0,
+    timeout: Annotated[float, typer.Option(metavar="SECONDS", help="Seconds before a request times out.")] = 30.0,
+    base_url: Annotated[list[str], typer.Option(metavar="NAME=URL", help="Another address for a source, as NAME=URL (historic-hansard, hansard-web, wq-api): for mirrors and tests.")] = [],
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
 ) -> None:
     """Download written answers for a date range into the archive folder (then `build` reads them)."""
@@ -184,9 +192,9 @@ def fetch(
 
 @app.command()
 def serve(
-    release_dir: Annotated[Optional[Path], typer.Argument(help="A release folder (default: the latest release under --out).")] = None,
-    out: Annotated[Path, typer.Option(help="The output folder whose latest release is served when no release folder is given.")] = Path("outputs"),
-    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 to serve on.")] = 8001,
+    release_dir: Annotated[Optional[Path], typer.Argument(metavar="RELEASE_FOLDER", help="A release folder (default: the latest release under --out).", show_default=False)] = None,
+    out: Annotated[Path, typer.Option(metavar="FOLDER", help="The output folder whose latest release is served when no release folder is given.")] = Path("outputs"),
+    port: Annotated[int, typer.Option(metavar="PORT", help="Port on 127.0.0.1 to serve on.")] = 8001,
 ) -> None:
     """Search and browse a release in Datasette on http://127.0.0.1:PORT (Ctrl-C stops it)."""
     import subprocess
@@ -215,7 +223,7 @@ def serve(
 
 @app.command()
 def schemas(
-    folder: Annotated[Path, typer.Option(help="Folder to write the Table Schemas into.")] = Path("schemas"),
+    folder: Annotated[Path, typer.Option(metavar="FOLDER", help="Folder to write the Table Schemas into.")] = Path("schemas"),
 ) -> None:
     """Write the Table Schemas and package metadata generated from pipeline/metadata (the repository's schemas/)."""
     from pipeline.metadata.schemas import write_table_schemas
@@ -226,8 +234,8 @@ def schemas(
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Labelled questions (JSON Lines, see shared/gold).")],
-    release_dir: Annotated[Path, typer.Argument(help="A release folder (<out>/<release>).")],
+    gold: Annotated[Path, typer.Argument(metavar="GOLD_JSONL", help="Labelled questions (JSON Lines, see shared/gold).")],
+    release_dir: Annotated[Path, typer.Argument(metavar="RELEASE_FOLDER", help="A release folder (<out>/<release>).")],
     errors: Annotated[bool, typer.Option("--errors/--no-errors", help="List the errors after the figures.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:

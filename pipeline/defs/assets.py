@@ -7,6 +7,7 @@ Each asset only wires plain functions of the stages: :mod:`pipeline.page.batches
 
 import dagster as dg
 import polars as pl
+from tqdm import tqdm
 
 from pipeline.defs.resources import ArchiveSettings, FetchClient
 from pipeline.ingest.listing import list_batches
@@ -60,13 +61,18 @@ def archive_pages(context: dg.AssetExecutionContext, settings: ArchiveSettings) 
     totals = {"pages": 0, "parsed": 0, "reused": 0, "removed": 0}
     worker_peak = 0.0
     seconds: dict[str, float] = {}
-    for stats in process_batches(root, work, {key: batches.get(key, []) for key in context.partition_keys}, page_budget=settings.page_budget_seconds):
+    chosen = {key: batches.get(key, []) for key in context.partition_keys}
+    # A bar on a terminal once a build takes more than a few seconds (none in logs or tests).
+    bar = tqdm(total=sum(len(paths) for paths in chosen.values()), unit="file", desc="reading the archive", delay=3, disable=None, leave=False)
+    for stats in process_batches(root, work, chosen, page_budget=settings.page_budget_seconds):
+        bar.update(stats.pages)
         context.log.info(f"batch {stats.batch}: {stats.pages} pages, {stats.parsed} parsed, {stats.reused} reused, {stats.removed} removed")
         for name in totals:
             totals[name] += getattr(stats, name)
         worker_peak = max(worker_peak, stats.peak_rss_mb)
         for stage, value in stats.seconds.items():
             seconds[stage] = seconds.get(stage, 0.0) + value
+    bar.close()
     return dg.MaterializeResult(
         metadata={**totals, "batches": len(context.partition_keys), "worker_peak_rss_mb": worker_peak, **{f"seconds_{k}": round(v, 3) for k, v in sorted(seconds.items())}}
     )

@@ -18,4 +18,9 @@ ACCURACY: list[dict] = [
         "pages": "archive XML (1929, 1968, 2003) and daily-Hansard HTML (2011)",
         "question_recall": 0.941, "agency_f1": 0.750, "instrument_f1": 0.667, "commitment_detection_f1": 0.706, "commitment_status_macro_f1": 0.583,
     },
+    {
+        "batch": "E", "questions": 185, "labelled": "2026-12-01",
+        "pages": "Written Questions API records (150), text pages and archive-XML days (35)",
+        "question_recall": 0.973, "agency_f1": 0.695, "instrument_f1": 0.456, "commitment_detection_f1": 0.791, "commitment_status_macro_f1": 0.610,
+    },
 ]

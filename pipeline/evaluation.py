@@ -120,6 +120,7 @@ def evaluate_release(gold_path: Path, release_dir: Path) -> dict:
     sentence_pairs: list[tuple[str, str]] = []
     used: set[str] = set()
     commit_status = dict(t["commitments"].select("sentence_id", "status").iter_rows())
+    kinds: list[tuple[str, str]] = []  # (labelled, published) answer_kind of matched questions labelled with one
     for g in gold:
         candidates = by_file.filter(pl.col("path") == g["file"]).to_dicts()
         q = _match(g, candidates, used)
@@ -133,6 +134,10 @@ def evaluate_release(gold_path: Path, release_dir: Path) -> dict:
         used.add(q["question_id"])
         matched += 1
         field_n += 1
+        if g.get("answer_kind") and "answer_kind" in q:
+            kinds.append((g["answer_kind"], q["answer_kind"] or "substantive"))
+            if g["answer_kind"] != q["answer_kind"]:
+                errors.append(f"answer_kind {q['answer_kind']} != {g['answer_kind']}: {g['file']} ref={g.get('reference')}: {q['answer_text'][:90]!r}")
         for f in FIELDS:
             if _field_value(q, f, g):
                 field_ok[f] += 1
@@ -193,6 +198,16 @@ def evaluate_release(gold_path: Path, release_dir: Path) -> dict:
         "status_macro_f1": round(macro, 4),
         "status_by_class": per_status,
         "sentences": len(sentence_pairs),
+        "answer_kind": {
+            "labelled": len(kinds),
+            "accuracy": round(sum(w == g_ for w, g_ in kinds) / len(kinds), 4) if kinds else None,
+            # a non-answer flagged as such (any non-substantive kind), the figure TheyWorkForYou users ask for
+            "non_answer": _prf(
+                sum(1 for w, g_ in kinds if w != "substantive" and g_ != "substantive"),
+                sum(1 for w, g_ in kinds if w == "substantive" and g_ != "substantive"),
+                sum(1 for w, g_ in kinds if w != "substantive" and g_ == "substantive"),
+            ),
+        },
         "errors": errors,
     }
 
@@ -207,6 +222,13 @@ def format_report(report: dict, *, with_errors: bool = False) -> str:
         f"instrument P/R/F1:         {report['instruments']['precision']:.3f} / {report['instruments']['recall']:.3f} / {report['instruments']['f1']:.3f}",
         f"commitment detection F1:   {report['commitment_detection']['f1']:.3f}",
         f"status macro-F1:           {report['status_macro_f1']:.3f}",
+    ]
+    kinds = report.get("answer_kind") or {}
+    if kinds.get("labelled"):
+        flagged = kinds["non_answer"]
+        lines.append(f"answer kind accuracy:      {kinds['accuracy']:.3f} ({kinds['labelled']} labelled; non-answers P/R/F1 "
+                     f"{flagged['precision']:.3f} / {flagged['recall']:.3f} / {flagged['f1']:.3f})")
+    lines += [
         f"errors listed:             {len(report['errors'])} (--errors to show)",
     ]
     if with_errors:

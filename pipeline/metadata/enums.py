@@ -83,5 +83,17 @@ class CommitmentStatus(StrEnum):
     DECLINED = "declined"
 
 
+class AnswerKind(StrEnum):
+    """What kind of answer a question got, from its text: the non-answers people ask to see flagged."""
+
+    SUBSTANTIVE = "substantive"  # it answers
+    REFERS = "refers"  # it only points elsewhere (an earlier answer, a letter, a publication, a web page)
+    WILL_WRITE = "will_write"  # the answer is to come by letter
+    HOLDING = "holding"  # a holding answer: a reply is promised
+    NOT_AVAILABLE = "not_available"  # the information is not held, collected or estimated
+    DISPROPORTIONATE_COST = "disproportionate_cost"  # it could be found only at disproportionate cost
+    DECLINED = "declined"  # the Government will not say, or says it is a matter for someone else
+
+
 # Labels (and evaluation) also give sentences that commit to nothing this status.
 NO_COMMITMENT = "none"

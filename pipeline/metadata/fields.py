@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.metadata.enums import House, Part, SourceFormat, SourceStatus
+from pipeline.metadata.enums import AnswerKind, House, Part, SourceFormat, SourceStatus
 
 QUESTION_ID_PATTERN = "q-[0-9a-f]{16}"
 SOURCE_ID_PATTERN = "src-[0-9a-f]{16}"
@@ -199,6 +199,13 @@ FIELDS: dict[str, dict[str, Any]] = {
         "description": "The body that answered: the API's answering body, the department heading, the addressee's or the answerer's office (by the date); null only when nothing on the page says.",
         "example": "home-office",
         "constraints": {"pattern": SLUG_PATTERN},
+    },
+    "answer_kind": {
+        "type": "string",
+        "description": "What kind of answer it is, from its text: substantive, or one of the non-answers (refers elsewhere, will write, holding, "
+        "information not available, only at disproportionate cost, declined).",
+        "example": "substantive",
+        "constraints": enum_constraint(AnswerKind),
     },
     "grouped_reference": {"type": "string", "description": "The other question's reference (uin) as printed.", "example": "6773"},
     "grouped_question_id": {

@@ -31,7 +31,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "question_id", "source_id", "house", "sitting_date", "volume", "columns", "heading", "department", "addressee",
             "asker", "reference", "question_text", "answerer", "answer_text", "answer_complete",
             "url", "date_tabled", "holding_answer_date", "is_correction", "wq_api_id", "asking_member_mnis_id",
-            "answering_member_mnis_id", "answering_body_id",
+            "answering_member_mnis_id", "answering_body_id", "answer_kind",
         ],
         "required": ["question_id", "source_id", "house", "answer_text", "answer_complete", "is_correction"],
         "unique": ["question_id"],

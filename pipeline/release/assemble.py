@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from pipeline.extract.answer_kinds import answer_kind_expr
+
 from pipeline.metadata import COPY_KEY, table_schema
 
 
@@ -37,7 +39,9 @@ def questions_tables(parsed: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, 
         ["question_id", "complete", "_fields", "_answer_chars", "source_path", "record"],
         descending=[False, True, True, True, False, False],
     )
-    questions = ranked.unique("question_id", keep="first", maintain_order=True).with_columns(pl.col("complete").alias("answer_complete"))
+    questions = ranked.unique("question_id", keep="first", maintain_order=True).with_columns(
+        pl.col("complete").alias("answer_complete"), answer_kind_expr()
+    )
     primary = questions.select("question_id", pl.col("source_id").alias("_primary"))
     question_sources = (
         keyed.select("question_id", "source_id")

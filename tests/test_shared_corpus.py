@@ -136,3 +136,20 @@ def test_holding_answers_on_real_pages_give_their_dates(corpus_release: Path):
     held = questions.filter(pl.col("reference") == "300265")  # hansard-web/hw-022.txt: "[holding answer 23 November 2009]"
     assert held["holding_answer_date"].to_list() == [__import__("datetime").date(2009, 11, 23)]
     assert not questions["answer_text"].str.contains(r"\[holding answer").any()
+
+
+def test_every_i_refer_sentence_gives_a_cross_reference_resolved_when_the_cited_answer_is_in_the_build(corpus_release: Path):
+    read = lambda name: pl.read_parquet(corpus_release / "parquet" / f"{name}.parquet")  # noqa: E731
+    refs, sentences, questions = read("cross_references"), read("answer_sentences"), read("questions")
+    refer = sentences.filter(pl.col("text").str.contains(r"\bI (?:would )?refer"))
+    assert refer.height > 100
+    assert refer.join(refs, on="sentence_id", how="anti").height == 0
+    # offsets are right
+    texts = refs.join(questions.select("question_id", "answer_text"), on="question_id")
+    assert all(t[a:b] == s for t, a, b, s in texts.select("answer_text", "char_start", "char_end", "surface").iter_rows())
+    # a cited answer that is in the build (same date, same reference) is always found
+    keys = questions.select("sitting_date", pl.col("reference").str.replace_all(r"\s", "").alias("_ref"), pl.col("question_id").alias("_cited"))
+    resolvable = refs.join(keys, left_on=["cited_date", "cited_reference"], right_on=["sitting_date", "_ref"], how="inner")
+    assert resolvable.height > 50
+    assert resolvable.filter(pl.col("cited_question_id") != pl.col("_cited")).height == 0
+    assert resolvable["cited_question_id"].null_count() == 0

@@ -241,6 +241,18 @@ FIELDS: dict[str, dict[str, Any]] = {
     },
     "year": {"type": "integer", "description": "Year in the title or identifier.", "example": 1971, "constraints": {"minimum": 1000, "maximum": 2100}},
     "cue": {"type": "string", "description": "The words that signal the status.", "example": "is currently doing"},
+    # --- cross-references ---------------------------------------------------
+    "cross_reference_id": {"type": "string", "description": "Stable ID of the reference (its sentence and offset).", "example": "xr-0a1b2c3d4e5f6a7b", "constraints": {"pattern": "xr-[0-9a-f]{16}"}},
+    "cited_date": {"type": "date", "description": "The date the cited answer was given, as printed (the year taken from the sitting when the page omits it; 'earlier today' is the sitting date).", "example": "2000-12-11"},
+    "cited_column": {"type": "string", "description": "The Official Report column cited, as printed (\"563W\", \"WA 213\").", "example": "563W"},
+    "cited_reference": {"type": "string", "description": "The cited question's reference (uin) or statement number, as printed without spaces (\"5784\", \"HL572\", \"HCWS148\").", "example": "5784"},
+    "cited_member": {"type": "string", "description": "The member the cited answer was given to or by, as printed (null when the page does not say).", "example": "the hon. Member for Battersea"},
+    "cited_question_id": {
+        "type": "string",
+        "description": "The cited question, when it is in the build: answered on the cited date with the cited reference, or in the cited column; null when none or several fit.",
+        "example": "q-0a1b2c3d4e5f6a7b",
+        "constraints": {"pattern": QUESTION_ID_PATTERN},
+    },
     # --- internal: per-batch stores only -----------------------------------
     "mtime_ns": {"type": "integer", "internal": True, "description": "File modification time (ns), to reuse checksums."},
     "ctime_ns": {"type": "integer", "internal": True, "description": "Inode change time (ns): a copy that keeps size and mtime still changes it."},

@@ -183,6 +183,25 @@ TABLES: dict[str, dict[str, Any]] = {
         "descriptions": {"sentence_id": "The sentence that states it."},
         "overrides": {"status": {"description": "What the sentence commits to.", "example": "in_progress", "constraints": enum_constraint(CommitmentStatus)}},
     },
+    "cross_references": {
+        "title": "Cross-references",
+        "description": "References from an answer to another answer or question (\"I refer the hon. Member to the answer I gave on 11 December, Official Report, column 563W\"), resolved to the cited question when it is in the build.",
+        "fields": ["cross_reference_id", "question_id", "sentence_id", "surface", "char_start", "char_end", "cited_date", "cited_column", "cited_reference", "cited_member", "cited_question_id"],
+        "required": ["cross_reference_id", "question_id", "sentence_id", "surface", "char_start", "char_end"],
+        "unique": ["cross_reference_id"],
+        "primary_key": ["cross_reference_id"],
+        "foreign_keys": {
+            "question_id": ("questions", "question_id"),
+            "sentence_id": ("answer_sentences", "sentence_id"),
+            "cited_question_id": ("questions", "question_id"),
+        },
+        "descriptions": {
+            "question_id": "The question whose answer makes the reference.",
+            "sentence_id": "The sentence that holds it.",
+            "surface": "The reference as printed, from its first words to the end of its clause.",
+            "char_start": "Start offset in answer_text.",
+        },
+    },
 }
 
 # A copy of a question: one question as one page prints it, at one place on the page.

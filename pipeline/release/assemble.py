@@ -12,6 +12,7 @@ from __future__ import annotations
 import polars as pl
 
 from pipeline.extract.answer_kinds import answer_kind_expr
+from pipeline.extract.cross_references import cross_references_table
 
 from pipeline.metadata import COPY_KEY, table_schema
 
@@ -112,4 +113,5 @@ def assemble(files: pl.DataFrame, verdicts: pl.DataFrame, pages: dict[str, pl.Da
         "instrument_mentions": table_schema("instrument_mentions").conform(instrument_mentions.with_columns(pl.col("ref_id").alias("instrument_id"))),
         "commitments": table_schema("commitments").conform(of_chosen_copies("commitments")),
     }
+    tables["cross_references"] = cross_references_table(questions, tables["answer_sentences"])
     return tables

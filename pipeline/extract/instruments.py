@@ -111,6 +111,18 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ("report", ("Bulletin", "Statistics"), re.compile(rf"\b(?:{CAP}\s+)+(?:Bulletin|Statistics)(?:\s+[A-Z]{{2,3}})?(?::\s+(?:19|20)\d\d\s+Edition)?")),
     # named programmes and schemes (capitalised: "the single payment scheme" is not one)
     ("other", ("Scheme", "Programme", "Initiative"), re.compile(rf"\b(?:{CAP}\s+){{1,5}}(?:Scheme|Programme|Initiative)\b")),
+    # named funds, benefits, visas and programmes (GUIDELINES.md, named schemes): capitalised words
+    # ending in the word for what they are ("Pothole Fund", "Local Housing Allowance", "Graduate visa")
+    (
+        "other",
+        ("Fund", "Allowance", "Credit", "Payment", "Bursary", "Formula", "Package", "Partnership", "Zones", "Grant", "Guarantee",
+         "programme", "scheme", "visa", "route", "pilots", "Standard", "Certificate"),
+        re.compile(
+            rf"\b(?:{CAP}\s+(?:and\s+|of\s+|for\s+)?){{1,5}}"
+            r"(?:Fund|Allowance|Credit|Payment|Bursary|Formula|Package|Partnership|Zones|Grant|Guarantee|programme|scheme|visa|route|pilots|Standard|Certificate)\b"
+            r"(?!\s+(?:for|of)\s+[A-Z])"
+        ),
+    ),
     ("report", ("Report", "Review", "Inquiry", "Survey"), re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Report|Review|Inquiry|Survey)\b(?:\s+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?(?!\s+(?:of|on|into)\s+[A-Z])")),
     # A title in quotation marks: "the “Ministerial Code” and “Travel by Ministers”".
     (QUOTED, ("“", '"'), re.compile(r"(?<=[“\"])[A-Z][^“”\"\n]{2,150}?(?=[”\"])")),

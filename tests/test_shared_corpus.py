@@ -13,7 +13,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from conftest import SHARED, published
+from conftest import REPO, SHARED, published
 from pipeline.evaluation import evaluate_release
 
 CORPUS = SHARED / "corpus"
@@ -153,3 +153,23 @@ def test_every_i_refer_sentence_gives_a_cross_reference_resolved_when_the_cited_
     assert resolvable.height > 50
     assert resolvable.filter(pl.col("cited_question_id") != pl.col("_cited")).height == 0
     assert resolvable["cited_question_id"].null_count() == 0
+
+
+def test_askers_and_answerers_link_to_members(corpus_release: Path):
+    questions = pl.read_parquet(corpus_release / "parquet" / "questions.parquet")
+    members = pl.read_parquet(corpus_release / "parquet" / "members.parquet")
+    api = questions.filter(pl.col("asking_member_mnis_id").is_not_null())
+    assert api.height > 5000 and api.filter(pl.col("asker_link") != "api").height == 0  # every API question links by id
+    printed = questions.filter(pl.col("wq_api_id").is_null() & pl.col("asker").is_not_null())
+    share = printed["asker_member_id"].is_not_null().mean()
+    assert share >= 0.78, share  # a floor under today's 0.80 (the issue asks 0.90; docs/quality.md)
+    # links checked by hand (tests/fixtures/member-links-labelled.csv): those still made are right
+    labelled = pl.read_csv(REPO / "tests" / "fixtures" / "member-links-labelled.csv")
+    names = dict(members.select("member_id", "name").iter_rows())
+    now = {}
+    for row in questions.select("question_id", "asker_member_id", "answerer_member_id").iter_rows(named=True):
+        now[(row["question_id"], "asker")] = names.get(row["asker_member_id"])
+        now[(row["question_id"], "answerer")] = names.get(row["answerer_member_id"])
+    still = [(r["verdict"], now.get((r["question_id"], r["role"])) == r["name"]) for r in labelled.iter_rows(named=True) if now.get((r["question_id"], r["role"]))]
+    right = sum(1 for verdict, same in still if same and verdict == "right")
+    assert len(still) >= 95 and right / len(still) >= 0.97

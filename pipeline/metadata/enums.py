@@ -95,5 +95,14 @@ class AnswerKind(StrEnum):
     DECLINED = "declined"  # the Government will not say, or says it is a matter for someone else
 
 
+class LinkMethod(StrEnum):
+    """How a printed asker or answerer was linked to a member."""
+
+    API = "api"  # the Written Questions API gives the member's Parliament id
+    EXACT = "exact"  # surname and forename (a peer: title, name, designation) fit one person
+    SURNAME_AND_DATE = "surname_and_date"  # the surname alone fits one member of the House that day
+    OFFICE_AND_DATE = "office_and_date"  # a name printed inside its office, linked as above
+
+
 # Labels (and evaluation) also give sentences that commit to nothing this status.
 NO_COMMITMENT = "none"

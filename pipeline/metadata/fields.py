@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.metadata.enums import AnswerKind, House, Part, SourceFormat, SourceStatus
+from pipeline.metadata.enums import AnswerKind, House, LinkMethod, Part, SourceFormat, SourceStatus
 
 QUESTION_ID_PATTERN = "q-[0-9a-f]{16}"
 SOURCE_ID_PATTERN = "src-[0-9a-f]{16}"
@@ -207,6 +207,17 @@ FIELDS: dict[str, dict[str, Any]] = {
         "example": "substantive",
         "constraints": enum_constraint(AnswerKind),
     },
+    "asker_member_id": {"type": "string", "description": "The member who asked (members), when one person fits the printed name, house and date, or the API's id; null otherwise.", "example": "m-0a1b2c3d4e5f", "constraints": {"pattern": "m-[0-9a-f]{12}"}},
+    "asker_link": {"type": "string", "description": "How asker_member_id was found.", "example": "surname_and_date", "constraints": enum_constraint(LinkMethod)},
+    "answerer_member_id": {"type": "string", "description": "The member who answered (members), found as asker_member_id is.", "example": "m-0a1b2c3d4e5f", "constraints": {"pattern": "m-[0-9a-f]{12}"}},
+    "answerer_link": {"type": "string", "description": "How answerer_member_id was found.", "example": "office_and_date", "constraints": enum_constraint(LinkMethod)},
+    "member_id": {"type": "string", "description": "Stable ID of the person (from their strongest external id).", "example": "m-0a1b2c3d4e5f", "constraints": {"pattern": "m-[0-9a-f]{12}"}},
+    "party": {"type": "string", "description": "Party as the reference gives it (latest known).", "example": "Labour"},
+    "constituency": {"type": "string", "description": "Constituency as the reference gives it (latest known; null for peers).", "example": "Yeovil"},
+    "twfy_person_id": {"type": "string", "description": "TheyWorkForYou (parlparse) person id.", "example": "10015"},
+    "mnis_id": {"type": "integer", "description": "UK Parliament (MNIS) member id.", "example": 258, "constraints": {"minimum": 1}},
+    "odell_id": {"type": "string", "description": "Id in Evan Odell's MP list (1979-2016; the MNIS id of that list).", "example": "258"},
+    "ifg_person_id": {"type": "string", "description": "Institute for Government ministers database person id.", "example": "5128c916-6f31-4b3f-aaab-d7ee6ae88663"},
     "grouped_reference": {"type": "string", "description": "The other question's reference (uin) as printed.", "example": "6773"},
     "grouped_question_id": {
         "type": "string",

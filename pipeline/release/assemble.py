@@ -13,6 +13,7 @@ import polars as pl
 
 from pipeline.extract.answer_kinds import answer_kind_expr
 from pipeline.extract.cross_references import cross_references_table
+from pipeline.extract.members import link_members, members_table
 
 from pipeline.metadata import COPY_KEY, table_schema
 
@@ -22,10 +23,10 @@ def sources_table(files: pl.DataFrame, verdicts: pl.DataFrame) -> pl.DataFrame:
     return table_schema("sources").conform(files.join(verdicts, on="path", how="left"))
 
 
-def questions_tables(parsed: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """Merge copies of one question into one row taken from its most complete source.
+def questions_tables(parsed: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Merge copies of one question into one row taken from its most complete source, its asker and answerer linked to members.
 
-    Returns ``questions``, ``question_sources`` and the key of each chosen copy.
+    Returns ``questions``, ``question_sources``, ``members`` and the key of each chosen copy.
     """
     keyed = parsed.with_columns(
         pl.col("answer_text").str.len_chars().alias("_answer_chars"),
@@ -50,9 +51,11 @@ def questions_tables(parsed: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, 
         .join(primary, on="question_id")
         .with_columns((pl.col("source_id") == pl.col("_primary")).alias("is_primary"))
     )
+    members = table_schema("members").conform(members_table(questions))
     return (
-        table_schema("questions").conform(questions),
+        table_schema("questions").conform(link_members(questions, members)),
         table_schema("question_sources").conform(question_sources),
+        members,
         questions.select(COPY_KEY),
     )
 
@@ -69,7 +72,7 @@ def grouped_questions_table(grouped: pl.DataFrame, questions: pl.DataFrame) -> p
 
 def assemble(files: pl.DataFrame, verdicts: pl.DataFrame, pages: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
     """The published tables from the files read and the frames of their pages."""
-    questions, question_sources, chosen = questions_tables(pages["records"])
+    questions, question_sources, members, chosen = questions_tables(pages["records"])
 
     def of_chosen_copies(name: str) -> pl.DataFrame:
         return pages[name].join(chosen, on=COPY_KEY, how="semi")
@@ -113,5 +116,6 @@ def assemble(files: pl.DataFrame, verdicts: pl.DataFrame, pages: dict[str, pl.Da
         "instrument_mentions": table_schema("instrument_mentions").conform(instrument_mentions.with_columns(pl.col("ref_id").alias("instrument_id"))),
         "commitments": table_schema("commitments").conform(of_chosen_copies("commitments")),
     }
+    tables["members"] = members
     tables["cross_references"] = cross_references_table(questions, tables["answer_sentences"])
     return tables

@@ -41,5 +41,11 @@ PACKAGE: dict[str, Any] = {
             "Database (CC BY 4.0) and other reference lists named in data/reference/agencies.SOURCE.md",
             "path": "https://github.com/openregister/government-organisation-data",
         },
+        {
+            "title": "Members: parlparse / TheyWorkForYou members data (mySociety; Parliamentary facts under the Open Parliament Licence), "
+            "Evan Odell's MP list (CC BY 4.0), the Institute for Government Ministers Database (CC BY 4.0) and hansard-speakers-19c "
+            "(SMU Democracy Lab, MIT)",
+            "path": "https://github.com/mysociety/parlparse",
+        },
     ],
 }

@@ -119,6 +119,10 @@ def licence_text() -> str:
         "",
         "Attribution for the Hansard text: Contains Parliamentary information licensed under the Open Parliament Licence v3.0.",
         "",
+        "## Sources",
+        "",
+        *[f"- {source['title']}. {source['path']}" for source in PACKAGE["sources"]],
+        "",
     ]
     return "\n".join(lines)
 

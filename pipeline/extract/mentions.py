@@ -33,6 +33,8 @@ def extract_mentions(questions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFram
         for _, text in parts:
             acronyms.update(agency_rules.define_acronyms(text, known))
         for part, text in parts:
+            if found[part]:
+                found[part] = _outside_curated_bodies(found[part], text, acronyms, known)
             for m in found[part]:
                 kind, title, identifier, year = canonical.get((m.kind, m.title), (m.kind, m.title, m.identifier, m.year))
                 instrument_rows.append(
@@ -48,6 +50,17 @@ def extract_mentions(questions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFram
                          identifier=None, year=None)
                 )
     return pl.DataFrame(agency_rows, schema=MENTION_ROW), pl.DataFrame(instrument_rows, schema=MENTION_ROW)
+
+
+def _outside_curated_bodies(mentions: list, text: str, acronyms: dict, known) -> list:
+    """Instrument mentions that are not part of a reference body's name.
+
+    "Office for National Statistics" holds the shape of a statistics series
+    ("National Statistics") and "UK Statistics Authority" that of "UK
+    Statistics": the body of the reference table is what the text names.
+    """
+    bodies = [a for a in agency_rules.find_agencies(text, acronyms, [], known) if a.agency.agency_id in known.by_id]
+    return [m for m in mentions if not any(a.start <= m.start and m.end <= a.end and a.end - a.start > m.end - m.start for a in bodies)]
 
 
 def _canonical_instruments(mentions: list[instrument_rules.InstrumentMention]) -> dict[tuple[str, str], tuple[str, str, str | None, int | None]]:

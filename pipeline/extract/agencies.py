@@ -213,10 +213,9 @@ def find_agencies(
             candidates.append(AgencyMention(m.start(), m.end(), acronym, agency))
     for m in _ORG_NAME.finditer(view) if any(word in view for word in _NAME_WORDS) else ():
         name, start = _strip_name_start(m.group(0), m.start())
-        if not _well_formed_name(name, view, start):
-            continue
-        if name:
-            candidates.append(AgencyMention(start, start + len(name), text[start : start + len(name)], Agency(slug(name), name, None, AgencyKind.OTHER)))
+        for name, start in _separate_bodies(name, start):
+            if name and _well_formed_name(name, view, start):
+                candidates.append(AgencyMention(start, start + len(name), text[start : start + len(name)], Agency(slug(name), name, None, AgencyKind.OTHER)))
     candidates = [c for c in candidates if not _NOT_AGENCIES.search(c.surface)]
     # A new name made of curated ones joined by "and" ("Northern Ireland Office and Foreign and
     # Commonwealth Office"), or of one word before a curated name ("Core Home Office"), is not a
@@ -295,6 +294,20 @@ def _well_formed_name(name: str, view: str, start: int) -> bool:
     if len(words) == 2 and not re.search(r"\b(?:[Tt]he|its|their|our|his|her)\s+$", view[max(0, start - 6) : start]):
         return False
     return True
+
+
+_TWO_BODIES = re.compile(rf"^(.+?\b(?:{ORG_HEADS})) and (.+\b(?:{ORG_HEADS}))$")
+_IN_BODY = re.compile(rf"^.+? (?:in|at|within) (?=[A-Z][\w'’&\-]*(?: [\w'’&\-]+)* (?:{ORG_HEADS})$)")
+
+
+def _separate_bodies(name: str, start: int) -> list[tuple[str, int]]:
+    """A new name that is two bodies ("Trussell Trust and Joseph Rowntree Foundation"), or a part of
+    a body ("Young People and Education in City of York Council"), as the bodies it names."""
+    if m := _TWO_BODIES.match(name):
+        return [(m.group(1), start), (m.group(2), start + m.start(2))]
+    if m := _IN_BODY.match(name):
+        return [(name[m.end():], start + m.end())]
+    return [(name, start)]
 
 
 def _strip_name_start(name: str, start: int) -> tuple[str, int]:

@@ -1,0 +1,33 @@
+"""New organisation names found by shape: two bodies joined by "and" are two; a part of a body is the body."""
+
+from __future__ import annotations
+
+from pipeline.extract.agencies import find_agencies
+
+
+def _names(text: str) -> list[str]:
+    return [a.agency.name for a in find_agencies(text, {}, [])]
+
+
+def test_two_new_bodies_joined_by_and_are_two_mentions():
+    assert _names("Research by the Trussell Trust and Joseph Rowntree Foundation shows rising need.") == ["Trussell Trust", "Joseph Rowntree Foundation"]
+
+
+def test_a_post_in_a_body_names_the_body():
+    assert _names("The Director of Young People and Education in City of York Council wrote.") == ["City of York Council"]
+
+
+def test_a_reference_body_is_not_split():
+    assert _names("The Home Office and the Foreign and Commonwealth Office agreed.") == ["Home Office", "Foreign and Commonwealth Office"]
+
+
+def test_a_reference_body_holding_a_series_shape_is_the_body_not_an_instrument():
+    import polars as pl
+
+    from pipeline.extract.mentions import extract_mentions
+
+    text = "The model uses Office for National Statistics population projections. This falls under the remit of the UK Statistics Authority."
+    questions = pl.DataFrame({"question_id": ["q-1"], "source_id": ["src-1"], "record": [0], "question_text": [""], "answer_text": [text]})
+    agencies, instruments = extract_mentions(questions)
+    assert set(agencies["name"]) == {"Office for National Statistics", "UK Statistics Authority"}
+    assert instruments.height == 0

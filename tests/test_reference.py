@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.reference import AGENCIES_CSV, MEMBER_NAMES_CSV, MEMBERS_CSV
+from pipeline.reference import AGENCIES_CSV, MEMBER_NAMES_CSV, MEMBER_OFFICES_CSV, MEMBERS_CSV
 from pipeline.reference.build.build import SHARED_REFERENCE, main
 
 
@@ -18,3 +18,4 @@ def test_reference_tables_rebuild_from_the_committed_inputs(tmp_path: Path):
     assert rebuilt.read_bytes() == AGENCIES_CSV.read_bytes()
     assert (tmp_path / "members.csv").read_bytes() == MEMBERS_CSV.read_bytes()
     assert (tmp_path / "member_names.csv").read_bytes() == MEMBER_NAMES_CSV.read_bytes()
+    assert (tmp_path / "member_offices.csv").read_bytes() == MEMBER_OFFICES_CSV.read_bytes()

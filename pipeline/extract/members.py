@@ -22,7 +22,7 @@ from functools import cache
 import polars as pl
 
 from pipeline.metadata.enums import LinkMethod
-from pipeline.reference import MEMBER_NAMES_CSV, MEMBERS_CSV
+from pipeline.reference import MEMBER_NAMES_CSV, MEMBER_OFFICES_CSV, MEMBERS_CSV
 
 TITLES = "Lord|Baroness|Lady|Earl|Countess|Viscount|Viscountess|Marquess|Marchioness|Duke|Duchess|Bishop|Archbishop"
 HONORIFICS = r"(?i:Mr|Mrs|Miss|Ms|Dr|Sir|Dame|Rev|Reverend|Captain|Colonel|Major|General|Commander|Lieutenant|Professor|Rt\.? Hon)\.?"
@@ -37,6 +37,14 @@ def member_names() -> pl.DataFrame:
         pl.col("end_date").str.slice(0, 10).str.to_date("%Y-%m-%d", strict=False),
         pl.col("start_date").str.slice(0, 4).cast(pl.Int32, strict=False).alias("_start_year"),
         pl.col(["forename", "lord_of"]).fill_null(""),
+    )
+
+
+@cache
+def member_offices() -> pl.DataFrame:
+    """Ministerial appointments: who could answer on a date (package data)."""
+    return pl.read_csv(MEMBER_OFFICES_CSV, infer_schema=False).with_columns(
+        pl.col("start_date").str.to_date("%Y-%m-%d", strict=False), pl.col("end_date").str.to_date("%Y-%m-%d", strict=False)
     )
 
 
@@ -71,7 +79,17 @@ def printed_name_parts(printed: pl.Expr) -> list[pl.Expr]:
     ]
 
 
-def _link_printed(questions: pl.DataFrame, printed: str) -> pl.DataFrame:
+def _in_office(candidates: pl.DataFrame) -> pl.DataFrame:
+    """The candidates who held a ministerial office on the sitting date."""
+    offices = member_offices()
+    return candidates.join(offices, on="member_id", how="inner", suffix="_office").filter(
+        pl.col("sitting_date").is_not_null()
+        & (pl.col("start_date_office").is_null() | (pl.col("start_date_office") <= pl.col("sitting_date")))
+        & (pl.col("end_date_office").is_null() | (pl.col("end_date_office") >= pl.col("sitting_date")))
+    ).drop("start_date_office", "end_date_office")
+
+
+def _link_printed(questions: pl.DataFrame, printed: str, *, answers: bool = False) -> pl.DataFrame:
     """question_id, member_id, link method for the printed names of one column."""
     names = questions.select("question_id", "house", "sitting_date", pl.col(printed)).filter(pl.col(printed).is_not_null()).with_columns(printed_name_parts(pl.col(printed)))
     names = names.with_columns(pl.coalesce("_name_house", "house").alias("_house")).filter(pl.col("_surname").str.len_chars() > 1)
@@ -97,7 +115,13 @@ def _link_printed(questions: pl.DataFrame, printed: str) -> pl.DataFrame:
 
     by_full = unique(full, LinkMethod.EXACT)
     by_surname = unique(on_date.join(full, on="question_id", how="anti"), LinkMethod.SURNAME_AND_DATE)
-    return pl.concat([by_full, by_surname]).unique("question_id", keep="first")
+    found = pl.concat([by_full, by_surname]).unique("question_id", keep="first")
+    if answers:
+        # A minister answers: of several members of one name, the one in office that day.
+        open_ = on_date.join(found, on="question_id", how="anti")
+        by_office = unique(_in_office(open_).with_columns(pl.lit(True).alias("_in_office")), LinkMethod.OFFICE_AND_DATE)
+        found = pl.concat([found, by_office]).unique("question_id", keep="first")
+    return found
 
 
 def _link_api(questions: pl.DataFrame, mnis: str, known: pl.DataFrame) -> pl.DataFrame:
@@ -124,7 +148,7 @@ def link_members(questions: pl.DataFrame, members: pl.DataFrame) -> pl.DataFrame
     out = questions
     for role, printed, mnis in (("asker", "asker", "asking_member_mnis_id"), ("answerer", "answerer", "answering_member_mnis_id")):
         api = _link_api(questions, mnis, members)
-        by_name = _link_printed(questions.join(api, on="question_id", how="anti"), printed)
+        by_name = _link_printed(questions.join(api, on="question_id", how="anti"), printed, answers=role == "answerer")
         links = pl.concat([api, by_name]).rename({"member_id": f"{role}_member_id", "link": f"{role}_link"})
         out = out.join(links, on="question_id", how="left")
     return out

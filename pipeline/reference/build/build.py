@@ -81,9 +81,8 @@ def main(argv=None):
     rows = write_csv(store, args.out)
     from pipeline.reference.build import members
 
-    people, names = members.build(Path(ref))
-    out = Path(args.out)  # the members tables go beside the agencies table
-    members.write(people, names, out.with_name("members.csv"), out.with_name("member_names.csv"))
+    people, names, offices = members.build(Path(ref))
+    members.write(people, names, offices, Path(args.out).parent)  # beside the agencies table
     print("members: %d people, %d name spells" % (len(people), len(names)), file=sys.stderr)
     kinds = Counter(r.kind for r in rows)
     print("rows: %d" % len(rows), file=sys.stderr)

@@ -26,9 +26,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from pipeline.reference import MEMBER_NAMES_CSV, MEMBERS_CSV
+from pipeline.reference import MEMBER_NAMES_CSV, MEMBER_OFFICES_CSV, MEMBERS_CSV
 MEMBER_FIELDS = ["member_id", "name", "house", "party", "constituency", "twfy_person_id", "mnis_id", "odell_id", "ifg_person_id"]
 NAME_FIELDS = ["member_id", "house", "surname", "forename", "lord_of", "start_date", "end_date", "source"]
+OFFICE_FIELDS = ["member_id", "start_date", "end_date"]  # ministerial appointments (IfG): who could have answered
 TITLES = r"Lord|Baroness|Lady|Earl|Countess|Viscount|Viscountess|Marquess|Marchioness|Duke|Duchess|Bishop|Archbishop"
 
 
@@ -61,6 +62,7 @@ class _People:
     def __init__(self) -> None:
         self.rows: dict[str, dict] = {}
         self.spells: list[dict] = []
+        self.offices: list[dict] = []
         self.alias: dict[str, str] = {}  # a person key merged into another
 
     def key(self, key: str) -> str:
@@ -107,8 +109,8 @@ def _split_full_name(full: str) -> tuple[str, str]:
     return (" ".join(parts[:-1]), parts[-1]) if parts else ("", "")
 
 
-def build(reference: Path) -> tuple[list[dict], list[dict]]:
-    """(members, member_names) rows from the reference folder."""
+def build(reference: Path) -> tuple[list[dict], list[dict], list[dict]]:
+    """(members, member_names, member_offices) rows from the reference folder."""
     people = _People()
     parlparse = reference / "parlparse" / "members"
     twfy_of: dict[str, str] = {}
@@ -155,6 +157,10 @@ def build(reference: Path) -> tuple[list[dict], list[dict]]:
             title = re.match(rf"^({TITLES})\s+(.+?)(?:\s+of\s+(.+))?$", row["name"])
             if title:
                 people.spell(key, "Lords", title.group(2), title.group(1), title.group(3) or "", start=row["start_date"], end=row["end_date"], source="ifg")
+    with (ifg / "appointment.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if key := ifg_key.get(row["person_id"]):
+                people.offices.append({"key": key, "start_date": row["start_date"][:10], "end_date": row["end_date"][:10]})
     with (ifg / "representation.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             key = ifg_key.get(row["person_id"])
@@ -194,7 +200,7 @@ def member_id(key: str) -> str:
     return "m-" + hashlib.sha256(key.encode()).hexdigest()[:12]
 
 
-def _finish(people: _People) -> tuple[list[dict], list[dict]]:
+def _finish(people: _People) -> tuple[list[dict], list[dict], list[dict]]:
     members = []
     for key, row in people.rows.items():
         members.append({**row, "member_id": member_id(key)})
@@ -205,11 +211,17 @@ def _finish(people: _People) -> tuple[list[dict], list[dict]]:
             names.append({**{k: v for k, v in spell.items() if k != "key"}, "member_id": member_id(key)})
     members.sort(key=lambda r: r["member_id"])
     names = sorted({tuple(n[f] or "" for f in NAME_FIELDS): n for n in names}.values(), key=lambda n: tuple(n[f] or "" for f in NAME_FIELDS))
-    return members, names
+    offices = sorted({(member_id(people.key(o["key"])), o["start_date"], o["end_date"]) for o in people.offices if people.key(o["key"]) in people.rows})
+    return members, names, [dict(zip(OFFICE_FIELDS, o)) for o in offices]
 
 
-def write(members: list[dict], names: list[dict], members_path: Path = MEMBERS_CSV, names_path: Path = MEMBER_NAMES_CSV) -> None:
-    for path, fields, rows in ((members_path, MEMBER_FIELDS, members), (names_path, NAME_FIELDS, names)):
+def write(members: list[dict], names: list[dict], offices: list[dict], folder: Path = MEMBERS_CSV.parent) -> None:
+    """members.csv, member_names.csv and member_offices.csv in ``folder``."""
+    for path, fields, rows in (
+        (folder / MEMBERS_CSV.name, MEMBER_FIELDS, members),
+        (folder / MEMBER_NAMES_CSV.name, NAME_FIELDS, names),
+        (folder / MEMBER_OFFICES_CSV.name, OFFICE_FIELDS, offices),
+    ):
         with path.open("w", encoding="utf-8", newline="") as handle:
             out = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
             out.writeheader()

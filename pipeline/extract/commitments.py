@@ -47,7 +47,8 @@ _ACTION_PAST = (
 _PASSIVE_DONE = (
     r"established|set up|published|signed|placed in the Librar(?:y|ies)|laid|deposited|discussed|introduced|launched|ratified|agreed|issued|"
     r"appointed|implemented|completed|commissioned|created|allocated|awarded|announced|approved|adopted|set|sent|"
-    r"taken|made available|put in place|carried out|undertaken|provided|given|delegated|transferred|abolished|extended"
+    r"taken|made available|put in place|carried out|undertaken|provided|given|delegated|transferred|abolished|extended|brought|"
+    r"awarded|produced|held|negotiated|opened|closed|suspended|uplifted|increased|reduced|amended|updated|revised|replaced"
 )
 # Participles that describe rather than act ("the Department based on ...").
 _DESCRIPTIVE = {"based", "concerned", "related", "involved", "dated", "entitled", "aged", "required", "supposed", "interested", "located", "called", "named", "listed", "compared", "detailed", "limited", "qualified", "registered", "employed", "affected", "needed"}
@@ -65,8 +66,8 @@ _ACTOR = (  # case-sensitive wherever it is embedded
     r"(?-i:\b(?:[Ww]e|I|[Tt]he [Gg]overnment|[Mm]inisters|[Oo]fficials|[Oo]ur (?:[a-z]+ ){0,3}(?:mission|embassy|embassies|ambassador|high commission|officials|staff|representatives?|department|team|posts?)(?: (?:in|at|to) [A-Z][\w\-]*(?: [A-Z][\w\-]*)*)?|"
     r"[Mm]y (?:right |rt\.? )?hon\.? (?:and (?:learned |noble )?)?[Ff]riend(?: the [A-Z][\w\-]*(?: [A-Z][\w\-]*| of| for| and| the){0,8})?|"
     r"[Tt]he (?:[A-Z][\w\-]+ )*(?:Secretary|Minister|Office|Department|Agency|Service|Executive|Ministry|Commission|Council|"
-    r"Authority|Board|Police|Force|Unit|Section|Inspectorate|Directorate|Team|Government|Trust)(?: of [A-Z][\w\-]+(?: [A-Z][\w\-]+)*)?|[Tt]he (?:district |chief |deputy )?(?:commander|constable|chief constable|department|agency)|"
-    r"[A-Z]{2,6}|(?:[A-Z][\w\-]+ )+(?:Office|Department|Agency|Service|Executive|Ministry|Commission|Council|Authority|Board|Police|Unit|Section|Trust))(?:\s*\([A-Z]{2,6}\))?)"
+    r"Authority|Board|Police|Force|Unit|Section|Inspectorate|Directorate|Team|Government|Trust|Committee|Fund|Treasury|Institute|Regulator|Ombudsman|Programme)(?: of [A-Z][\w\-]+(?: [A-Z][\w\-]+)*)?|[Tt]he (?:district |chief |deputy )?(?:commander|constable|chief constable|department|agency)|"
+    r"[A-Z]{2,6}|(?:[A-Z][\w\-]+ )+(?:Office|Department|Agency|Service|Executive|Ministry|Commission|Council|Authority|Board|Police|Unit|Section|Trust|Committee|Fund|Treasury|Institute|Regulator|England|Scotland|Wales))(?:\s*\([A-Z]{2,6}\))?)"
 )
 _OTHER_PAST = r"[a-z]+ed"  # narrowed by _DESCRIPTIVE through the "none" rule below
 _IRREGULAR_PAST = r"spoke|spelt|spelled|met|wrote|made|gave|took|sent|told|held|set|put|led|began|brought|sought|saw|found|kept|paid|won|built|chose|drew|laid|lent|undertook|withdrew|struck"
@@ -82,7 +83,9 @@ STRONG_DECLINED = (
     r"(?i)\b(?:(?:disproportionate|undue|excessive) (?:cost|expense)s?|prohibitive|decided not to|decision not to|"
     r"not(?: be| been| proved| proven|, \w+,)? possible to (?:provide|give|reply|answer|state|say|identify|obtain|supply|disaggregate|separate|break down|estimate)|"
     r"no (?:present |current |immediate |further |such )?(?:plans?|intention|proposals?) (?:to|for|of)\b|"
-    r"(?:do|does|did) not (?:intend|propose|plan) to|not propose to|there is no intention|have no plans|has no plans)"
+    r"(?:do|does|did) not (?:intend|propose|plan) to|not propose to|there is no intention|(?:have|has) no (?:current |present |immediate )?plans|"
+    r"not (?:yet )?able to (?:comment|disclose|provide|confirm|say|share)|(?:inappropriate|not appropriate) to (?:comment|speculate|disclose)|"
+    r"(?:do|does|would) not (?:normally |routinely )?(?:disclose|comment on|publish)|cannot (?:make an estimate|comment|disclose))"
 )
 # (status, pattern), most specific first: the leftmost match decides, ties go to the earlier rule.
 RULES: list[tuple[str, str]] = [
@@ -131,7 +134,7 @@ RULES: list[tuple[str, str]] = [
         CommitmentStatus.COMPLETED,
         rf"{_ACTOR} {_ADV}(?:(?:has|have|had) {_ADV})?(?:(?:{_ACTION_PAST})\b|(?:{_IRREGULAR_PAST})\b|(?:{_OTHER_PAST})\b)|"
         rf"(?i:\b(?:has|have) {_ADV}been {_ADV}(?:{_PASSIVE_DONE}|designed|built|opened|reactivated|completed)\b|"
-        rf"(?:was|were) {_ADV}(?:{_PASSIVE_DONE}) (?:on|in|by|at|to|last|this|earlier|during|for|with|as)\b|"
+        rf"(?:was|were) {_ADV}(?:{_PASSIVE_DONE}) (?:on|in|by|at|to|last|this|earlier|during|for|with|as|from|into|between|of)\b|"
         r"\bthere (?:has|have) been (?:(?:regular|frequent|extensive|several|many|numerous|close|further|ongoing|detailed|informal|formal|bilateral|intensive|constructive) ){0,2}(?:dialogue|discussions?|meetings?|contacts?|consultations?|talks|representations|exchanges))",
     ),
 ]

@@ -216,6 +216,11 @@ def find_agencies(
         for name, start in _separate_bodies(name, start):
             if name and _well_formed_name(name, view, start):
                 candidates.append(AgencyMention(start, start + len(name), text[start : start + len(name)], Agency(slug(name), name, None, AgencyKind.OTHER)))
+    # A name the text itself calls a body: "Homes England, the Government's housing and regeneration agency".
+    for m in _CALLED_A_BODY.finditer(view) if _BODY_WORDS.search(view) else ():
+        name, start = _strip_name_start(m.group("name"), m.start("name"))
+        if len(name) > 3 and not (start in curated_spans_start(candidates)):
+            candidates.append(AgencyMention(start, start + len(name), text[start : start + len(name)], Agency(slug(name), name, None, AgencyKind.OTHER)))
     candidates = [c for c in candidates if not _NOT_AGENCIES.search(c.surface)]
     # A new name made of curated ones joined by "and" ("Northern Ireland Office and Foreign and
     # Commonwealth Office"), or of one word before a curated name ("Core Home Office"), is not a
@@ -281,6 +286,18 @@ class _Intervals:
 
     def contains(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self._near(start, end))
+
+
+_BODY_WORDS = re.compile(r"\b(?:agency|body|regulator|charity|company|organisation|organization|watchdog|authority|provider|operator|contractor)\b")
+_CALLED_A_BODY = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][\w'’&-]*(?: (?:[A-Z][\w'’&-]*|of|for|and)){0,5}),? (?:the|an?|our) (?:[\w'’-]+ ){1,7}?"
+    r"(?:agency|body|regulator|charity|company|organisation|organization|watchdog|authority|provider|operator|contractor)\b"
+)
+
+
+def curated_spans_start(candidates: list) -> set[int]:
+    """Where candidates already start (a name found twice is kept once)."""
+    return {c.start for c in candidates}
 
 
 def _well_formed_name(name: str, view: str, start: int) -> bool:

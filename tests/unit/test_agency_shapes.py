@@ -31,3 +31,8 @@ def test_a_reference_body_holding_a_series_shape_is_the_body_not_an_instrument()
     agencies, instruments = extract_mentions(questions)
     assert set(agencies["name"]) == {"Office for National Statistics", "UK Statistics Authority"}
     assert instruments.height == 0
+
+
+def test_a_name_the_text_calls_a_body_is_one():
+    assert _names("Officials at Homes England, the Government’s housing and regeneration agency, met the council.") == ["Homes England"]
+    assert _names("In England, the agency said so.") == []

@@ -28,4 +28,9 @@ ACCURACY: list[dict] = [
         "pages": "Written Questions API records, after the first tuning",
         "question_recall": 1.000, "agency_f1": 0.647, "instrument_f1": 0.627, "commitment_detection_f1": 0.793, "commitment_status_macro_f1": 0.652,
     },
+    {
+        "batch": "G", "questions": 60, "labelled": "2026-12-01",
+        "pages": "Written Questions API records, after the second tuning",
+        "question_recall": 1.000, "agency_f1": 0.746, "instrument_f1": 0.550, "commitment_detection_f1": 0.814, "commitment_status_macro_f1": 0.660,
+    },
 ]

@@ -281,3 +281,26 @@ def test_a_failed_upload_is_reported_truthfully_and_the_next_build_uploads(tmp_p
     again = run_build(archive, target, "r2", "--work", str(tmp_path / "work"), *IN_PROCESS)
     assert again.exit_code == 0 and "unchanged" in again.output, again.output
     assert fsspec.filesystem("memory").cat_file(f"/upload-{tmp_path.name}/releases/latest").decode().strip() == "r"
+
+
+def test_an_output_folder_of_the_old_layout_is_taken_over_whole(tmp_path: Path):
+    """Real release folders and plain front files (as builds before the switch wrote them)."""
+    archive = copy_pages(tmp_path / "archive", *PAGES)
+    out = tmp_path / "out"
+    assert run_build(archive, tmp_path / "seed", "old1").exit_code == 0
+    out.mkdir()
+    import shutil
+
+    shutil.copytree((tmp_path / "seed" / "old1").resolve(), out / "old1")
+    for name in ("catalog.json", "index.html", "latest"):
+        (out / name).write_bytes((tmp_path / "seed" / name).read_bytes())
+    copy_pages(archive, "hansard-web/hw-020.txt")  # something new to publish
+    replaced = run_build(archive, out, "old1", "--replace")
+    assert replaced.exit_code == 0, replaced.output
+    assert (out / "old1").is_symlink() and (out / "old1" / "validation.json").is_file()
+    assert (out / "latest").read_text().strip() == "old1" and json.loads((out / "catalog.json").read_text())["latest"] == "old1"
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+    copy_pages(archive, "historic-hansard/hh-009.txt")
+    again = run_build(archive, out, "new2")
+    assert again.exit_code == 0, again.output
+    assert [r["name"] for r in json.loads((out / "catalog.json").read_text())["releases"]] == ["new2", "old1"]

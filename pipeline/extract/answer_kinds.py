@@ -58,10 +58,10 @@ _DECLINED = (
     r"(?i)\b(?:it is not|it has not been|it would not be) (?:the )?(?:[\w’']+ )?(?:practice|policy|appropriate|possible)[^.]{0,40}? to (?:comment|disclose|publish|provide|release|discuss|speculate|give)"
     r"|(?i)\b(?:we|I|the Government|the Department) (?:do|does|will|would|can|could) not (?:comment|disclose|publish|provide details|discuss|speculate|release)"
     r"|(?i)\b(?:not (?:yet )?(?:able|in a position) to (?:comment|disclose|provide|confirm|discuss|share))"
-    r"|(?i)^\s*(?:This|That|It|The [^.]{1,60}?) is (?:a matter|an operational matter|a decision) for (?:the )?[A-Z]"
+    r"|(?i)^\s*(?:This|That|It|The [^.]{1,60}?) is (?:a matter|an operational matter|a decision) for (?:the )?(?-i:[A-Z])"
     r"|(?i)\bfor (?:reasons of )?(?:national )?security reasons\b[^.]{0,60}\bnot\b"
     r"|(?i)\bwould be (?:inappropriate|wrong) (?:for (?:me|us|the Government) )?to (?:comment|speculate)"
-    r"|(?i)^\s*(?:I|We|The Government|The Department|[A-Z]\w+) (?:has|have) no (?:current |present |immediate )?plans\b"
+    r"|(?i)^\s*(?:I|We|The Government|The Department|(?-i:[A-Z])\w+) (?:has|have) no (?:current |present |immediate )?plans\b"
     r"|(?i)^\s*(?:I have|There are) (?:currently |at present )?no (?:current |present )?plans"
     r"|(?i)\bIt has not (?:proved|been) possible to (?:respond|answer|reply)"
 )

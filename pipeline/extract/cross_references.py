@@ -64,10 +64,10 @@ def _cited_date(surface: str, sitting: date | None) -> date | None:
             return None
         try:
             cited = date(year, month, day)
-        except ValueError:
+            if not m.group(3) and sitting and cited > sitting:  # "on 11 December", said in January
+                cited = cited.replace(year=year - 1)
+        except ValueError:  # no such day (29 February of a year without one)
             return None
-        if not m.group(3) and sitting and cited > sitting:  # "on 11 December", said in January
-            cited = cited.replace(year=year - 1)
         return cited
     if sitting and (m := _TODAY.search(surface)):
         return sitting - timedelta(days=1) if m.group(1) == "yesterday" else sitting
@@ -84,23 +84,33 @@ def _first(pattern: re.Pattern, surface: str) -> str | None:
     return re.sub(r"\s+", "", value) if pattern is _REFERENCE else value.strip()
 
 
+_CLAUSE_END = re.compile(r";|\.(?=\s|$)|\)(?=[ .,;]|$)")
+_ABBREVIATION = re.compile(r"\b(?:hon|Hon|No|no|col|cols|Col|Rt|rt|c|cc|Mr|Mrs|Dr|St)\.$")
+
+
 def _surfaces(text: str, offset: int) -> list[tuple[int, int]]:
-    """(start, end) in answer_text of each reference in one sentence: from its anchor to the end of its clause."""
+    """(start, end) in answer_text of each reference in one sentence: from its anchor to the end of its clause.
+
+    Linear in the sentence: the clause ends are found once, and an abbreviation is
+    tested on the few characters before its stop.
+    """
+    stops = [(m.start(), m.end(), m.group()) for m in _CLAUSE_END.finditer(text)
+             if not (m.group() == "." and _ABBREVIATION.search(text, max(0, m.end() - 5), m.end()))]
     spans: list[tuple[int, int]] = []
+    k = 0
     for m in _ANCHOR.finditer(text):
         if spans and m.start() < spans[-1][1]:
             continue  # inside the reference before it
-        end = len(text)
-        for stop in re.finditer(r";|\.(?=\s|$)|\)(?=[ .,;]|$)", text[m.end():]):
-            candidate = m.end() + stop.end()
-            # an abbreviation ("hon.", "No.", "col.") does not end the clause
-            if stop.group() == "." and re.search(r"\b(?:hon|Hon|No|no|col|cols|Col|Rt|rt|c|cc|Mr|Mrs|Dr|St)\.$", text[: candidate]):
-                continue
-            end = candidate if stop.group() == ")" else m.end() + stop.start()
-            break
-        if text[m.start()] == "(" :
-            end = m.end()
-        spans.append((m.start(), end))
+        if text[m.start()] == "(":
+            spans.append((m.start(), m.end()))
+            continue
+        while k < len(stops) and stops[k][1] <= m.end():
+            k += 1
+        if k < len(stops):
+            start, end, mark = stops[k]
+            spans.append((m.start(), end if mark == ")" else start))
+        else:
+            spans.append((m.start(), len(text)))
     return [(offset + a, offset + b) for a, b in spans]
 
 

@@ -92,11 +92,13 @@ def _in_office(candidates: pl.DataFrame) -> pl.DataFrame:
 def _link_printed(questions: pl.DataFrame, printed: str, *, answers: bool = False) -> pl.DataFrame:
     """question_id, member_id, link method for the printed names of one column."""
     names = questions.select("question_id", "house", "sitting_date", pl.col(printed)).filter(pl.col(printed).is_not_null()).with_columns(printed_name_parts(pl.col(printed)))
-    names = names.with_columns(pl.coalesce("_name_house", "house").alias("_house")).filter(pl.col("_surname").str.len_chars() > 1)
+    # A peer's title names the Lords; "Lady Hermon" in the Commons is a member of the Commons.
+    lords_title = pl.col("_name_house").is_not_null() & ~((pl.col("house") == "Commons") & pl.col(printed).str.contains(r"^(?:The )?Lady\b"))
+    names = names.with_columns(pl.when(lords_title).then(pl.col("_name_house")).otherwise(pl.col("house")).alias("_house")).filter(pl.col("_surname").str.len_chars() > 1)
     spells = member_names()
     on_date = names.join(spells, left_on=["_house", "_surname"], right_on=["house", "surname"], how="inner").filter(
         pl.col("sitting_date").is_null()
-        | ((pl.col("start_date").is_null() | (pl.col("start_date") <= pl.col("sitting_date")) | (pl.col("_start_year") <= pl.col("sitting_date").dt.year()))
+        | (((pl.col("start_date") <= pl.col("sitting_date")) | (pl.col("start_date").is_null() & (pl.col("_start_year").is_null() | (pl.col("_start_year") <= pl.col("sitting_date").dt.year()))))
            & (pl.col("end_date").is_null() | (pl.col("end_date") >= pl.col("sitting_date"))))
     )
     # A printed forename may be an initial ("Mr. C. Bathurst"); a different forename is a different person.

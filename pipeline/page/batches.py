@@ -231,8 +231,8 @@ def remove_abandoned_stores(work: Path) -> list[Path]:
     """
     removed = []
     for folder in sorted((work / "batches").glob("*.*-*")) if (work / "batches").is_dir() else []:
-        stem, _, pid = folder.name.rpartition("-")
-        if folder.is_dir() and stem.endswith((".tmp", ".old")) and pid.isdigit() and not _process_alive(int(pid)):
+        staged = re.fullmatch(r".+-[0-9a-f]{8}\.(?:tmp|old)-(\d+)", folder.name)  # as _write_store names them
+        if folder.is_dir() and staged and not _process_alive(int(staged.group(1))):
             shutil.rmtree(folder, ignore_errors=True)
             removed.append(folder)
     return removed

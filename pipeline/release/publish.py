@@ -122,22 +122,29 @@ def split_out(out: str) -> tuple[str | None, str]:
 
 
 def upload_release(local_out: Path, release: str, url: str) -> None:
-    """Copy a release published under ``local_out`` to an fsspec URL (object storage).
+    """Copy the releases published under ``local_out`` that an fsspec URL (object storage) lacks, then the front.
 
-    The release's own prefix is written first and ``catalog.json``,
-    ``index.html`` and ``latest`` last, so a reader who follows ``latest``
-    never meets a half-uploaded release.
+    ``release`` is always copied; any other published release whose files never
+    reached the remote (an upload that failed before) goes too. The releases'
+    own prefixes are written first and ``catalog.json``, ``index.html`` and
+    ``latest`` last, so a reader who follows ``latest`` never meets a
+    half-uploaded release.
     """
     import fsspec
 
     fs, root = fsspec.core.url_to_fs(url)
-    target = f"{root.rstrip('/')}/{release}"
-    fs.makedirs(target, exist_ok=True)
-    for path in sorted((local_out / release).rglob("*")):
-        if path.is_file():
-            fs.put_file(str(path), f"{target}/{path.relative_to(local_out / release).as_posix()}")
-    for name in ("catalog.json", "index.html", "latest"):
-        fs.put_file(str(local_out / name), f"{root.rstrip('/')}/{name}")
+    root = root.rstrip("/")
+    for name in published.published_releases(local_out):
+        if name != release and fs.exists(f"{root}/{name}/validation.json"):
+            continue
+        folder = local_out / name
+        fs.makedirs(f"{root}/{name}", exist_ok=True)
+        # validation.json last: its presence says the release's files are all there
+        for path in sorted(folder.rglob("*"), key=lambda p: (p.name == "validation.json" and p.parent == folder, str(p))):
+            if path.is_file():
+                fs.put_file(str(path), f"{root}/{name}/{path.relative_to(folder).as_posix()}")
+    for name in published.FRONT:
+        fs.put_file(str(local_out / name), f"{root}/{name}")
 
 
 def remote_latest(url: str) -> str | None:
@@ -304,9 +311,12 @@ def publish_release(
             entries_by_name.pop(name, None)
             entry = catalog.release_entry(name, final, latest)
             entries = [entry, *reversed(list(entries_by_name.values()))]
-            releases = {n: f for n, f in existing.items() if n != name}
+            releases = dict(existing)
             if published.site_folder(out) is None:
+                # every release of the old layout moves into .data, the one replaced too
+                # (its data is collected after the switch)
                 releases = published.adopt_legacy(out, releases)
+            releases = {n: f for n, f in releases.items() if n != name}
             releases[name] = final
             published.switch(out, releases, catalog.front_files(catalog.catalog_of(entries)))
         except BaseException:

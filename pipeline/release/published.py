@@ -187,11 +187,17 @@ def switch(out: Path, releases: dict[str, Path], front: dict[str, str]) -> Path:
     _fsync_path(out / SITES)
     # Links at the top of ``out`` name the site, not a version: made once, they never
     # change, and until the switch a new release's link leads nowhere.
+    first = not (out / SITE).is_symlink()
+    if first:
+        # An output folder of the old layout: nothing leads through .site yet, so it is made
+        # first and each old file is then swapped for its link, one rename each.
+        _replace_with_link(out / SITE, f"{SITES}/{version.name}")
     for name in [*FRONT, *releases]:
         _replace_with_link(out / name, f"{SITE}/{name}")
     _fsync_path(out)
-    _replace_with_link(out / SITE, f"{SITES}/{version.name}")
-    _fsync_path(out)
+    if not first:
+        _replace_with_link(out / SITE, f"{SITES}/{version.name}")
+        _fsync_path(out)
     return version
 
 

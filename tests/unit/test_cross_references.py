@@ -53,3 +53,17 @@ def test_lords_column_references_and_earlier_today_give_rows_and_unresolvable_on
     ]).sort("question_id").to_dicts()
     assert rows[0]["cited_column"] == "WA 213" and rows[0]["cited_date"] == date(2002, 12, 3) and rows[0]["cited_question_id"] is None
     assert rows[1]["cited_date"] == date(2003, 3, 5) and rows[1]["cited_question_id"] is None  # two answers that day, no reference: not guessed
+
+
+def test_a_cited_day_that_does_not_exist_in_the_year_before_gives_no_date_and_no_crash():
+    rows = _table([("q-1", "Commons", date(2024, 1, 10), "1", None, "I refer the hon. Member to the answer I gave on 29 February.")]).to_dicts()
+    assert rows[0]["cited_date"] is None
+
+
+def test_long_sentences_are_read_in_linear_time():
+    import time
+
+    text = "I refer the hon. Member to " + "No. 1 " * 20000
+    started = time.perf_counter()
+    _table([("q-1", "Commons", date(2024, 1, 10), "1", None, text)])
+    assert time.perf_counter() - started < 2

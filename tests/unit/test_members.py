@@ -44,3 +44,8 @@ def test_api_questions_link_by_parliament_id_even_when_the_reference_lacks_the_p
     unknown_id = int(members_reference()["mnis_id"].max()) + 1000
     unknown = _linked("Commons", date(2023, 12, 6), mnis=unknown_id)
     assert unknown["asker_link"] == "api" and unknown["asker_member_id"] and unknown["asker_name"] is None
+
+
+def test_a_member_is_not_linked_before_their_term_starts():
+    assert _linked("Commons", date(2010, 1, 15), asker="Mr. Mearns")["asker_member_id"] is None  # elected 6 May 2010
+    assert _linked("Commons", date(2011, 1, 15), asker="Mr. Mearns")["asker_name"] == "Ian Mearns"

@@ -193,6 +193,22 @@ def _resolve_name(name: str, known: Gazetteer) -> Agency | None:
     return None
 
 
+def _reference_matches(text: str, view: str, known: Gazetteer) -> list[AgencyMention]:
+    """Every name, alias and safe acronym of the reference table in the text (one automaton pass)."""
+    found = []
+    for end, (key_len, agency_id) in known.automaton.iter(view):
+        start = end - key_len + 1
+        if _bounded(view, start, end + 1):
+            found.append(AgencyMention(start, end + 1, text[start : end + 1], known.by_id[agency_id]))
+    return found
+
+
+def reference_spans(text: str, known: Gazetteer | None = None) -> list[tuple[int, int]]:
+    """(start, end) of every reference-table body named in the text."""
+    known = known or gazetteer()
+    return [(m.start, m.end) for m in _reference_matches(text, match_view(text), known)]
+
+
 def find_agencies(
     text: str,
     acronyms: dict[str, Agency],
@@ -204,10 +220,7 @@ def find_agencies(
     view = match_view(text)
     blocked = _blocked_spans(view)
     candidates: list[AgencyMention] = []
-    for end, (key_len, agency_id) in known.automaton.iter(view):
-        start = end - key_len + 1
-        if _bounded(view, start, end + 1):
-            candidates.append(AgencyMention(start, end + 1, text[start : end + 1], known.by_id[agency_id]))
+    candidates.extend(_reference_matches(text, view, known))
     for acronym, agency in acronyms.items():
         for m in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?![\w)])", view):
             candidates.append(AgencyMention(m.start(), m.end(), acronym, agency))
@@ -217,9 +230,10 @@ def find_agencies(
             if name and _well_formed_name(name, view, start):
                 candidates.append(AgencyMention(start, start + len(name), text[start : start + len(name)], Agency(slug(name), name, None, AgencyKind.OTHER)))
     # A name the text itself calls a body: "Homes England, the Government's housing and regeneration agency".
+    taken = {c.start for c in candidates}  # a name found by another source is kept once
     for m in _CALLED_A_BODY.finditer(view) if _BODY_WORDS.search(view) else ():
         name, start = _strip_name_start(m.group("name"), m.start("name"))
-        if len(name) > 3 and not (start in curated_spans_start(candidates)):
+        if len(name) > 3 and start not in taken:
             candidates.append(AgencyMention(start, start + len(name), text[start : start + len(name)], Agency(slug(name), name, None, AgencyKind.OTHER)))
     candidates = [c for c in candidates if not _NOT_AGENCIES.search(c.surface)]
     # A new name made of curated ones joined by "and" ("Northern Ireland Office and Foreign and
@@ -293,11 +307,6 @@ _CALLED_A_BODY = re.compile(
     r"(?<![\w'’-])(?P<name>[A-Z][\w'’&-]*(?: (?:[A-Z][\w'’&-]*|of|for|and)){0,5}),? (?:the|an?|our) (?:[\w'’-]+ ){1,7}?"
     r"(?:agency|body|regulator|charity|company|organisation|organization|watchdog|authority|provider|operator|contractor)\b"
 )
-
-
-def curated_spans_start(candidates: list) -> set[int]:
-    """Where candidates already start (a name found twice is kept once)."""
-    return {c.start for c in candidates}
 
 
 def _well_formed_name(name: str, view: str, start: int) -> bool:

@@ -34,7 +34,7 @@ def extract_mentions(questions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFram
             acronyms.update(agency_rules.define_acronyms(text, known))
         for part, text in parts:
             if found[part]:
-                found[part] = _outside_curated_bodies(found[part], text, acronyms, known)
+                found[part] = _outside_curated_bodies(found[part], text, known)
             for m in found[part]:
                 kind, title, identifier, year = canonical.get((m.kind, m.title), (m.kind, m.title, m.identifier, m.year))
                 instrument_rows.append(
@@ -52,15 +52,15 @@ def extract_mentions(questions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFram
     return pl.DataFrame(agency_rows, schema=MENTION_ROW), pl.DataFrame(instrument_rows, schema=MENTION_ROW)
 
 
-def _outside_curated_bodies(mentions: list, text: str, acronyms: dict, known) -> list:
+def _outside_curated_bodies(mentions: list, text: str, known) -> list:
     """Instrument mentions that are not part of a reference body's name.
 
     "Office for National Statistics" holds the shape of a statistics series
     ("National Statistics") and "UK Statistics Authority" that of "UK
     Statistics": the body of the reference table is what the text names.
     """
-    bodies = [a for a in agency_rules.find_agencies(text, acronyms, [], known) if a.agency.agency_id in known.by_id]
-    return [m for m in mentions if not any(a.start <= m.start and m.end <= a.end and a.end - a.start > m.end - m.start for a in bodies)]
+    bodies = agency_rules.reference_spans(text, known)
+    return [m for m in mentions if not any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in bodies)]
 
 
 def _canonical_instruments(mentions: list[instrument_rules.InstrumentMention]) -> dict[tuple[str, str], tuple[str, str, str | None, int | None]]:

@@ -27,6 +27,8 @@ from pathlib import Path
 
 import polars as pl
 
+from pipeline.page.die_with_parent import process_alive
+
 from pipeline.formats import parse_file
 from pipeline.ingest.listing import open_path, scan_files
 from pipeline.metadata import store_schema
@@ -213,16 +215,6 @@ def process_batch(root: Path, work: Path, batch: str, paths: list[str], *, skip:
     return BatchStats(batch, files.height, todo.height, unchanged.height, removed, timings)
 
 
-def _process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # someone else's process
-    return True
-
-
 def remove_abandoned_stores(work: Path) -> list[Path]:
     """Half-written and retired store folders of builds that were killed (their process is gone).
 
@@ -232,7 +224,7 @@ def remove_abandoned_stores(work: Path) -> list[Path]:
     removed = []
     for folder in sorted((work / "batches").glob("*.*-*")) if (work / "batches").is_dir() else []:
         staged = re.fullmatch(r".+-[0-9a-f]{8}\.(?:tmp|old)-(\d+)", folder.name)  # as _write_store names them
-        if folder.is_dir() and staged and not _process_alive(int(staged.group(1))):
+        if folder.is_dir() and staged and not process_alive(int(staged.group(1))):
             shutil.rmtree(folder, ignore_errors=True)
             removed.append(folder)
     return removed

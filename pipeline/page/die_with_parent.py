@@ -27,13 +27,19 @@ def die_with_parent(build_pid: int | None = None) -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):
         pass
-    if build_pid is not None:
-        try:
-            os.kill(build_pid, 0)
-        except ProcessLookupError:
-            os._exit(1)
-        except PermissionError:
-            pass
+    if build_pid is not None and not process_alive(build_pid):
+        os._exit(1)
+
+
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (someone else's process counts as running)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 if os.environ.get(BUILD_PID, "").isdigit():

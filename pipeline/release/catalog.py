@@ -164,11 +164,12 @@ def _charts(release_dir: Path) -> dict:
         .select(pl.coalesce("name", "department", pl.lit("not stated")).alias("department"))
         .group_by("department").len().sort(["len", "department"], descending=[True, False])
     )
-    commitments = pl.read_parquet(parquet / "commitments.parquet", columns=["question_id", "status"]).join(
-        dated.select("question_id", (pl.col("year") // 10 * 10).alias("decade")), on="question_id", how="inner"
+    commitments = pl.read_parquet(parquet / "commitments.parquet", columns=["question_id", "status"])
+    by_decade = (
+        commitments.join(dated.select("question_id", (pl.col("year") // 10 * 10).alias("decade")), on="question_id", how="inner")
+        .group_by("decade", "status").len().sort("decade", "status")
     )
-    by_decade = commitments.group_by("decade", "status").len().sort("decade", "status")
-    status_all = pl.read_parquet(parquet / "commitments.parquet", columns=["status"]).group_by("status").len().sort("status")
+    status_all = commitments.group_by("status").len().sort("status")
     return {
         "answers_per_year": [{"year": y, "answers": n} for y, n in per_year.iter_rows()],
         "answers_per_department": [{"department": d, "answers": n} for d, n in department.iter_rows()],
@@ -214,11 +215,21 @@ def front_files(catalog: dict) -> dict[str, str]:
     }
 
 
+def _figure(title: str, chart_id: str, width: int, height: float, body: str | None, note: str = "", after: str = "") -> str:
+    """A chart's figure: caption, then the SVG drawn to the screen's width (or "No data.")."""
+    caption = f"<figcaption>{html.escape(title)}{' — ' + html.escape(note) if note else ''}</figcaption>"
+    if body is None:
+        return f'<figure id="{chart_id}">{caption}<p>No data.</p></figure>'
+    return (
+        f'<figure id="{chart_id}">{caption}<svg role="img" aria-label="{html.escape(title)}" width="100%" viewBox="0 0 {width} {height}" '
+        f'preserveAspectRatio="xMinYMin meet">{body}</svg>{after}</figure>'
+    )
+
+
 def _bar_chart(title: str, items: list[tuple[str, int]], chart_id: str, note: str = "") -> str:
     """Horizontal bars as inline SVG that scales to the screen (viewBox, width 100%)."""
-    caption = f"<figcaption>{html.escape(title)}{' — ' + html.escape(note) if note else ''}</figcaption>"
     if not items:
-        return f'<figure id="{chart_id}">{caption}<p>No data.</p></figure>'
+        return _figure(title, chart_id, 0, 0, None, note)
     width, bar_h, gap, label_w = 600, 16, 3, 250
     top = max(n for _, n in items) or 1
     height = len(items) * (bar_h + gap)
@@ -231,19 +242,13 @@ def _bar_chart(title: str, items: list[tuple[str, int]], chart_id: str, note: st
             f'<rect x="{label_w}" y="{y}" width="{w}" height="{bar_h}"></rect>'
             f'<text x="{label_w + w + 4}" y="{y + 12}">{n:,}</text></g>'
         )
-    return (
-        f'<figure id="{chart_id}">{caption}'
-        f'<svg role="img" aria-label="{html.escape(title)}" width="100%" viewBox="0 0 {width} {height}" preserveAspectRatio="xMinYMin meet">'
-        + "".join(bars)
-        + "</svg></figure>"
-    )
+    return _figure(title, chart_id, width, height, "".join(bars), note)
 
 
 def _column_chart(title: str, items: list[tuple[int, int]], chart_id: str, note: str = "") -> str:
     """Answers per year as columns, every year present (empty years show as gaps); a label each decade."""
-    caption = f"<figcaption>{html.escape(title)}{' — ' + html.escape(note) if note else ''}</figcaption>"
     if not items:
-        return f'<figure id="{chart_id}">{caption}<p>No data.</p></figure>'
+        return _figure(title, chart_id, 0, 0, None, note)
     width, height, bottom, left = 600, 180, 18, 36
     top = max(n for _, n in items) or 1
     step = (width - left - 16) / len(items)
@@ -254,10 +259,7 @@ def _column_chart(title: str, items: list[tuple[int, int]], chart_id: str, note:
         parts.append(f'<rect x="{x:.2f}" y="{height - bottom - h:.2f}" width="{max(step - 1, 0.6):.2f}" height="{h:.2f}"><title>{year}: {n:,}</title></rect>')
         if year % 10 == 0 or len(items) <= 12 or i in (0, len(items) - 1):
             parts.append(f'<text x="{x + step / 2:.2f}" y="{height - 4}" text-anchor="middle">{year}</text>')
-    return (
-        f'<figure id="{chart_id}">{caption}<svg role="img" aria-label="{html.escape(title)}" width="100%" viewBox="0 0 {width} {height}" '
-        f'preserveAspectRatio="xMinYMin meet">' + "".join(parts) + "</svg></figure>"
-    )
+    return _figure(title, chart_id, width, height, "".join(parts), note)
 
 
 STATUS_COLOURS = {"completed": "#2f855a", "in_progress": "#2b6cb0", "planned": "#d69e2e", "under_consideration": "#805ad5", "declined": "#c53030"}
@@ -265,9 +267,8 @@ STATUS_COLOURS = {"completed": "#2f855a", "in_progress": "#2b6cb0", "planned": "
 
 def _stacked_chart(title: str, rows: list[dict], chart_id: str) -> str:
     """Commitments by status per decade: one stacked bar per decade, a legend of the statuses."""
-    caption = f"<figcaption>{html.escape(title)}</figcaption>"
     if not rows:
-        return f'<figure id="{chart_id}">{caption}<p>No data.</p></figure>'
+        return _figure(title, chart_id, 0, 0, None)
     decades: dict[int, dict[str, int]] = {}
     for r in rows:
         decades.setdefault(r["decade"], {})[r["status"]] = r["sentences"]
@@ -286,10 +287,7 @@ def _stacked_chart(title: str, rows: list[dict], chart_id: str) -> str:
         parts.append(f'<text x="{x + 4}" y="{y + 12}">{sum(counts.values()):,}</text>')
     height = len(decades) * (bar_h + gap)
     legend = "".join(f'<span class="key"><i style="background:{c}"></i>{html.escape(s.replace("_", " "))}</span>' for s, c in STATUS_COLOURS.items())
-    return (
-        f'<figure id="{chart_id}">{caption}<svg role="img" aria-label="{html.escape(title)}" width="100%" viewBox="0 0 {width} {height}" '
-        f'preserveAspectRatio="xMinYMin meet">' + "".join(parts) + f"</svg><p class='legend'>{legend}</p></figure>"
-    )
+    return _figure(title, chart_id, width, height, "".join(parts), after=f"<p class='legend'>{legend}</p>")
 
 
 def _size(n: int) -> str:

@@ -32,14 +32,22 @@ def die_with_parent(build_pid: int | None = None) -> None:
 
 
 def process_alive(pid: int) -> bool:
-    """Whether process ``pid`` runs (someone else's process counts as running)."""
+    """Whether process ``pid`` runs (someone else's process counts as running; a zombie does not).
+
+    A build killed a moment ago is a zombie until its parent reaps it: it still
+    answers ``kill(pid, 0)``, so its state is read too where /proc has it.
+    """
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True
 
 
 if os.environ.get(BUILD_PID, "").isdigit():

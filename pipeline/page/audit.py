@@ -30,12 +30,15 @@ def words(text: str | None) -> Counter[str]:
     Numbers count digit by digit: a year range glued to its value ("1997–98206")
     and the same cells repaired ("1997–98 206") print the same digits.
     """
-    counted: Counter[str] = Counter()
-    for word in _WORD.findall((text or "").replace("’", "'")):
-        if word.isdigit():
-            counted.update(word)
-        else:
-            counted[word.lower()] += 1
+    text = (text or "").replace("’", "'")
+    # Case folding the whole text first keeps word boundaries only for ASCII
+    # ("İ" folds to two characters); other texts fold word by word.
+    found = _WORD.findall(text.lower()) if text.isascii() else [w.lower() for w in _WORD.findall(text)]
+    counted = Counter(found)
+    for number in [w for w in counted if w.isdigit()]:
+        times = counted.pop(number)
+        for digit in number:
+            counted[digit] += times
     return counted
 
 
@@ -44,10 +47,8 @@ def audit(result: PageResult) -> tuple[int | None, int | None]:
     if result.status != SourceStatus.PARSED:
         return None, None
     have = words(_LEAD_IN.sub(" ", result.audited_text))
-    published: Counter[str] = Counter()
-    for record in result.records:
-        for name in PUBLISHED_FIELDS:
-            published.update(words(getattr(record, name)))
-    for fragment, _reason in result.fragments:
-        published.update(words(fragment))
+    # One text of every published column: the line breaks between them are word boundaries.
+    published = words("\n".join(
+        [getattr(record, name) or "" for record in result.records for name in PUBLISHED_FIELDS] + [fragment for fragment, _reason in result.fragments]
+    ))
     return sum(have.values()), sum(min(count, published[word]) for word, count in have.items())

@@ -33,4 +33,9 @@ ACCURACY: list[dict] = [
         "pages": "Written Questions API records, after the second tuning",
         "question_recall": 1.000, "agency_f1": 0.746, "instrument_f1": 0.550, "commitment_detection_f1": 0.814, "commitment_status_macro_f1": 0.660,
     },
+    {
+        "batch": "H", "questions": 60, "labelled": "2026-12-01",
+        "pages": "Written Questions API records, no tuning since G",
+        "question_recall": 1.000, "agency_f1": 0.748, "instrument_f1": 0.660, "commitment_detection_f1": 0.815, "commitment_status_macro_f1": 0.739,
+    },
 ]

@@ -61,7 +61,7 @@ def copy_pages(target: Path, *paths: str) -> Path:
 
 
 _E2E_FIXTURES = {"sample_release", "sample_tables", "corpus_release"}
-_E2E_MODULES = {"test_fetch", "test_download_page", "test_shared_corpus", "test_release", "test_seed", "test_fetch_limits", "test_release_guards"}
+_E2E_MODULES = {"test_parts", "test_fetch", "test_download_page", "test_shared_corpus", "test_release", "test_seed", "test_fetch_limits", "test_release_guards"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

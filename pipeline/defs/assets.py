@@ -5,15 +5,17 @@ Each asset only wires plain functions of the stages: :mod:`pipeline.page.batches
 (the release stage).
 """
 
+import shutil
+
 import dagster as dg
-import polars as pl
 from tqdm import tqdm
 
 from pipeline.defs.resources import ArchiveSettings, FetchClient
 from pipeline.ingest.listing import list_batches
 from pipeline.metadata import table_names, table_schema
-from pipeline.page.batches import load_store, process_batches
-from pipeline.release.assemble import assemble
+from pipeline.page.batches import process_batches
+from pipeline.release.assemble import assemble_stores
+from pipeline.release.parts import TableParts
 from pipeline.release.publish import ValidationFailed, publish_release, remote_latest, upload_release
 from pipeline.release.published import OutputBusy, ReleaseRefused
 
@@ -88,14 +90,19 @@ def archive_pages(context: dg.AssetExecutionContext, settings: ArchiveSettings) 
         )
         for name in table_names()
     },
-    description="The published tables, assembled from every batch's store with lazy scans.",
+    description="The published tables, assembled from every batch's store in parts (Parquet files under <work>/assembled, in key order).",
 )
 def release_tables(context: dg.AssetExecutionContext, settings: ArchiveSettings):
     batches = sorted(list_batches(settings.archive_path))
-    files, verdicts, pages = load_store(settings.work_path, batches)
-    tables = assemble(files, verdicts, pages)
+    # Each run assembles into a folder of its own; earlier runs' folders go (their releases are published or failed).
+    assembled = settings.work_path / "assembled"
+    if assembled.is_dir():
+        for earlier in assembled.iterdir():
+            if earlier.name != context.run.run_id:
+                shutil.rmtree(earlier, ignore_errors=True)
+    tables = assemble_stores(settings.work_path, batches, assembled / context.run.run_id)
     for name in table_names():
-        yield dg.Output(tables[name], name, metadata={"rows": tables[name].height})
+        yield dg.Output(tables[name], name, metadata={"rows": tables[name].rows, "parts": tables[name].part_count})
 
 
 @dg.asset(
@@ -104,7 +111,7 @@ def release_tables(context: dg.AssetExecutionContext, settings: ArchiveSettings)
     automation_condition=dg.AutomationCondition.eager(),
     description="The published release: CSV and Parquet data packages, validation report, dictionary, catalogue.",
 )
-def release(context: dg.AssetExecutionContext, settings: ArchiveSettings, **tables: pl.DataFrame) -> dg.MaterializeResult:
+def release(context: dg.AssetExecutionContext, settings: ArchiveSettings, **tables: TableParts) -> dg.MaterializeResult:
     try:
         outcome = publish_release(
             dict(tables), settings.out_path, settings.release_name, replace=settings.replace, allow_shrink=settings.allow_shrink
@@ -130,6 +137,6 @@ def release(context: dg.AssetExecutionContext, settings: ArchiveSettings, **tabl
             "folder": where,
             "unchanged": outcome.unchanged,
             "replaced": outcome.replaced,
-            **{f"rows_{k}": v.height for k, v in tables.items()},
+            **{f"rows_{k}": v.rows for k, v in tables.items()},
         }
     )

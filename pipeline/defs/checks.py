@@ -1,10 +1,10 @@
 """Blocking asset checks: every published table against its Table Schema."""
 
 
-import polars as pl
 import dagster as dg
 
 from pipeline.metadata import table_names, table_schema
+from pipeline.release.parts import TableParts
 from pipeline.release.validation import validate_table
 
 
@@ -12,11 +12,11 @@ def schema_check(table: str) -> dg.AssetChecksDefinition:
     """A blocking check that ``table`` satisfies its schema (types, constraints, primary key)."""
 
     @dg.asset_check(asset=table, name="matches_schema", blocking=True, description=f"`{table}` satisfies schemas/{table}.json")
-    def _check(frame: pl.DataFrame) -> dg.AssetCheckResult:
-        errors = validate_table(table_schema(table), frame)
+    def _check(parts: TableParts) -> dg.AssetCheckResult:
+        errors = validate_table(table_schema(table), parts)
         return dg.AssetCheckResult(
             passed=not errors,
-            metadata={"rows": frame.height, "errors": [e["message"] for e in errors][:20]},
+            metadata={"rows": parts.rows, "errors": [e["message"] for e in errors][:20]},
         )
 
     return _check

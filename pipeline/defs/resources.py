@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from pathlib import Path
 
 import dagster as dg
-import polars as pl
 from upath import UPath
 
+from pipeline.release.parts import TableParts
 from pipeline.release.publish import split_out
 
 
@@ -82,21 +83,22 @@ class FetchClient(dg.ConfigurableResource):
         return PoliteClient(cache_dir=Path(self.cache_dir), min_interval=self.seconds_between_requests)
 
 
-class _ParquetTables(dg.UPathIOManager):
-    extension = ".parquet"
+class _TablePartsIndex(dg.UPathIOManager):
+    extension = ".json"
 
-    def dump_to_path(self, context: dg.OutputContext, obj: pl.DataFrame, path: UPath) -> None:
+    def dump_to_path(self, context: dg.OutputContext, obj: TableParts, path: UPath) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        obj.write_parquet(str(path), compression="zstd", statistics=False)
+        path.write_text(json.dumps({"name": obj.name, "paths": list(obj.paths)}, indent=1) + "\n", encoding="utf-8")
 
-    def load_from_path(self, context: dg.InputContext, path: UPath) -> pl.DataFrame:
-        return pl.read_parquet(str(path))
+    def load_from_path(self, context: dg.InputContext, path: UPath) -> TableParts:
+        index = json.loads(path.read_text(encoding="utf-8"))
+        return TableParts(index["name"], tuple(index["paths"]))
 
 
 class TablesIOManager(dg.ConfigurableIOManagerFactory):
-    """The tables between assets as Parquet files under ``<work>/tables`` (polars, not pickles)."""
+    """The tables between assets: each is Parquet parts under ``<work>/assembled``; what passes is where they are (a JSON index under ``<work>/tables``)."""
 
     settings: ArchiveSettings
 
-    def create_io_manager(self, context: dg.InitResourceContext) -> _ParquetTables:
-        return _ParquetTables(base_path=UPath(self.settings.work_path / "tables"))
+    def create_io_manager(self, context: dg.InitResourceContext) -> _TablePartsIndex:
+        return _TablePartsIndex(base_path=UPath(self.settings.work_path / "tables"))

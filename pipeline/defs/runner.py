@@ -126,7 +126,8 @@ def _run(settings: ArchiveSettings, archive: Path) -> BuildOutcome:
         outcome.steps["assemble"] = steps.get("release_tables", 0.0)
         outcome.steps["validate"] = round(sum(v for k, v in steps.items() if k.endswith("matches_schema")), 3)
         outcome.steps["publish"] = steps.get("release", 0.0)
-        outcome.sources = published.asset_value("sources")
+        # What the command line reports of every file (no text columns: the table may be long).
+        outcome.sources = published.asset_value("sources").scan().select("path", "status", "reason", "text_words", "published_words").collect()
         release_event = next(e for e in published.get_asset_materialization_events() if e.asset_key == release_asset.key)
         outcome.summary = {k: v.value for k, v in release_event.materialization.metadata.items()}
     return outcome

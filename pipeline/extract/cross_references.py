@@ -114,8 +114,12 @@ def _surfaces(text: str, offset: int) -> list[tuple[int, int]]:
     return [(offset + a, offset + b) for a, b in spans]
 
 
-def cross_references_table(questions: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
-    """Every reference from an answer to another answer or question, resolved to the cited question where it is in the build."""
+def cross_references_table(questions: pl.DataFrame, sentences: pl.DataFrame, cited: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Every reference from an answer to another answer or question, resolved to the cited question where it is in the build.
+
+    ``cited``: the questions a reference may cite (house, sitting_date, reference, columns of every
+    question of the build), when ``questions`` holds only some of them.
+    """
     candidates = sentences.filter(pl.col("text").str.contains(_CANDIDATE)).join(
         questions.select("question_id", "house", "sitting_date", "answer_text"), on="question_id"
     )
@@ -146,7 +150,7 @@ def cross_references_table(questions: pl.DataFrame, sentences: pl.DataFrame) -> 
         "cited_reference": pl.String, "cited_member": pl.String, "_house": pl.String,
     }
     found = pl.DataFrame(rows, schema=schema)
-    return table_schema("cross_references").conform(_resolve(found, questions))
+    return table_schema("cross_references").conform(_resolve(found, questions if cited is None else cited))
 
 
 def _resolve(found: pl.DataFrame, questions: pl.DataFrame) -> pl.DataFrame:

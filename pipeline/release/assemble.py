@@ -1,13 +1,25 @@
 """The release stage's first step: the published tables from every batch's store.
 
-:func:`assemble` merges the copies of all pages: one ``questions`` row per
-question from its most complete source, and the sentences, mentions and
+:func:`assemble_stores` merges the copies of all pages: one ``questions`` row
+per question from its most complete source, and the sentences, mentions and
 commitments of that copy. Every table leaves through
 :meth:`~pipeline.metadata.TableSchema.conform`, which fixes columns, dtypes
 and row order.
+
+Memory is bounded by a part, not by the archive. The copy of each question is
+chosen from a projection without text columns; then each store table is read
+once, in a streaming pass, into parts by the question's hash (the sources and
+the fragments by the source's), and each part is assembled alone: every copy
+of a question, and every row that hangs from it, is in the question's part.
+IDs begin with that hash, so parts in order are the tables in key order
+(:mod:`pipeline.release.parts`).
 """
 
 from __future__ import annotations
+
+import math
+import shutil
+from pathlib import Path
 
 import polars as pl
 
@@ -15,49 +27,56 @@ from pipeline.extract.answer_kinds import answer_kind_expr
 from pipeline.extract.cross_references import cross_references_table
 from pipeline.extract.members import link_members, members_table
 
-from pipeline.metadata import COPY_KEY, table_schema
+from pipeline.metadata import COPY_KEY, store_schema, table_names, table_schema
+from pipeline.page.batches import store_dir
+from pipeline.page.frames import PAGE_TABLES
+from pipeline.release.parts import TableParts, write_part
+
+QUESTIONS_PER_PART = 25_000
+SOURCES_PER_PART = 250_000
+# What the most complete copy is judged by: the fields the source printed.
+_PRINTED = ("sitting_date", "volume", "columns", "heading", "addressee", "asker", "reference", "answerer")
+# The question's own columns that other tables and the members' table need from every question.
+_KEY_COLUMNS = ("house", "sitting_date", "reference", "columns", "asking_member_mnis_id", "answering_member_mnis_id")
+# Tables that are one row per question or hang from one, read into the question's part.
+_OF_QUESTIONS = tuple(name for name in PAGE_TABLES if name != "fragments")
+_HASH_DIGITS = 4  # parts are ranges of the first hex digits of the hash an ID begins with
 
 
-def sources_table(files: pl.DataFrame, verdicts: pl.DataFrame) -> pl.DataFrame:
-    """One row per input file, with what became of it."""
-    return table_schema("sources").conform(files.join(verdicts, on="path", how="left"))
-
-
-def questions_tables(parsed: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """Merge copies of one question into one row taken from its most complete source, its asker and answerer linked to members.
-
-    Returns ``questions``, ``question_sources``, ``members`` and the key of each chosen copy.
-    """
-    keyed = parsed.with_columns(
+def copies_projection(records: pl.LazyFrame) -> pl.LazyFrame:
+    """Each copy of each question without its text: what choosing a copy, linking members and resolving references need."""
+    return records.select(
+        *COPY_KEY, "source_path", "complete", *_KEY_COLUMNS,
         pl.col("answer_text").str.len_chars().alias("_answer_chars"),
         # How much of the record the source printed: date, volume, columns, names ...
-        pl.sum_horizontal(
-            pl.col(c).is_not_null().cast(pl.Int32)
-            for c in ("sitting_date", "volume", "columns", "heading", "addressee", "asker", "reference", "answerer")
-        ).alias("_fields"),
+        pl.sum_horizontal(pl.col(c).is_not_null().cast(pl.Int32) for c in _PRINTED).alias("_fields"),
     )
-    # The most complete source: not cut off, then the most fields printed, then the longest answer.
-    ranked = keyed.sort(
+
+
+def choose_copies(copies: pl.DataFrame) -> pl.DataFrame:
+    """The copy each question is published from: not cut off, then the most fields printed, then the longest answer."""
+    ranked = copies.sort(
         ["question_id", "complete", "_fields", "_answer_chars", "source_path", "record"],
         descending=[False, True, True, True, False, False],
     )
-    questions = ranked.unique("question_id", keep="first", maintain_order=True).with_columns(
-        pl.col("complete").alias("answer_complete"), answer_kind_expr()
-    )
-    primary = questions.select("question_id", pl.col("source_id").alias("_primary"))
-    question_sources = (
-        keyed.select("question_id", "source_id")
+    return ranked.unique("question_id", keep="first", maintain_order=True)
+
+
+def question_sources_table(copies: pl.DataFrame, chosen: pl.DataFrame) -> pl.DataFrame:
+    """Every source that printed each question, the chosen one marked primary."""
+    primary = chosen.select("question_id", pl.col("source_id").alias("_primary"))
+    return table_schema("question_sources").conform(
+        copies.select("question_id", "source_id")
         .unique()
         .join(primary, on="question_id")
         .with_columns((pl.col("source_id") == pl.col("_primary")).alias("is_primary"))
     )
-    members = table_schema("members").conform(members_table(questions))
-    return (
-        table_schema("questions").conform(link_members(questions, members)),
-        table_schema("question_sources").conform(question_sources),
-        members,
-        questions.select(COPY_KEY),
-    )
+
+
+def questions_table(chosen_records: pl.DataFrame, members: pl.DataFrame) -> pl.DataFrame:
+    """The chosen copies' records as ``questions``, asker and answerer linked to members."""
+    questions = chosen_records.with_columns(pl.col("complete").alias("answer_complete"), answer_kind_expr())
+    return table_schema("questions").conform(link_members(questions, members))
 
 
 def grouped_questions_table(grouped: pl.DataFrame, questions: pl.DataFrame) -> pl.DataFrame:
@@ -70,52 +89,151 @@ def grouped_questions_table(grouped: pl.DataFrame, questions: pl.DataFrame) -> p
     return table_schema("grouped_questions").conform(resolved.unique(["question_id", "grouped_reference"], keep="first"))
 
 
-def assemble(files: pl.DataFrame, verdicts: pl.DataFrame, pages: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
-    """The published tables from the files read and the frames of their pages."""
-    questions, question_sources, members, chosen = questions_tables(pages["records"])
+def _part_of(column: str, parts: int, skip: int) -> pl.Expr:
+    """The part of a row: a range of the hash its ID ``column`` begins with (after ``skip`` characters)."""
+    if parts == 1:
+        return pl.lit(0, pl.Int64)
+    hashed = pl.col(column).str.slice(skip, _HASH_DIGITS).str.to_integer(base=16, strict=True).cast(pl.Int64)
+    return (hashed * parts // 16**_HASH_DIGITS).alias("_part")
 
-    def of_chosen_copies(name: str) -> pl.DataFrame:
-        return pages[name].join(chosen, on=COPY_KEY, how="semi")
 
-    agency_mentions = of_chosen_copies("agency_mentions")
-    instrument_mentions = of_chosen_copies("instrument_mentions")
-    answering_bodies = of_chosen_copies("records").filter(pl.col("answering_body_id").is_not_null()).select(
+def _part_count(ids: pl.Series, per_part: int, prefix: str) -> int:
+    """How many parts ``ids`` are read in: one when the IDs are not all ``prefix`` and a hash (nothing is split on a guess)."""
+    if ids.len() <= per_part or not ids.str.contains(f"^{prefix}[0-9a-f]{{{_HASH_DIGITS}}}").all():
+        return 1
+    return min(16**_HASH_DIGITS, math.ceil(ids.len() / per_part))
+
+
+class _Stores:
+    """Every batch's store of one table, read with one lazy scan."""
+
+    def __init__(self, work: Path, batches: list[str]):
+        self.folders = [store_dir(work, b) for b in batches]
+        missing = [b for b, f in zip(batches, self.folders) if not (f / "files.parquet").is_file()]
+        if missing:
+            raise FileNotFoundError(f"batches not processed yet: {missing[:5]}")
+
+    def scan(self, name: str) -> pl.LazyFrame:
+        if not self.folders:
+            return pl.LazyFrame(schema=store_schema(name))
+        return pl.scan_parquet([f / f"{name}.parquet" for f in self.folders], hive_partitioning=False)
+
+
+def _split(frame: pl.LazyFrame, part: pl.Expr, parts: int, folder: Path) -> list[pl.LazyFrame]:
+    """``frame`` as ``parts`` lazy frames: read once, in a streaming pass, into one folder per part."""
+    if parts == 1:
+        return [frame]
+    frame.sink_parquet(pl.PartitionBy(folder, key=part.alias("_part"), include_key=False), mkdir=True)
+    schema = frame.collect_schema()
+    return [
+        pl.scan_parquet(folder / f"_part={k}" / "*.parquet", hive_partitioning=False) if (folder / f"_part={k}").is_dir() else pl.LazyFrame(schema=schema)
+        for k in range(parts)
+    ]
+
+
+def _bodies_named(agency_mentions: pl.DataFrame, records: pl.DataFrame) -> pl.DataFrame:
+    """Every (id, name, acronym, kind) a body is named or answers by, once each."""
+    answering_bodies = records.filter(pl.col("answering_body_id").is_not_null()).select(
         pl.col("answering_body_id").alias("ref_id"),
         pl.col("answering_body_name").alias("name"),
         pl.col("answering_body_acronym").alias("acronym"),
         pl.col("answering_body_kind").alias("kind"),
     )
-    named = pl.concat([agency_mentions.select("ref_id", "name", "acronym", "kind"), answering_bodies])
-    agencies = (
-        named.sort("ref_id", pl.col("acronym").is_null(), "name")
+    return pl.concat([agency_mentions.select("ref_id", "name", "acronym", "kind"), answering_bodies]).unique()
+
+
+def agencies_table(named: pl.DataFrame) -> pl.DataFrame:
+    """One row per body: its name, first acronym and kind (ties broken by value, so any order of reading gives the same)."""
+    return table_schema("agencies").conform(
+        named.sort("ref_id", pl.col("acronym").is_null(), "name", "acronym", "kind", nulls_last=True)
         .group_by("ref_id", maintain_order=True)
         .agg(pl.col("name").first(), pl.col("acronym").drop_nulls().first(), pl.col("kind").first())
         .rename({"ref_id": "agency_id"})
     )
-    instruments = (
-        instrument_mentions.sort("ref_id", pl.col("identifier").is_null(), "name")
+
+
+def instruments_table(named: pl.DataFrame) -> pl.DataFrame:
+    """One row per instrument: its fullest title, identifier and year."""
+    return table_schema("instruments").conform(
+        named.sort("ref_id", pl.col("identifier").is_null(), "name", "identifier", "kind", "year", nulls_last=True)
         .group_by("ref_id", maintain_order=True)
         .agg(pl.col("name").first().alias("title"), pl.col("kind").first(), pl.col("identifier").drop_nulls().first(), pl.col("year").drop_nulls().first())
         .rename({"ref_id": "instrument_id"})
     )
-    sentences = of_chosen_copies("sentences")
-    tables = {
-        "sources": sources_table(files, verdicts),
+
+
+def _question_part(pages: dict[str, pl.DataFrame], copies: pl.DataFrame, chosen: pl.DataFrame, keys: pl.DataFrame, members: pl.DataFrame) -> dict[str, pl.DataFrame]:
+    """The question tables of one part, from the store rows of the part's chosen copies."""
+    questions = questions_table(pages["records"], members)
+    sentences = table_schema("answer_sentences").conform(pages["sentences"])
+    return {
         "questions": questions,
-        "question_sources": question_sources,
-        "grouped_questions": grouped_questions_table(of_chosen_copies("grouped"), questions),
-        "answer_tables": table_schema("answer_tables").conform(of_chosen_copies("tables")),
-        "answer_table_cells": table_schema("answer_table_cells").conform(of_chosen_copies("table_cells")),
-        "answer_fragments": table_schema("answer_fragments").conform(
-            pages["fragments"].with_columns(("f-" + pl.col("source_id").str.slice(4) + "-" + pl.col("position").cast(pl.String)).alias("fragment_id"))
-        ),
-        "answer_sentences": table_schema("answer_sentences").conform(sentences),
-        "agencies": table_schema("agencies").conform(agencies),
-        "agency_mentions": table_schema("agency_mentions").conform(agency_mentions.with_columns(pl.col("ref_id").alias("agency_id"))),
-        "instruments": table_schema("instruments").conform(instruments),
-        "instrument_mentions": table_schema("instrument_mentions").conform(instrument_mentions.with_columns(pl.col("ref_id").alias("instrument_id"))),
-        "commitments": table_schema("commitments").conform(of_chosen_copies("commitments")),
+        "question_sources": question_sources_table(copies, chosen),
+        "grouped_questions": grouped_questions_table(pages["grouped"], keys),
+        "answer_tables": table_schema("answer_tables").conform(pages["tables"]),
+        "answer_table_cells": table_schema("answer_table_cells").conform(pages["table_cells"]),
+        "answer_sentences": sentences,
+        "agency_mentions": table_schema("agency_mentions").conform(pages["agency_mentions"].with_columns(pl.col("ref_id").alias("agency_id"))),
+        "instrument_mentions": table_schema("instrument_mentions").conform(pages["instrument_mentions"].with_columns(pl.col("ref_id").alias("instrument_id"))),
+        "commitments": table_schema("commitments").conform(pages["commitments"]),
+        "cross_references": cross_references_table(questions, sentences, cited=keys),
     }
-    tables["members"] = members
-    tables["cross_references"] = cross_references_table(questions, tables["answer_sentences"])
-    return tables
+
+
+def assemble_stores(
+    work: Path, batches: list[str], folder: Path, *, questions_per_part: int = QUESTIONS_PER_PART, sources_per_part: int = SOURCES_PER_PART
+) -> dict[str, TableParts]:
+    """The published tables from every batch's store, written in parts under ``folder`` (made anew)."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    stores = _Stores(work, batches)
+    staging = folder / ".split"
+    copies = copies_projection(stores.scan("records")).collect(engine="streaming")
+    chosen = choose_copies(copies)
+    members = table_schema("members").conform(members_table(chosen))
+    keys = chosen.select("question_id", *_KEY_COLUMNS)
+    written: dict[str, list[str]] = {name: [] for name in table_names()}
+
+    parts = _part_count(chosen["question_id"], questions_per_part, "q-")
+    part = _part_of("question_id", parts, skip=2)
+    chosen_keys = chosen.select(COPY_KEY).lazy()
+    split = {name: _split(stores.scan(name).join(chosen_keys, on=COPY_KEY, how="semi"), part, parts, staging / name) for name in _OF_QUESTIONS}
+    copies_of = copies.with_columns(part).partition_by("_part", as_dict=True) if parts > 1 else {(0,): copies}
+    chosen_of = chosen.with_columns(part).partition_by("_part", as_dict=True) if parts > 1 else {(0,): chosen}
+    named_bodies, named_instruments, cross_references = [], [], []
+    empty_copies = copies.clear()
+    for k in range(parts):
+        pages = {name: split[name][k].collect() for name in _OF_QUESTIONS}
+        tables = _question_part(pages, copies_of.get((k,), empty_copies), chosen_of.get((k,), chosen.clear()), keys, members)
+        for name, frame in tables.items():
+            if name != "cross_references" and (frame.height or k == 0):
+                written[name].append(write_part(frame, folder / name / f"{k:05d}.parquet"))
+        cross_references.append(tables["cross_references"])
+        named_bodies.append(_bodies_named(pages["agency_mentions"], pages["records"]))
+        named_instruments.append(pages["instrument_mentions"].select("ref_id", "name", "kind", "identifier", "year").unique())
+        del pages, tables
+
+    files = stores.scan("files").join(stores.scan("verdicts"), on="path", how="left")
+    source_ids = files.select("source_id").collect(engine="streaming")["source_id"]
+    source_parts = _part_count(source_ids, sources_per_part, "src-")
+    by_source = _split(files, _part_of("source_id", source_parts, skip=4), source_parts, staging / "sources")
+    fragments = stores.scan("fragments").with_columns(("f-" + pl.col("source_id").str.slice(4) + "-" + pl.col("position").cast(pl.String)).alias("fragment_id"))
+    fragments_of = _split(fragments, _part_of("source_id", source_parts, skip=4), source_parts, staging / "fragments")
+    for k in range(source_parts):
+        for name, frame in (("sources", by_source[k]), ("answer_fragments", fragments_of[k])):
+            table = table_schema(name).conform(frame.collect())
+            if table.height or k == 0:
+                written[name].append(write_part(table, folder / name / f"{k:05d}.parquet"))
+
+    small = {
+        "agencies": agencies_table(pl.concat(named_bodies)),
+        "instruments": instruments_table(pl.concat(named_instruments)),
+        "members": members,
+        "cross_references": table_schema("cross_references").conform(pl.concat(cross_references)),
+    }
+    for name, frame in small.items():
+        written[name].append(write_part(frame, folder / name / "00000.parquet"))
+    shutil.rmtree(staging, ignore_errors=True)
+    return {name: TableParts(name, tuple(paths)) for name, paths in written.items()}
+
+

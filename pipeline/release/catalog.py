@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import polars as pl
+import pyarrow.parquet as pq
 
 from pipeline.ingest.files import sha256_of
 from pipeline.metadata import PACKAGE, all_schemas, table_names
@@ -15,7 +16,7 @@ from pipeline.metadata import PACKAGE, all_schemas, table_names
 from pipeline.release.published import LATEST
 
 
-def release_readme(release: str, created: str, tables: dict[str, pl.DataFrame]) -> str:
+def release_readme(release: str, created: str, rows: dict[str, int]) -> str:
     """The data dictionary of a release, generated from the schemas."""
     meta = PACKAGE
     lines = [
@@ -38,7 +39,7 @@ def release_readme(release: str, created: str, tables: dict[str, pl.DataFrame]) 
         "| table | rows |",
         "|---|---:|",
     ]
-    lines += [f"| {name} | {tables[name].height:,} |" for name in table_names()]
+    lines += [f"| {name} | {rows[name]:,} |" for name in table_names()]
     lines += ["", "## Data dictionary", ""]
     for name, schema in all_schemas().items():
         d = schema.descriptor
@@ -127,24 +128,50 @@ def licence_text() -> str:
     return "\n".join(lines)
 
 
+def _key_ranges(path: Path, column: str) -> list[tuple[object, object]]:
+    """Ranges of a sorted table's first key, one per row group of its Parquet file: what one step of a comparison holds."""
+    metadata = pq.ParquetFile(path).metadata
+    index = metadata.schema.names.index(column)
+    starts = []
+    for k in range(metadata.num_row_groups):
+        stats = metadata.row_group(k).column(index).statistics
+        if stats is None or not stats.has_min_max:
+            return [(None, None)]  # no statistics: one range, the whole table
+        starts.append(stats.min)
+    bounds = sorted(set(starts[1:]))
+    return list(zip([None, *bounds], [*bounds, None]))
+
+
 def _changes(previous: Path, current: Path) -> dict:
-    """Rows added, removed and changed per table since the previous release (by primary key)."""
+    """Rows added, removed and changed per table since the previous release (by primary key).
+
+    Both releases' tables are sorted by key, so they are compared one key range at a time
+    (a row group of the new file and the old rows in its range, read by filtered scans).
+    """
     changes = {}
     for name, schema in all_schemas().items():
         old_path, new_path = previous / "parquet" / f"{name}.parquet", current / "parquet" / f"{name}.parquet"
         if not old_path.is_file() or not new_path.is_file():
             continue
-        old, new = pl.read_parquet(old_path), pl.read_parquet(new_path)
         key = schema.primary_key
-        added = new.join(old, on=key, how="anti").height
-        removed = old.join(new, on=key, how="anti").height
-        common_new = new.join(old.select(key), on=key, how="semi").sort(key)
-        common_old = old.join(new.select(key), on=key, how="semi").sort(key)
-        changed = 0
-        if common_new.height and common_new.columns == common_old.columns:
-            rows_new = common_new.select(pl.struct(pl.all()).hash(seed=0)).to_series()
-            rows_old = common_old.select(pl.struct(pl.all()).hash(seed=0)).to_series()
-            changed = int((rows_new != rows_old).sum())
+        old_scan, new_scan = pl.scan_parquet(old_path), pl.scan_parquet(new_path)
+        same_columns = old_scan.collect_schema().names() == new_scan.collect_schema().names()
+        added = removed = changed = 0
+        for low, high in _key_ranges(new_path, key[0]):
+            within = pl.lit(True)
+            if low is not None:
+                within &= pl.col(key[0]) >= low
+            if high is not None:
+                within &= pl.col(key[0]) < high
+            old, new = old_scan.filter(within).collect(), new_scan.filter(within).collect()
+            added += new.join(old, on=key, how="anti").height
+            removed += old.join(new, on=key, how="anti").height
+            common_new = new.join(old.select(key), on=key, how="semi").sort(key)
+            common_old = old.join(new.select(key), on=key, how="semi").sort(key)
+            if common_new.height and same_columns:
+                rows_new = common_new.select(pl.struct(pl.all()).hash(seed=0)).to_series()
+                rows_old = common_old.select(pl.struct(pl.all()).hash(seed=0)).to_series()
+                changed += int((rows_new != rows_old).sum())
         changes[name] = {"added": added, "removed": removed, "changed": changed}
     return changes
 

@@ -18,6 +18,7 @@ import polars as pl
 import sqlite_utils
 
 from pipeline.metadata import all_schemas
+from pipeline.release.parts import Tables, as_parts
 
 DATABASE_NAME = "hansard-written-answers.sqlite"
 CHUNK_ROWS = 20_000
@@ -58,8 +59,9 @@ def _referenced_first(schemas: dict) -> list[str]:
     return order
 
 
-def write_database(tables: dict[str, pl.DataFrame], path: Path) -> Path:
+def write_database(tables: Tables, path: Path) -> Path:
     """Write every table of the release to a new SQLite file at ``path``."""
+    tables = as_parts(tables)
     path.unlink(missing_ok=True)
     connection = sqlite3.connect(path)
     try:
@@ -80,8 +82,9 @@ def write_database(tables: dict[str, pl.DataFrame], path: Path) -> Path:
             # Rows as tuples into a prepared INSERT: sqlite-utils built the tables, keys and
             # indexes; its per-row dicts cost more than the database's own work here.
             insert = f"INSERT INTO [{name}] ({', '.join(f'[{c}]' for c in columns)}) VALUES ({', '.join('?' * len(columns))})"
-            for chunk in tables[name].select(columns).iter_slices(CHUNK_ROWS):
-                connection.executemany(insert, _as_sqlite(chunk).iter_rows())
+            for part in tables[name].frames(columns):
+                for chunk in part.iter_slices(CHUNK_ROWS):
+                    connection.executemany(insert, _as_sqlite(chunk).iter_rows())
             for column in sorted({c for c, _, _ in _foreign_keys(schema)} | set(INDEXED.get(name, ()))):
                 db[name].create_index([column], find_unique_name=True)
         for name, columns in FULL_TEXT.items():

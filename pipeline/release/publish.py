@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import polars as pl
+import pyarrow.parquet as pq
 
 from pipeline.release import catalog, published
 from pipeline.release.published import ReleaseRefused, check_release_name
@@ -25,6 +26,7 @@ from pipeline.ingest.files import sha256_of
 from pipeline.metadata import PACKAGE, all_schemas, table_names
 from pipeline.release.database import DATABASE_NAME, write_database
 from pipeline.release.datasette import DATASETTE_METADATA, datasette_metadata
+from pipeline.release.parts import TableParts, Tables, as_parts
 from pipeline.release.validation import validate_release
 
 PACKAGE_PREFIX = "hansard-written-answers"
@@ -41,13 +43,31 @@ class ValidationFailed(RuntimeError):
         super().__init__(f"validation failed for tables {failing}; nothing was published")
 
 
-def write_csv(frame: pl.DataFrame, path: Path) -> None:
-    """UTF-8, header, comma, RFC 4180 quoting, '\\n' line ends, empty cell for null."""
-    frame.write_csv(path, line_terminator="\n", quote_style="necessary", null_value="", date_format="%Y-%m-%d")
+ROW_GROUP_ROWS = 256_000
 
 
-def write_parquet(frame: pl.DataFrame, path: Path) -> None:
-    frame.write_parquet(path, compression="zstd", compression_level=9, statistics=True, row_group_size=256_000)
+def write_csv(table: TableParts | pl.DataFrame, path: Path) -> None:
+    """UTF-8, header, comma, RFC 4180 quoting, '\\n' line ends, empty cell for null; written part by part."""
+    parts = table.frames() if isinstance(table, TableParts) else [table]
+    with path.open("wb") as sink:
+        for k, frame in enumerate(parts):
+            frame.write_csv(sink, include_header=k == 0, line_terminator="\n", quote_style="necessary", null_value="", date_format="%Y-%m-%d")
+
+
+def write_parquet(table: TableParts | pl.DataFrame, path: Path) -> None:
+    """zstd, statistics, row groups of at most 256,000 rows; written part by part (pyarrow's writer appends row groups)."""
+    parts = table.frames() if isinstance(table, TableParts) else [table]
+    writer = None
+    try:
+        for frame in parts:
+            arrow = frame.to_arrow()
+            if writer is None:
+                writer = pq.ParquetWriter(path, arrow.schema, compression="zstd", compression_level=9, write_statistics=True)
+            if arrow.num_rows or writer is not None:
+                writer.write_table(arrow, row_group_size=ROW_GROUP_ROWS)
+    finally:
+        if writer is not None:
+            writer.close()
 
 
 def _package(release: str, created: str, fmt: str, directory: Path) -> dict:
@@ -214,8 +234,8 @@ def _choose_name(release: str | None, existing: dict[str, Path], replace: bool, 
     return name
 
 
-def _check_shrink(tables: dict[str, pl.DataFrame], latest: tuple[str, Path] | None, allow_shrink: bool, shrink_limit: float) -> None:
-    rows = tables["questions"].height
+def _check_shrink(report: dict, latest: tuple[str, Path] | None, allow_shrink: bool, shrink_limit: float) -> None:
+    rows = int(report["tables"]["questions"]["rows"])
     if allow_shrink:
         return
     if rows == 0:
@@ -229,17 +249,17 @@ def _check_shrink(tables: dict[str, pl.DataFrame], latest: tuple[str, Path] | No
             )
 
 
-def _check_space(tables: dict[str, pl.DataFrame], out: Path) -> None:
-    needed = int(SPACE_FACTOR * sum(frame.estimated_size() for frame in tables.values())) + SPACE_MARGIN
+def _check_space(tables: dict[str, TableParts], out: Path) -> None:
+    needed = int(SPACE_FACTOR * sum(table.estimated_size() for table in tables.values())) + SPACE_MARGIN
     free = published.free_bytes(out)
     if free < needed:
         raise ReleaseRefused(f"not enough free space in {out}: {free >> 20:,} MB free, about {needed >> 20:,} MB needed")
 
 
-def _write_release(tables: dict[str, pl.DataFrame], folder: Path, release: str, created_at: str, report: dict, when: datetime) -> None:
+def _write_release(tables: dict[str, TableParts], folder: Path, release: str, created_at: str, report: dict, when: datetime) -> None:
     # What travels with the data, at the top of the release and inside both zips.
     documents = {
-        "README.md": catalog.release_readme(release, created_at, tables),
+        "README.md": catalog.release_readme(release, created_at, {name: t["rows"] for name, t in report["tables"].items()}),
         "validation.json": json.dumps(report, indent=2) + "\n",
         "LICENCE.md": catalog.licence_text(),
         "CITATION.cff": catalog.citation_cff(release, created_at),
@@ -261,7 +281,7 @@ def _write_release(tables: dict[str, pl.DataFrame], folder: Path, release: str, 
 
 
 def publish_release(
-    tables: dict[str, pl.DataFrame],
+    tables: Tables,
     out: Path,
     release: str | None = None,
     *,
@@ -279,6 +299,7 @@ def publish_release(
     nothing); returns ``unchanged`` when the tables equal the latest release's.
     """
     when = created or build_time()
+    tables = as_parts(tables)
     with published.hold_output(out):
         existing = published.published_releases(out)
         name = _choose_name(release, existing, replace, when)
@@ -287,7 +308,7 @@ def publish_release(
         report = validate_release(tables)
         if not report["valid"]:
             raise ValidationFailed(report)
-        _check_shrink(tables, latest, allow_shrink, shrink_limit)
+        _check_shrink(report, latest, allow_shrink, shrink_limit)
         cleaned = published.collect_garbage(out)
         _check_space(tables, out)
         created_at = when.replace(microsecond=0).isoformat().replace("+00:00", "Z")

@@ -21,6 +21,7 @@ from pathlib import Path
 import polars as pl
 
 from pipeline.metadata import TableSchema, all_schemas
+from pipeline.release.parts import TableParts, Tables, as_parts
 
 MAX_ROWS_REPORTED = 5
 ERROR_SCHEMA = pl.Schema({"table": pl.String(), "type": pl.String(), "row": pl.Int64(), "field": pl.String(), "constraint": pl.String()})
@@ -92,8 +93,11 @@ def _field_rules(schema: TableSchema, frame: pl.DataFrame) -> tuple[list[Rule], 
     return rules, frame.select(casts)
 
 
-def table_errors(schema: TableSchema, frame: pl.DataFrame, tables: dict[str, pl.DataFrame] | None = None) -> pl.DataFrame:
-    """Every failing cell or row of one table (``ERROR_SCHEMA``); foreign keys when ``tables`` is given."""
+def table_errors(schema: TableSchema, frame: pl.DataFrame, tables: Tables | None = None) -> pl.DataFrame:
+    """Every failing cell or row of one table, or of one part of it (``ERROR_SCHEMA``); foreign keys when ``tables`` is given.
+
+    A target table in parts is read by a filtered scan for the keys this frame holds, never whole.
+    """
     missing = [c for c in schema.columns if c not in frame.columns]
     if missing:
         return pl.DataFrame(
@@ -119,8 +123,15 @@ def table_errors(schema: TableSchema, frame: pl.DataFrame, tables: dict[str, pl.
             target = tables.get(ref["resource"] or schema.name)
             if target is None:
                 continue
-            target_typed = _field_rules(all_schemas()[ref["resource"]], target)[1] if ref["resource"] else typed
-            keys = target_typed.select([pl.col(r).alias(f) for f, r in zip(fields, ref["fields"])]).drop_nulls().unique()
+            if isinstance(target, TableParts) and target.frame is None:
+                wanted = typed.select(fields).drop_nulls().unique()
+                keys = target.present(ref["fields"], wanted.rename(dict(zip(fields, ref["fields"])))) if wanted.height else wanted.rename(dict(zip(fields, ref["fields"])))
+                keys = keys.rename(dict(zip(ref["fields"], fields)))
+            else:
+                if isinstance(target, TableParts):
+                    target = target.frame
+                target_typed = _field_rules(all_schemas()[ref["resource"]], target)[1] if ref["resource"] else typed
+                keys = target_typed.select([pl.col(r).alias(f) for f, r in zip(fields, ref["fields"])]).drop_nulls().unique()
             rows = typed.select(fields).with_row_index("_i").drop_nulls(fields).join(keys, on=fields, how="anti")
             found.append(_errors(schema.name, rows["_i"], "foreign-key", None, None))
     found = [f for f in found if f.height]
@@ -139,17 +150,52 @@ def _summary(errors: pl.DataFrame) -> list[dict]:
     return out
 
 
-def validate_table(schema: TableSchema, frame: pl.DataFrame, tables: dict[str, pl.DataFrame] | None = None) -> list[dict]:
+def _across_parts(schema: TableSchema, table: TableParts) -> pl.DataFrame:
+    """What no single part can see: keys out of order between parts, and unique columns repeated in two parts."""
+    found = []
+    key = schema.primary_key[0] if schema.primary_key else None
+    last, offset = None, 0
+    for frame in table.frames(columns=[key] if key else None):
+        first = frame[key].drop_nulls() if key else None
+        if key and first.len():
+            if last is not None and first[0] <= last:
+                found.append(_errors(schema.name, pl.Series([offset]), "primary-key", None, None))
+            last = first[-1]
+        offset += frame.height
+    for field in schema.fields:
+        name = field["name"]
+        if field.get("constraints", {}).get("unique") and name != key:
+            rows = table.scan().select(name).with_row_index("_i").filter(pl.col(name).is_not_null() & ~pl.col(name).is_first_distinct()).collect()
+            found.append(_errors(schema.name, rows["_i"], "unique-error", name, None))
+    return pl.concat(found) if found else pl.DataFrame(schema=ERROR_SCHEMA)
+
+
+def _part_by_part(schema: TableSchema, table: TableParts, tables: dict[str, TableParts] | None) -> tuple[list[dict], int]:
+    """Grouped errors and row count of one table, read one part at a time (rows numbered across parts)."""
+    found, rows = [], 0
+    for frame in table.frames():
+        errors = table_errors(schema, frame, tables)
+        found.append(errors.with_columns(pl.col("row") + rows) if rows else errors)
+        rows += frame.height
+    if table.part_count > 1:
+        found.append(_across_parts(schema, table))
+    return _summary(pl.concat(found).sort("row", "type", "field", nulls_last=True)), rows
+
+
+def validate_table(schema: TableSchema, table: TableParts | pl.DataFrame, tables: Tables | None = None) -> list[dict]:
     """Grouped errors of one table (empty when valid)."""
-    return _summary(table_errors(schema, frame, tables))
+    if isinstance(table, pl.DataFrame):
+        table = TableParts.of_frame(schema.name, table)
+    return _part_by_part(schema, table, as_parts(tables) if tables is not None else None)[0]
 
 
-def validate_release(tables: dict[str, pl.DataFrame]) -> dict:
-    """The validation report of a whole release (written as validation.json)."""
+def validate_release(tables: Tables) -> dict:
+    """The validation report of a whole release (written as validation.json), one part of a table at a time."""
+    parts = as_parts(tables)
     report_tables = {}
     for name, schema in all_schemas().items():
-        errors = validate_table(schema, tables[name], tables)
-        report_tables[name] = {"rows": tables[name].height, "valid": not errors, "errors": errors}
+        errors, rows = _part_by_part(schema, parts[name], parts)
+        report_tables[name] = {"rows": rows, "valid": not errors, "errors": errors}
     return {
         "valid": all(t["valid"] for t in report_tables.values()),
         "validator": "pipeline.validation: Table Schemas compiled to polars expressions (frictionless-compatible error kinds)",

@@ -40,4 +40,4 @@ clean:
 
 ## Benchmarks: N = 1,000 and 10,000 synthetic pages (figures printed and written to outputs/.bench/results.json)
 bench: $(VENV)/.installed
-	$(BIN)/python -m benchmarks.run --sizes $(or $(SIZES),1000,10000)
+	$(BIN)/python -m benchmarks.run --sizes $(if $(SIZES),$(SIZES),1000,10000) --api-records $(or $(API),20000)

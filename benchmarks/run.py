@@ -23,7 +23,7 @@ from pathlib import Path
 
 from datetime import date
 
-from benchmarks.scale import generate
+from benchmarks.scale import generate, generate_api
 
 REPO = Path(__file__).resolve().parents[1]
 BENCH = REPO / "outputs" / ".bench"
@@ -35,8 +35,11 @@ from pipeline.defs.runner import run_build
 started = time.perf_counter()
 outcome = run_build(Path(sys.argv[1]), sys.argv[2], sys.argv[3])
 wall = time.perf_counter() - started
-peak_kb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-print(json.dumps({"success": outcome.success, "wall_seconds": wall, "peak_rss_mb": round(peak_kb / 1024, 1),
+main_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+children_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the fork server, once reaped
+worker_mb = float((outcome.pages or {}).get("worker_peak_rss_mb", 0.0))  # each batch worker reports its own
+print(json.dumps({"success": outcome.success, "wall_seconds": wall, "peak_rss_mb": round(max(main_kb / 1024, children_kb / 1024, worker_mb), 1),
+                  "main_peak_rss_mb": round(main_kb / 1024, 1), "worker_peak_rss_mb": worker_mb, "fork_server_peak_rss_mb": round(children_kb / 1024, 1),
                   "pages": outcome.pages, "steps": outcome.steps, "failures": outcome.failures[:5]}))
 """
 
@@ -84,6 +87,19 @@ def bench_size(n: int) -> dict:
     }
 
 
+def bench_api(records: int) -> dict:
+    """A build of ``records`` synthetic Written Questions API records (month-sized files), then an unchanged rebuild."""
+    archive = BENCH / f"api-{records}"
+    if not (archive / "SYNTHETIC.md").is_file():
+        shutil.rmtree(archive, ignore_errors=True)
+        generate_api(records, archive)
+    out = BENCH / f"out-api-{records}"
+    shutil.rmtree(out, ignore_errors=True)
+    full = build(archive, str(out), "full")
+    return {"records": records, "full": {**full, "records_per_second": round(records / full["wall_seconds"], 1)},
+            "input_mb": _size_mb(archive), "output_mb": {"csv": _size_mb(out / "full" / "csv"), "parquet": _size_mb(out / "full" / "parquet")}}
+
+
 def machine() -> dict:
     import os
 
@@ -97,6 +113,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--json", type=Path, default=BENCH / "results.json")
     parser.add_argument("--validation-rows", type=int, default=200_000)
+    parser.add_argument("--api-records", type=int, default=0, help="also build this many synthetic Written Questions API records")
     args = parser.parse_args()
     results = {"machine": machine(), "runs": []}
     for n in [int(s) for s in args.sizes.split(",") if s]:
@@ -104,9 +121,22 @@ def main() -> None:
         figures = bench_size(n)
         results["runs"].append(figures)
         full, inc = figures["full"], figures["incremental"]
-        print(f"N={n:>7}: full {full['wall_seconds']:.1f} s ({full['pages_per_second']:.0f} pages/s, peak {full['peak_rss_mb']:.0f} MB); "
+        print(f"N={n:>7}: full {full['wall_seconds']:.1f} s ({full['pages_per_second']:.0f} pages/s, peak {full['peak_rss_mb']:.0f} MB: "
+              f"build {full['main_peak_rss_mb']:.0f}, largest worker {full['worker_peak_rss_mb']:.0f}, fork server {full['fork_server_peak_rss_mb']:.0f}); "
               f"incremental +{inc['new_pages']} pages {inc['wall_seconds']:.1f} s ({inc['share_of_full']:.1%} of full); "
               f"stages {json.dumps(full['steps'])}; outputs {figures['output_mb']} [{time.perf_counter() - started:.0f} s with generation]", flush=True)
+    if args.api_records:
+        started = time.perf_counter()
+        figures = bench_api(args.api_records)
+        results["api"] = figures
+        full = figures["full"]
+        print(f"API records={args.api_records}: full {full['wall_seconds']:.1f} s ({full['records_per_second']:.0f} records/s, peak {full['peak_rss_mb']:.0f} MB: "
+              f"build {full['main_peak_rss_mb']:.0f}, largest worker {full['worker_peak_rss_mb']:.0f}); stages {json.dumps(full['steps'])}; "
+              f"input {figures['input_mb']} MB, outputs {figures['output_mb']} [{time.perf_counter() - started:.0f} s with generation]", flush=True)
+    if not args.sizes:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(results, indent=2) + "\n")
+        return
     largest = BENCH / f"out-{max(int(s) for s in args.sizes.split(','))}" / "full"
     from benchmarks.validation import run as validation_run
 

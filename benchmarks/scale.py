@@ -121,3 +121,44 @@ def generate(n: int, target: Path, seed: int = 7, first_day: date = date(1900, 1
             (folder / f"{stem}.meta.json").write_text(json.dumps({"url": url, "note": MARK}))
         counts[template.family] = counts.get(template.family, 0) + 1
     return {"pages": n, "templates": len(pool), "by_family": counts}
+
+
+API_MARK = "synthetic record for benchmarks (a real Written Questions API record with new ids and dates); not published data"
+
+
+def api_templates() -> list[dict]:
+    """The real Written Questions API records of the shared corpus (list and detail records alike)."""
+    folder = REPO.parent / "shared" / "corpus" / "wq-api"
+    found = []
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        payload = json.loads(path.read_text(encoding="utf-8"))
+        found += payload.get("results", []) if isinstance(payload, dict) else payload
+    return found
+
+
+def generate_api(records: int, target: Path, seed: int = 7, per_file: int = 8_000, first_day: date = date(2014, 5, 1)) -> dict:
+    """Write ``records`` synthetic Written Questions API records under ``target/wq-api`` in month-sized files.
+
+    Each is a real record with a new id, uin and answer date, so no two are the
+    same question; every record carries ``syntheticNote``.
+    """
+    pool = api_templates()
+    if not pool:
+        raise FileNotFoundError("no Written Questions API records to vary (../shared/corpus/wq-api/)")
+    rng = random.Random(seed)
+    folder = target / "wq-api"
+    folder.mkdir(parents=True, exist_ok=True)
+    (target / "SYNTHETIC.md").write_text(f"# Synthetic benchmark archive\n\n{records} Written Questions API records: {API_MARK}.\n")
+    files = 0
+    for start in range(0, records, per_file):
+        batch = []
+        for k in range(start, min(records, start + per_file)):
+            record = json.loads(json.dumps(rng.choice(pool)))
+            value = record["value"]
+            day = first_day + timedelta(days=k * 3650 // max(1, records))
+            value.update(id=10_000_000 + k, uin=str(100_000 + k), dateAnswered=f"{day.isoformat()}T00:00:00", dateTabled=f"{(day - timedelta(days=7)).isoformat()}T00:00:00")
+            value["syntheticNote"] = API_MARK
+            batch.append(record)
+        (folder / f"SYNTHETIC-{files:04d}.json").write_text(json.dumps(batch), encoding="utf-8")
+        files += 1
+    return {"records": records, "files": files, "templates": len(pool)}

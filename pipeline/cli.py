@@ -197,7 +197,7 @@ def serve(
     port: Annotated[int, typer.Option(metavar="PORT", help="Port on 127.0.0.1 to serve on.")] = 8001,
 ) -> None:
     """Search and browse a release in Datasette on http://127.0.0.1:PORT (Ctrl-C stops it)."""
-    import subprocess
+    import os
 
     from pipeline.release.database import DATABASE_NAME
     from pipeline.release.datasette import DATASETTE_METADATA
@@ -215,10 +215,10 @@ def serve(
     typer.echo(f"serving {database} on http://127.0.0.1:{port}/ (Ctrl-C stops it)")
     command = [sys.executable, "-m", "datasette", "serve", "-i", str(database), "--metadata", str(release_dir / DATASETTE_METADATA),
                "--host", "127.0.0.1", "--port", str(port), "--setting", "sql_time_limit_ms", "5000"]
-    try:
-        raise typer.Exit(subprocess.call(command))
-    except KeyboardInterrupt:
-        raise typer.Exit(0)
+    # Datasette takes this process's place, so a stop signal (Ctrl-C, SIGTERM from a service
+    # manager or a test) reaches the server itself and leaves nothing running.
+    sys.stdout.flush()
+    os.execv(sys.executable, command)
 
 
 @app.command()

@@ -51,7 +51,8 @@ def fetched_pages(context: dg.AssetExecutionContext, settings: ArchiveSettings, 
     group_name=GROUP,
     deps=[fetched_pages],
     partitions_def=archive_batches,
-    backfill_policy=dg.BackfillPolicy.single_run(),
+    # A backfill is one run per eight batches, which a run launcher can spread over machines (docs/operations.md).
+    backfill_policy=dg.BackfillPolicy.multi_run(max_partitions_per_run=8),
     description="Ingest, parse and extract the pages of each archive batch into its Parquet store; "
     "pages whose sha256 was already processed are not parsed again.",
 )

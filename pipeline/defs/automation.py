@@ -19,6 +19,8 @@ fetch_job = dg.define_asset_job(
 release_job = dg.define_asset_job(
     "publish_release", selection=dg.AssetSelection.assets(release_tables, release),
     description="Assemble, validate and publish the tables from every batch's store.",
+    # One publisher per output folder: deploy/local/dagster.yaml limits runs with this tag to one at a time.
+    tags={"hansard/publishes": "release"},
 )
 
 

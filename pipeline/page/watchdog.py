@@ -59,7 +59,7 @@ def run_watched(jobs: list[tuple[Path, Path, str, list[str]]], workers: int, bud
     """Process batches in watched worker processes; yields each batch's stats in batch order."""
     context = multiprocessing.get_context("forkserver")
     os.environ[BUILD_PID] = str(os.getpid())  # the fork server, started below, checks the build still runs
-    context.set_forkserver_preload(["pipeline.page.die_with_parent", "pipeline.page.batches"])
+    context.set_forkserver_preload(["pipeline.page.die_with_parent", "pipeline.page.preload"])
     pending = [_Job(*job) for job in jobs]
     order = [job.batch for job in pending]
     done: dict[str, object] = {}

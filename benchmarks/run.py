@@ -53,7 +53,7 @@ def _size_mb(path: Path) -> float:
     return round(sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20, 2)
 
 
-def bench_size(n: int) -> dict:
+def bench_size(n: int, incremental_run: bool = True) -> dict:
     archive = BENCH / f"archive-{n}"
     if not (archive / "SYNTHETIC.md").is_file():
         shutil.rmtree(archive, ignore_errors=True)
@@ -61,6 +61,10 @@ def bench_size(n: int) -> dict:
     out = BENCH / f"out-{n}"
     shutil.rmtree(out, ignore_errors=True)
     full = build(archive, str(out), "full")
+    release = out / "full"
+    if not incremental_run:
+        return {"pages": n, "full": {**full, "pages_per_second": round(n / full["wall_seconds"], 1)}, "incremental": None,
+                "output_mb": {"csv": _size_mb(release / "csv"), "parquet": _size_mb(release / "parquet"), "work_store": _size_mb(out / ".work")}}
     # 1% new pages, then the incremental run against the stores the full build left
     extra = BENCH / f"extra-{n}"
     shutil.rmtree(extra, ignore_errors=True)
@@ -113,14 +117,16 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--json", type=Path, default=BENCH / "results.json")
     parser.add_argument("--validation-rows", type=int, default=200_000)
+    parser.add_argument("--no-incremental", action="store_true", help="skip the incremental run (1% new pages)")
+    parser.add_argument("--no-validation", action="store_true", help="skip the validators' comparison")
     parser.add_argument("--api-records", type=int, default=0, help="also build this many synthetic Written Questions API records")
     args = parser.parse_args()
     results = {"machine": machine(), "runs": []}
     for n in [int(s) for s in args.sizes.split(",") if s]:
         started = time.perf_counter()
-        figures = bench_size(n)
+        figures = bench_size(n, not args.no_incremental)
         results["runs"].append(figures)
-        full, inc = figures["full"], figures["incremental"]
+        full, inc = figures["full"], figures["incremental"] or {"new_pages": 0, "wall_seconds": 0.0, "share_of_full": 0.0}
         print(f"N={n:>7}: full {full['wall_seconds']:.1f} s ({full['pages_per_second']:.0f} pages/s, peak {full['peak_rss_mb']:.0f} MB: "
               f"build {full['main_peak_rss_mb']:.0f}, largest worker {full['worker_peak_rss_mb']:.0f}, fork server {full['fork_server_peak_rss_mb']:.0f}); "
               f"incremental +{inc['new_pages']} pages {inc['wall_seconds']:.1f} s ({inc['share_of_full']:.1%} of full); "
@@ -133,7 +139,7 @@ def main() -> None:
         print(f"API records={args.api_records}: full {full['wall_seconds']:.1f} s ({full['records_per_second']:.0f} records/s, peak {full['peak_rss_mb']:.0f} MB: "
               f"build {full['main_peak_rss_mb']:.0f}, largest worker {full['worker_peak_rss_mb']:.0f}); stages {json.dumps(full['steps'])}; "
               f"input {figures['input_mb']} MB, outputs {figures['output_mb']} [{time.perf_counter() - started:.0f} s with generation]", flush=True)
-    if not args.sizes:
+    if not args.sizes or args.no_validation:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, indent=2) + "\n")
         return

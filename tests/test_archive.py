@@ -174,3 +174,20 @@ def test_a_parser_failure_on_one_page_quarantines_that_page_only(tmp_path, monke
     assert rows["hansard-web/hw-001.txt"]["status"] == "quarantined"
     assert "parsing failed on this page (RuntimeError: simulated parser bug)" in rows["hansard-web/hw-001.txt"]["reason"]
     assert rows["hansard-web/000_602fbbef5cd5d47e.txt"]["status"] == "parsed"
+
+
+def test_folders_of_large_files_are_split_by_bytes(tmp_path, monkeypatch):
+    """A folder of a few big files (API months, volumes) is cut into buckets too, so one worker never holds it all."""
+    import pipeline.ingest.listing as batches
+
+    monkeypatch.setattr(batches, "FOLDER_BYTES", 1000)
+    (tmp_path / "wq-api").mkdir()
+    for k in range(12):
+        (tmp_path / "wq-api" / f"month-{k}.json").write_bytes(b"[]" + b" " * 300)
+    (tmp_path / "small").mkdir()
+    (tmp_path / "small" / "page.txt").write_text("x")
+    found = batches.list_batches(tmp_path)
+    assert "small" in found and "wq-api" not in found
+    assert all(key.startswith("wq-api#") and len(key) == len("wq-api#a") for key in found if key != "small")
+    assert sum(len(v) for k, v in found.items() if k != "small") == 12
+    assert batches.bucket_digits(10, 1000 * 16 + 1) == 2

@@ -43,3 +43,19 @@ def test_the_database_holds_every_table_with_keys_indexes_and_full_text_search(s
         "select q.heading, q.reference from questions_fts join questions q on q.rowid = questions_fts.rowid where questions_fts match 'trafficking'"
     ).fetchall()
     assert (seed_gold["heading"], seed_gold["reference"]) in found
+
+
+def test_a_database_writer_that_fails_says_why_and_leaves_no_process(sample_release: Path, tmp_path: Path):
+    """The database is written in a worker process: its failure reaches the publisher as an error."""
+    import pytest
+
+    from pipeline.release.database import DatabaseWriter
+
+    tables = {name: pl.read_parquet(sample_release / "parquet" / f"{name}.parquet") for name in table_names()}
+    writer = DatabaseWriter(tables, tmp_path / "no-such-folder" / "x.sqlite")
+    with pytest.raises(RuntimeError, match="writing the database failed: OperationalError"):
+        writer.wait()
+    assert not writer._process.is_alive()
+    done = DatabaseWriter(tables, tmp_path / "x.sqlite").wait()
+    with sqlite3.connect(done) as db:
+        assert db.execute("select count(*) from questions").fetchone()[0] == tables["questions"].height

@@ -16,20 +16,45 @@ import polars as pl
 from pipeline.ingest.files import SIDECAR_SUFFIX, read_sidecar, sha256_of, source_id_for
 from pipeline.metadata import store_schema
 
-# A folder with more pages than this is split into 16 hash buckets, so that a
-# batch stays small enough to rebuild in seconds.
+# A folder with more pages, or more bytes, than this is split into hash buckets
+# (16, or 256 ... as many as keep each bucket under both), so that a batch stays
+# small enough to rebuild in seconds and to hold in a worker's memory: a month of
+# Written Questions API records is one file of 8,000 questions.
 FOLDER_LIMIT = 2000
+FOLDER_BYTES = 64 << 20
 ROOT_BATCH = "(root)"
 FILES_SCHEMA = store_schema("files")
 
 
-def batch_of(path: str, folder_size: int) -> str:
+def bucket_digits(folder_size: int, folder_bytes: int = 0) -> int:
+    """How many hex digits of a name's hash name its bucket: 0 (the folder is one batch), 1 (16 buckets), 2 ..."""
+    digits = 0
+    while folder_size > FOLDER_LIMIT * 16**digits or folder_bytes > FOLDER_BYTES * 16**digits:
+        digits += 1
+    return digits
+
+
+def batch_of(path: str, folder_size: int, folder_bytes: int = 0) -> str:
     """The batch of an archive path: its folder, or a hash bucket of a large folder."""
     folder = path.rsplit("/", 1)[0] if "/" in path else ROOT_BATCH
-    if folder_size <= FOLDER_LIMIT:
+    digits = bucket_digits(folder_size, folder_bytes)
+    if not digits:
         return folder
-    bucket = hashlib.sha1(path.rsplit("/", 1)[-1].encode("utf-8")).hexdigest()[0]
+    bucket = hashlib.sha1(path.rsplit("/", 1)[-1].encode("utf-8")).hexdigest()[:digits]
     return f"{folder}#{bucket}"
+
+
+def _bytes_of(root: Path, paths: list[str]) -> int:
+    """Bytes of a folder's files (links and entries that cannot be read count nothing)."""
+    total = 0
+    for path in paths:
+        try:
+            st = (root / path).lstat()
+        except OSError:
+            continue
+        if stat.S_ISREG(st.st_mode):
+            total += st.st_size
+    return total
 
 
 def list_batches(root: Path) -> dict[str, list[str]]:
@@ -65,8 +90,10 @@ def list_batches(root: Path) -> dict[str, list[str]]:
         by_folder.setdefault(parent, []).append(rel)
     batches: dict[str, list[str]] = {}
     for paths in by_folder.values():
+        # Sizes matter only below the count limit (above it the folder is split already).
+        size = _bytes_of(root, paths) if len(paths) <= FOLDER_LIMIT else 0
         for path in paths:
-            batches.setdefault(display_path(batch_of(path, len(paths))), []).append(path)
+            batches.setdefault(display_path(batch_of(path, len(paths), size)), []).append(path)
     return {key: sorted(paths) for key, paths in sorted(batches.items())}
 
 

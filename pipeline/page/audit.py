@@ -20,7 +20,9 @@ from pipeline.parsing.records import PageResult
 
 _WORD = re.compile(r"\w+")
 # Lead-ins before every question, and the order numbers printed before some ("10. Mr. Walter: To ask ...").
-_LEAD_IN = re.compile(r"\bTo ask\b|\basked\b|^\s*\d{1,3}\.\s+(?=[A-Z])", re.MULTILINE)
+# Patterns that begin with their literal are scanned for it at C speed; the word start is checked after.
+_LEAD_WORDS = (re.compile(r"To ask\b"), re.compile(r"asked\b"))
+_ORDER_NUMBER = re.compile(r"^\s*\d{1,3}\.\s+(?=[A-Z])", re.MULTILINE)
 PUBLISHED_FIELDS = ("heading", "department", "addressee", "asker", "reference", "question_text", "answerer", "answer_text")
 
 
@@ -42,11 +44,26 @@ def words(text: str | None) -> Counter[str]:
     return counted
 
 
+def without_lead_ins(text: str) -> str:
+    """The text with each lead-in ("To ask", "asked" as words) and order number replaced by a space."""
+    spans = [m.span() for m in _ORDER_NUMBER.finditer(text)]
+    for pattern in _LEAD_WORDS:
+        spans += [m.span() for m in pattern.finditer(text) if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")]
+    if not spans:
+        return text
+    pieces, at = [], 0
+    for start, end in sorted(spans):
+        pieces += [text[at:start], " "]
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
 def audit(result: PageResult) -> tuple[int | None, int | None]:
     """(text_words, published_words) of one page; (None, None) when it was not parsed."""
     if result.status != SourceStatus.PARSED:
         return None, None
-    have = words(_LEAD_IN.sub(" ", result.audited_text))
+    have = words(without_lead_ins(result.audited_text))
     # One text of every published column: the line breaks between them are word boundaries.
     published = words("\n".join(
         [getattr(record, name) or "" for record in result.records for name in PUBLISHED_FIELDS] + [fragment for fragment, _reason in result.fragments]

@@ -50,5 +50,16 @@ def process_alive(pid: int) -> bool:
         return True
 
 
+def worker_context():
+    """The multiprocessing context of the build's workers: a fork server that dies with the build,
+    preloaded with the page modules and their reference tables (:mod:`pipeline.page.preload`)."""
+    import multiprocessing
+
+    os.environ[BUILD_PID] = str(os.getpid())  # the fork server, started on first use, checks the build still runs
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["pipeline.page.die_with_parent", "pipeline.page.preload"])
+    return context
+
+
 if os.environ.get(BUILD_PID, "").isdigit():
     die_with_parent(int(os.environ[BUILD_PID]))

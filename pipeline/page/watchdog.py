@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.page.die_with_parent import BUILD_PID, die_with_parent
+from pipeline.page.die_with_parent import die_with_parent, worker_context
 
 SLOT = 2048  # bytes of the shared "what am I doing" slot of each worker
 
@@ -57,9 +57,7 @@ def _work(job: _Job, slot, started, sender) -> None:
 
 def run_watched(jobs: list[tuple[Path, Path, str, list[str]]], workers: int, budget: float):
     """Process batches in watched worker processes; yields each batch's stats in batch order."""
-    context = multiprocessing.get_context("forkserver")
-    os.environ[BUILD_PID] = str(os.getpid())  # the fork server, started below, checks the build still runs
-    context.set_forkserver_preload(["pipeline.page.die_with_parent", "pipeline.page.preload"])
+    context = worker_context()
     pending = [_Job(*job) for job in jobs]
     order = [job.batch for job in pending]
     done: dict[str, object] = {}

@@ -11,6 +11,7 @@ memory holds one chunk, and the same tables give the same file bytes.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -94,3 +95,55 @@ def write_database(tables: Tables, path: Path) -> Path:
     finally:
         connection.close()
     return path
+
+
+class DatabaseWriter:
+    """:func:`write_database` in a worker process of its own, beside the CSV and Parquet writing:
+    SQLite's inserts, indexes and full-text index are CPU the other core can do."""
+
+    def __init__(self, tables: Tables, path: Path):
+        from pipeline.page.die_with_parent import worker_context
+
+        context = worker_context()
+        self.path = path
+        self._receiver, sender = context.Pipe(duplex=False)
+        self._process = context.Process(target=_write_in_worker, args=(dict(as_parts(tables)), path, sender, os.getpid()))
+        self._process.start()
+        sender.close()
+
+    def wait(self) -> Path:
+        """The finished database; the worker's error, raised again here, if it failed."""
+        try:
+            failure = self._receiver.recv()
+        except EOFError:
+            self._process.join()
+            failure = ("RuntimeError", 0, f"the database writer stopped (exit code {self._process.exitcode}) without a result")
+        finally:
+            self._receiver.close()
+        self._process.join()
+        if failure is not None:
+            error_type, code, message = failure
+            raise OSError(code, message) if error_type == "OSError" else RuntimeError(f"writing the database failed: {message}")
+        return self.path
+
+    def stop(self) -> None:
+        """End the worker (publishing failed elsewhere)."""
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
+        self._receiver.close()
+
+
+def _write_in_worker(tables: dict, path: Path, sender, build_pid: int) -> None:
+    from pipeline.page.die_with_parent import die_with_parent
+
+    die_with_parent(build_pid)
+    try:
+        write_database(tables, path)
+        sender.send(None)
+    except OSError as err:
+        sender.send(("OSError", err.errno or 0, err.strerror or str(err)))
+    except Exception as err:  # reported by the parent, which publishes nothing
+        sender.send((type(err).__name__, 0, f"{type(err).__name__}: {err}"))
+    finally:
+        sender.close()

@@ -24,7 +24,7 @@ from pipeline.release import catalog, published
 from pipeline.release.published import ReleaseRefused, check_release_name
 from pipeline.ingest.files import sha256_of
 from pipeline.metadata import PACKAGE, all_schemas, table_names
-from pipeline.release.database import DATABASE_NAME, write_database
+from pipeline.release.database import DATABASE_NAME, DatabaseWriter
 from pipeline.release.datasette import DATASETTE_METADATA, datasette_metadata
 from pipeline.release.parts import TableParts, Tables, as_parts
 from pipeline.release.validation import validate_release
@@ -264,17 +264,23 @@ def _write_release(tables: dict[str, TableParts], folder: Path, release: str, cr
         "LICENCE.md": catalog.licence_text(),
         "CITATION.cff": catalog.citation_cff(release, created_at),
     }
-    for fmt in ("csv", "parquet"):
-        package = folder / fmt
-        package.mkdir(parents=True)
-        for name in table_names():
-            (write_csv if fmt == "csv" else write_parquet)(tables[name], package / f"{name}.{fmt}")
-        descriptor = _package(release, created_at, fmt, package)
-        (package / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        for name, text in documents.items():
-            (package / name).write_text(text, encoding="utf-8")
-        _zip_folder(package, folder / f"{PACKAGE_PREFIX}-{release}-{fmt}.zip", f"{PACKAGE_PREFIX}-{release}-{fmt}", when)
-    write_database(tables, folder / DATABASE_NAME)
+    folder.mkdir(parents=True, exist_ok=True)
+    database = DatabaseWriter(tables, folder / DATABASE_NAME)  # written by the other core meanwhile
+    try:
+        for fmt in ("csv", "parquet"):
+            package = folder / fmt
+            package.mkdir(parents=True)
+            for name in table_names():
+                (write_csv if fmt == "csv" else write_parquet)(tables[name], package / f"{name}.{fmt}")
+            descriptor = _package(release, created_at, fmt, package)
+            (package / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            for name, text in documents.items():
+                (package / name).write_text(text, encoding="utf-8")
+            _zip_folder(package, folder / f"{PACKAGE_PREFIX}-{release}-{fmt}.zip", f"{PACKAGE_PREFIX}-{release}-{fmt}", when)
+    except BaseException:
+        database.stop()
+        raise
+    database.wait()
     documents[DATASETTE_METADATA] = json.dumps(datasette_metadata(release), indent=2, ensure_ascii=False) + "\n"
     for name, text in documents.items():
         (folder / name).write_text(text, encoding="utf-8")

@@ -163,3 +163,32 @@ def test_actor_is_the_agency_that_acts():
     assert actors["The Home Office is currently doing"] == "home-office"
     assert actors["IS is expanding"] == "immigration-service"
     assert actors["There will be"] is None  # the Government
+
+
+# --- rules added on batch H (Written Questions API, Dec 2023 and Jul 2024) ------------------
+
+
+def test_modern_bodies_of_the_reference_and_universities_by_shape():
+    # 1124: "Great British Energy" is the new company, not the British Energy of the 1990s inside it
+    found = agencies_in("We have set out significant detail on Great British Energy (GBE) after only three weeks in office.")
+    assert found == {"Great British Energy": "Great British Energy", "GBE": "Great British Energy"}
+    # 5889, 5673
+    found = agencies_in("prostate cancer in (i) NHS England and NHS Wales and (ii) NHS Scotland.")
+    assert set(found.values()) == {"NHS England", "NHS Wales", "NHS Scotland"}
+    assert agencies_in("a partnership between the University of York and the City of York Council")["University of York"] == "University of York"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        ("funding through the Rough Sleeping Initiative 2022-25 to local authorities", "Rough Sleeping Initiative 2022-25", "other"),  # 2178
+        ("the Flood and Coastal Resilience Innovation Programme is testing", "Flood and Coastal Resilience Innovation Programme", "other"),  # 6300
+        ("as set out at the Autumn Statement 2023, the Government", "Autumn Statement 2023", "policy_paper"),  # 5094
+        ("the costings published alongside Spring Budget 2023", "Spring Budget 2023", "policy_paper"),  # 5094
+        ("employers who pay the Apprenticeship Levy can transfer", "Apprenticeship Levy", "other"),  # 1587
+        ("the Zero Emission Vehicle mandate will require", "Zero Emission Vehicle mandate", "other"),  # 5371
+        ("the NHS Long Term Workforce Plan sets out", "NHS Long Term Workforce Plan", "policy_paper"),  # 5791
+    ],
+)
+def test_named_programmes_fiscal_events_levies_and_plans(text, surface, kind):
+    assert instruments_in(text)[surface][0] == kind

@@ -35,7 +35,8 @@ ORG_HEADS = (
     "Executive|Inspectorate|Institute|Organisation|Organization|Court|Tribunal|Police|Constabulary|Trust|Bank|Fund|"
     "Foundation|Association|Society|Federation|Directorate|Division|Bureau|Centre|Center|Project|Corporation|"
     "Company|Partnership|Forum|Panel|Secretariat|Assembly|Parliament|Programme Board|Task Force|Taskforce|Squad|"
-    "Inspectorate|Ombudsman|Regulator|Registry|Agency"
+    "Inspectorate|Ombudsman|Regulator|Registry|Agency|Institution|Laboratory|Laboratories|University|Consulate|Consulate-General|Embassy|"
+    "Advisory Group|Working Group|Steering Group|Expert Group|Policy Group|Risk Group|Reference Group"
 )
 _CAPWORD = r"[A-Z][\w'’&\-]*"
 # Capitalised words joined by "of (the)", "for (the)", "on", "in" or "and" (never "and the"):
@@ -46,6 +47,8 @@ _ORG_NAME = re.compile(
     rf"|\b(?:the\s+)?Government of (?:the\s+)?{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}}"
     # "the Association of British Insurers", "the Board of Agriculture"
     rf"|\b(?<=[Tt]he )(?:{ORG_HEADS})\s+(?:of|for)\s+(?:the\s+)?{_CAPWORD}(?:\s+(?:and\s+)?{_CAPWORD}){{0,3}}"
+    # "University of York", "University of the West of England"
+    rf"|\bUniversity of (?:the\s+)?{_CAPWORD}(?:\s+(?:of\s+)?{_CAPWORD}){{0,3}}"
     # military units: "28 Regiment Royal Engineers", "1st Battalion, The Royal Irish Regiment", "3 Commando Brigade Royal Marines"
     rf"|\b\d{{1,3}}(?:st|nd|rd|th)?\s+(?:{_CAPWORD}\s+){{0,3}}(?:Regiment|Brigade|Battalion|Squadron|Division|Flotilla|Wing)"
     rf"(?:,?\s+(?:The\s+)?{_CAPWORD}(?:\s+(?:of\s+)?{_CAPWORD}){{0,4}})?"

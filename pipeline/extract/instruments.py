@@ -101,8 +101,8 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ("policy_paper", ("Book",), re.compile(rf"\b(?:{CAP}\s+)*(?:Green|White|Orange|Blue|Red)\s+Books?(?::\s+{TITLE})?")),
     ("policy_paper", ("Paper",), re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:White|Green)\s+Paper\b")),
     (
-        "policy_paper", ("Strategy", "Action Plan", "Code", "Guidance", "Framework"),
-        re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Strategy|Action Plan|Code of Practice|Code|Guidance|Framework)\b(?!\s+(?:for|on|of)\s+[A-Z])"),
+        "policy_paper", ("Strategy", "Action Plan", "Workforce Plan", "Town Plan", "Delivery Plan", "Code", "Guidance", "Framework"),
+        re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Strategy|Action Plan|Workforce Plan|Town Plan|Delivery Plan|Code of Practice|Code|Guidance|Framework)\b(?!\s+(?:for|on|of)\s+[A-Z])"),
     ),
     ("policy_paper", ("Rules", "Guidelines", "Manual", "Handbook"), re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Rules|Guidelines|Manual|Handbook)\b(?!\s+(?:19|20)\d\d)")),
     # "Guidance on Charging", "Framework for Sustainable Development on the Government Estate"
@@ -110,16 +110,19 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     # statistical series: "Public Transport Statistics Bulletin GB: 2005 Edition"
     ("report", ("Bulletin", "Statistics"), re.compile(rf"\b(?:{CAP}\s+)+(?:Bulletin|Statistics)(?:\s+[A-Z]{{2,3}})?(?::\s+(?:19|20)\d\d\s+Edition)?")),
     # named programmes and schemes (capitalised: "the single payment scheme" is not one)
-    ("other", ("Scheme", "Programme", "Initiative"), re.compile(rf"\b(?:{CAP}\s+){{1,5}}(?:Scheme|Programme|Initiative)\b")),
+    # (their words joined as the funds' are: "Flood and Coastal Resilience Innovation Programme"; a period after: "... Initiative 2022-25")
+    ("other", ("Scheme", "Programme", "Initiative"), re.compile(rf"\b(?:{CAP}\s+(?:and\s+|of\s+|for\s+)?){{1,5}}(?:Scheme|Programme|Initiative)\b(?:\s+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?")),
+    # the Chancellor's fiscal events: "Autumn Statement 2023", "Spring Budget 2023", "Budget 2021"
+    ("policy_paper", ("Budget", "Statement"), re.compile(r"\b(?:(?:Autumn|Spring|Summer|Emergency)\s+(?:Statement|Budget)|Budget)\s+(?:19|20)\d\d\b(?:\s+Policy Costings)?")),
     # named funds, benefits, visas and programmes (GUIDELINES.md, named schemes): capitalised words
     # ending in the word for what they are ("Pothole Fund", "Local Housing Allowance", "Graduate visa")
     (
         "other",
         ("Fund", "Allowance", "Credit", "Payment", "Bursary", "Formula", "Package", "Partnership", "Zones", "Grant", "Guarantee",
-         "programme", "scheme", "visa", "route", "pilots", "Standard", "Certificate"),
+         "programme", "scheme", "visa", "route", "pilots", "Standard", "Certificate", "Levy", "mandate", "Mandate"),
         re.compile(
             rf"\b(?:{CAP}\s+(?:and\s+|of\s+|for\s+)?){{1,5}}"
-            r"(?:Fund|Allowance|Credit|Payment|Bursary|Formula|Package|Partnership|Zones|Grant|Guarantee|programme|scheme|visa|route|pilots|Standard|Certificate)\b"
+            r"(?:Fund|Allowance|Credit|Payment|Bursary|Formula|Package|Partnership|Zones|Grant|Guarantee|programme|scheme|visa|route|pilots|Standard|Certificate|Levy|[Mm]andate)\b"
             r"(?!\s+(?:for|of)\s+[A-Z])"
         ),
     ),

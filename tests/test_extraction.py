@@ -141,6 +141,8 @@ CASES = [
     ("Detention under the powers contained in the Immigration Act 1971 is used only as a last resort.", None, None),  # hh-009: routine practice
     ("The Government of Sudan continue to conduct aerial bombings in Darfur.", None, None),  # hw-025: another government's action
     ("Top-up loans will mean extra resources for students in higher education.", None, None),  # hw-043: an effect, not an action
+    ("In addition, between 2016 and March 2023, the Home Office has spent over £37 million through the fund.", "completed", "the Home Office has spent"),  # H 7116
+    ("All licences are kept under careful and continual review as standard.", "under_consideration", "kept under careful and continual review"),  # H 6888
 ]
 
 

@@ -42,7 +42,7 @@ _ACTION_PAST = (
     r"doubled|contributed|put in place|brought forward|amended|revised|replaced|abolished|transferred|reformed|achieved|"
     r"secured|negotiated|concluded|visited|discussed|protested|made clear|made representations|reiterated|urged|pressed|"
     r"welcomed the decision|accepted|responded|updated|repealed|set|given|gave|made available|allowed|announced|"
-    r"informed|told|called on|called for|condemned|lobbied|deployed|trained|conducted|published"
+    r"informed|told|called on|called for|condemned|lobbied|deployed|trained|conducted|published|spent"
 )
 _PASSIVE_DONE = (
     r"established|set up|published|signed|placed in the Librar(?:y|ies)|laid|deposited|discussed|introduced|launched|ratified|agreed|issued|"
@@ -106,11 +106,11 @@ RULES: list[tuple[str, str]] = [
         CommitmentStatus.UNDER_CONSIDERATION,
         rf"{_ACTOR} (?:are|is|am) {_ADV}(?:considering|reviewing|examining|assessing|looking (?:at|into)|exploring|evaluating|studying|investigating)\b|"
         rf"(?i)\b(?:(?:is|are|am|were|was) {_ADV}(?:considering|reviewing|examining|assessing|looking (?:at|into)|exploring|evaluating|studying|investigating)\b|"
-        r"under (?:active |careful |urgent |constant |continuous |continual |regular |close )?(?:consideration|review)|"
+        r"under (?:(?:active|careful|urgent|constant|continuous|continual|regular|close|and) ){0,3}(?:consideration|review)|"
         r"no (?:final )?decision (?:\w+ ){0,14}(?:has|have) (?:yet )?been (?:taken|made|reached)|"
         r"(?:require|requires|need|needs|deserves?|merits?) (?:\w+ ){0,2}consideration|"
         r"will (?:\w+ ){0,3}(?:consider|review|look at|look into|examine|assess|explore|evaluate)\b|"
-        r"(?:(?:is|are) being|will be|to be) (?:considered|reviewed|examined|assessed)\b|(?:keep|keeps|kept|keeping) [\w ,]{0,40}under (?:\w+ )?review|"
+        r"(?:(?:is|are) being|will be|to be) (?:considered|reviewed|examined|assessed)\b|(?:keep|keeps|kept|keeping) [\w ,]{0,40}under (?:\w+ ){0,3}review|"
         r"(?:have|has) not (?:yet )?(?:reached|taken|made) (?:a |any )?(?:conclusion|decision)|no decision has (?:yet )?been|"
         r"may be (?:amended|revised|reviewed|changed|extended|reconsidered)|(?:we|I) shall consider|considering (?:whether|what|how))",
     ),

@@ -41,17 +41,18 @@ ORG_HEADS = (
 _CAPWORD = r"[A-Z][\w'’&\-]*"
 # Capitalised words joined by "of (the)", "for (the)", "on", "in" or "and" (never "and the"):
 # "Organised Immigration Crime Section", "Foreign and Commonwealth Office", "Government of Sudan".
+# A name never runs over a line break: list items and table cells are lines of the answer.
 _ORG_NAME = re.compile(
-    rf"\b(?:{_CAPWORD}(?:\s+(?:(?:of|for|on|in)(?:\s+the)?|and|&))?\s+){{1,6}}(?:{ORG_HEADS})\b"
-    rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAPWORD}(?:\s+(?:and\s+)?{_CAPWORD}){{0,3}})?"
-    rf"|\b(?:the\s+)?Government of (?:the\s+)?{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}}"
+    rf"\b(?:{_CAPWORD}(?:[^\S\n]+(?:(?:of|for|on|in)(?:[^\S\n]+the)?|and|&))?[^\S\n]+){{1,6}}(?:{ORG_HEADS})\b"
+    rf"(?:[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+)?{_CAPWORD}){{0,3}})?"
+    rf"|\b(?:the[^\S\n]+)?Government of (?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+{_CAPWORD}){{0,2}}"
     # "the Association of British Insurers", "the Board of Agriculture"
-    rf"|\b(?<=[Tt]he )(?:{ORG_HEADS})\s+(?:of|for)\s+(?:the\s+)?{_CAPWORD}(?:\s+(?:and\s+)?{_CAPWORD}){{0,3}}"
+    rf"|\b(?<=[Tt]he )(?:{ORG_HEADS})[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+)?{_CAPWORD}){{0,3}}"
     # "University of York", "University of the West of England"
-    rf"|\bUniversity of (?:the\s+)?{_CAPWORD}(?:\s+(?:of\s+)?{_CAPWORD}){{0,3}}"
+    rf"|\bUniversity of (?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:of[^\S\n]+)?{_CAPWORD}){{0,3}}"
     # military units: "28 Regiment Royal Engineers", "1st Battalion, The Royal Irish Regiment", "3 Commando Brigade Royal Marines"
-    rf"|\b\d{{1,3}}(?:st|nd|rd|th)?\s+(?:{_CAPWORD}\s+){{0,3}}(?:Regiment|Brigade|Battalion|Squadron|Division|Flotilla|Wing)"
-    rf"(?:,?\s+(?:The\s+)?{_CAPWORD}(?:\s+(?:of\s+)?{_CAPWORD}){{0,4}})?"
+    rf"|\b\d{{1,3}}(?:st|nd|rd|th)?[^\S\n]+(?:{_CAPWORD}[^\S\n]+){{0,3}}(?:Regiment|Brigade|Battalion|Squadron|Division|Flotilla|Wing)"
+    rf"(?:,?[^\S\n]+(?:The[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:of[^\S\n]+)?{_CAPWORD}){{0,4}})?"
 )
 # Names that are places or outlets, not bodies (GUIDELINES: "the Library of the House").
 _NOT_AGENCIES = re.compile(r"Librar(?:y|ies)|^Official Report$|^Hansard$|^Vote Office$|(?:Hospital|Infirmary|Medical Centre|Health Centre|School|College|Prison)$")

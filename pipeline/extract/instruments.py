@@ -16,7 +16,8 @@ from pipeline.extract.names import slug
 
 CAP = r"(?:[A-Z][\w'’\-]*|\d{4})"
 LINK = r"(?:with respect to|of|on|for|and|the|in|to|against|concerning|relating|with|from|at|de|des|du|la|le|&)"
-TITLE = rf"[A-Z][\w'’\-]*(?:,?\s+(?:{LINK}\s+)*{CAP})*"
+# Titles never run over a line break: list items and table cells are lines of the answer.
+TITLE = rf"[A-Z][\w'’\-]*(?:,?[^\S\n]+(?:{LINK}[^\S\n]+)*{CAP})*"
 # Words that start a sentence or a phrase, not a title.
 _LEADING = {
     "the", "a", "an", "this", "that", "these", "those", "under", "in", "since", "as", "by", "for", "from",
@@ -41,10 +42,10 @@ class InstrumentMention:
     year: int | None
 
 
-_PROVISION = re.compile(r"^.*?\b(?:Schedule|Section|Part|Article|Clause|Paragraph|Regulation|Chapter)s?\b.*?\b(?:of|to|under)\s+(?:the\s+)?(?=[A-Z])")
+_PROVISION = re.compile(r"^.*?\b(?:Schedule|Section|Part|Article|Clause|Paragraph|Regulation|Chapter)s?\b.*?\b(?:of|to|under)[^\S\n]+(?:the[^\S\n]+)?(?=[A-Z])")
 
 
-_OWNER = re.compile(r"^.*(?:['’]s|s['’])\s+(?=[A-Z])")
+_OWNER = re.compile(r"^.*(?:['’]s|s['’])[^\S\n]+(?=[A-Z])")
 
 
 def _trim_leading(text: str, start: int) -> tuple[str, int]:
@@ -55,7 +56,7 @@ def _trim_leading(text: str, start: int) -> tuple[str, int]:
         # "the Carbon Trust’s Carbon Management Programme": the owner is not part of the title
         text, start = text[m.end() :], start + m.end()
     while True:
-        m = re.match(r"([\w'’\-]+),?\s+", text)
+        m = re.match(r"([\w'’\-]+),?[^\S\n]+", text)
         if not m or m.end() >= len(text) or m.group(1).lower() not in _LEADING:
             return text, start
         text, start = text[m.end() :], start + m.end()
@@ -66,54 +67,54 @@ QUOTED = "quoted"
 # (kind, gate, pattern). The gate: words one of which a text must hold for the rule to be
 # worth running — most answers name no instrument, so most rules stop at a substring test.
 _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
-    ("secondary_legislation", ("S.I", "SI ", "S. I", "S I "), re.compile(r"\bS\.?\s?I\.?\s+(?:No\.?\s*)?\d{4}\s*/\s*\d+")),
+    ("secondary_legislation", ("S.I", "SI ", "S. I", "S I "), re.compile(r"\bS\.?[^\S\n]?I\.?[^\S\n]+(?:No\.?[^\S\n]*)?\d{4}[^\S\n]*/[^\S\n]*\d+")),
     (
         "secondary_legislation", ("Regulations", "Order", "Rules"),
-        re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+|\([A-Za-z ,.]+\)\s+)*)+(?:Regulations|Order|Rules)(?:\s+\([A-Za-z ,.]+\))?\s+(?:19|20)\d\d\b"),
+        re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+|\([A-Za-z ,.]+\)[^\S\n]+)*)+(?:Regulations|Order|Rules)(?:[^\S\n]+\([A-Za-z ,.]+\))?[^\S\n]+(?:19|20)\d\d\b"),
     ),
-    ("act", ("Act",), re.compile(rf"\b(?:(?!Acts?\b){CAP}\s+(?:{LINK}\s+|\([A-Za-z ]+\)\s+)*)+Acts?\b(?:,?\s+(?:19|18|20)\d\d\b(?:\s+to\s+(?:19|18|20)\d\d\b)?)?")),
-    ("bill", ("Bill",), re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+|\([A-Za-z ,.]+\)\s+)*)+Bill\b(?!\s+[A-Z])")),
+    ("act", ("Act",), re.compile(rf"\b(?:(?!Acts?\b){CAP}[^\S\n]+(?:{LINK}[^\S\n]+|\([A-Za-z ]+\)[^\S\n]+)*)+Acts?\b(?:,?[^\S\n]+(?:19|18|20)\d\d\b(?:[^\S\n]+to[^\S\n]+(?:19|18|20)\d\d\b)?)?")),
+    ("bill", ("Bill",), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+|\([A-Za-z ,.]+\)[^\S\n]+)*)+Bill\b(?![^\S\n]+[A-Z])")),
     (
         "eu_law", ("Directive", "Regulation"),
         re.compile(
-            r"\b(?:(?:EC|EEC|EU)\s+)?(?:(?:Council|Commission|European Parliament and Council)\s+)?(?:Framework\s+)?Directive\s+(?:No\.?\s*)?\d{2,4}/\d+(?:/E[CU]C?)?"
-            r"|\bRegulation\s+\((?:EC|EEC|EU|Euratom)\)\s+No\.?\s*\d+/\d+"
-            r"|\bCouncil\s+Regulation\s+(?:No\.?\s*)?\d+/\d+"
+            r"\b(?:(?:EC|EEC|EU)[^\S\n]+)?(?:(?:Council|Commission|European Parliament and Council)[^\S\n]+)?(?:Framework[^\S\n]+)?Directive[^\S\n]+(?:No\.?[^\S\n]*)?\d{2,4}/\d+(?:/E[CU]C?)?"
+            r"|\bRegulation[^\S\n]+\((?:EC|EEC|EU|Euratom)\)[^\S\n]+No\.?[^\S\n]*\d+/\d+"
+            r"|\bCouncil[^\S\n]+Regulation[^\S\n]+(?:No\.?[^\S\n]*)?\d+/\d+"
         ),
     ),
     (
         "eu_law", ("Framework Decision", "Directive", "Council Decision"),
-        re.compile(rf"\b(?:(?:{CAP}\s+(?:{LINK}\s+)*)*)(?:Framework Decision|Directive|Council Decision)\s+(?:on|concerning|relating to)\s+{TITLE}"),
+        re.compile(rf"\b(?:(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)*)(?:Framework Decision|Directive|Council Decision)[^\S\n]+(?:on|concerning|relating to)[^\S\n]+{TITLE}"),
     ),
-    ("treaty", ("Convention", "Protocol", "Treaty", "Charter", "Covenant"), re.compile(rf"\b(?:(?:{CAP}\s+(?:{LINK}\s+)*)*)(?:Convention|Protocol|Treaty|Charter|Covenant)\s+(?:[Oo]n|[Oo]f|[Ff]or|[Aa]gainst|[Rr]elating to|[Cc]oncerning)\s+(?:the\s+)?{TITLE}")),
-    ("treaty", ("Convention", "Protocol", "Treaty", "Charter", "Covenant", "Agreement", "Accord"), re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Convention|Treaty|Conventions|Covenant|Protocol|Agreement|Accord)\b(?!\s+(?:Series|Organi[sz]ation|Association|Council|Commission|Secretariat|Committee))")),
-    ("treaty", ("Agreement between",), re.compile(rf"\bAgreement\s+between\s+(?:the\s+)?{TITLE}")),
-    ("treaty", ("Protocol No",), re.compile(rf"\bProtocol\s+No\.?\s?\d+(?:\s+(?:amending|to)\s+(?:the\s+)?{TITLE})?")),
-    ("other", ("Resolution",), re.compile(r"\b(?:(?:UN|United Nations)\s+)?(?:Security Council\s+)?Resolution\s+(?:No\.?\s*)?\d{2,4}\b")),
-    ("other", ("Mechanism",), re.compile(rf"\b(?:{CAP}\s+)+Mechanism\b")),
+    ("treaty", ("Convention", "Protocol", "Treaty", "Charter", "Covenant"), re.compile(rf"\b(?:(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)*)(?:Convention|Protocol|Treaty|Charter|Covenant)[^\S\n]+(?:[Oo]n|[Oo]f|[Ff]or|[Aa]gainst|[Rr]elating to|[Cc]oncerning)[^\S\n]+(?:the[^\S\n]+)?{TITLE}")),
+    ("treaty", ("Convention", "Protocol", "Treaty", "Charter", "Covenant", "Agreement", "Accord"), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:Convention|Treaty|Conventions|Covenant|Protocol|Agreement|Accord)\b(?![^\S\n]+(?:Series|Organi[sz]ation|Association|Council|Commission|Secretariat|Committee))")),
+    ("treaty", ("Agreement between",), re.compile(rf"\bAgreement[^\S\n]+between[^\S\n]+(?:the[^\S\n]+)?{TITLE}")),
+    ("treaty", ("Protocol No",), re.compile(rf"\bProtocol[^\S\n]+No\.?[^\S\n]?\d+(?:[^\S\n]+(?:amending|to)[^\S\n]+(?:the[^\S\n]+)?{TITLE})?")),
+    ("other", ("Resolution",), re.compile(r"\b(?:(?:UN|United Nations)[^\S\n]+)?(?:Security Council[^\S\n]+)?Resolution[^\S\n]+(?:No\.?[^\S\n]*)?\d{2,4}\b")),
+    ("other", ("Mechanism",), re.compile(rf"\b(?:{CAP}[^\S\n]+)+Mechanism\b")),
     (
         "report", ("Cm", "Cd", "HL Paper", "HC "),
-        re.compile(r"\b(?:Cm|Cmnd|Cd|Cmd)\.?\s?\d{3,5}\b|\bHL\s+Paper\s+\d+(?:-[IVX]+)?|\bHC\s+\d{1,4}(?:-[IVX]+)?(?=[\s,;.)])"),
+        re.compile(r"\b(?:Cm|Cmnd|Cd|Cmd)\.?[^\S\n]?\d{3,5}\b|\bHL[^\S\n]+Paper[^\S\n]+\d+(?:-[IVX]+)?|\bHC[^\S\n]+\d{1,4}(?:-[IVX]+)?(?=[\s,;.)])"),
     ),
-    ("report", ("Paper",), re.compile(rf"\b(?:{CAP}\s+)+(?:Series\s+)?Paper\s+(?:No\.?\s*)?\d+\b")),
+    ("report", ("Paper",), re.compile(rf"\b(?:{CAP}[^\S\n]+)+(?:Series[^\S\n]+)?Paper[^\S\n]+(?:No\.?[^\S\n]*)?\d+\b")),
     # Numbers under which treaties are published: "UK Treaty Series No. 3, 2014", "CETS No.213".
-    ("treaty", ("Series", "ETS"), re.compile(r"\b(?:UK\s+)?(?:Treaty|Miscellaneous|European|Country)\s+Series\s+No\.?\s?\d+(?:,\s+\d{4})?|\b(?:CETS|ETS)\s?No\.?\s?\d+")),
-    ("policy_paper", ("Book",), re.compile(rf"\b(?:{CAP}\s+)*(?:Green|White|Orange|Blue|Red)\s+Books?(?::\s+{TITLE})?")),
-    ("policy_paper", ("Paper",), re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:White|Green)\s+Paper\b")),
+    ("treaty", ("Series", "ETS"), re.compile(r"\b(?:UK[^\S\n]+)?(?:Treaty|Miscellaneous|European|Country)[^\S\n]+Series[^\S\n]+No\.?[^\S\n]?\d+(?:,[^\S\n]+\d{4})?|\b(?:CETS|ETS)[^\S\n]?No\.?[^\S\n]?\d+")),
+    ("policy_paper", ("Book",), re.compile(rf"\b(?:{CAP}[^\S\n]+)*(?:Green|White|Orange|Blue|Red)[^\S\n]+Books?(?::[^\S\n]+{TITLE})?")),
+    ("policy_paper", ("Paper",), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:White|Green)[^\S\n]+Paper\b")),
     (
         "policy_paper", ("Strategy", "Action Plan", "Workforce Plan", "Town Plan", "Delivery Plan", "Code", "Guidance", "Framework"),
-        re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Strategy|Action Plan|Workforce Plan|Town Plan|Delivery Plan|Code of Practice|Code|Guidance|Framework)\b(?!\s+(?:for|on|of)\s+[A-Z])"),
+        re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:Strategy|Action Plan|Workforce Plan|Town Plan|Delivery Plan|Code of Practice|Code|Guidance|Framework)\b(?![^\S\n]+(?:for|on|of)[^\S\n]+[A-Z])"),
     ),
-    ("policy_paper", ("Rules", "Guidelines", "Manual", "Handbook"), re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Rules|Guidelines|Manual|Handbook)\b(?!\s+(?:19|20)\d\d)")),
+    ("policy_paper", ("Rules", "Guidelines", "Manual", "Handbook"), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:Rules|Guidelines|Manual|Handbook)\b(?![^\S\n]+(?:19|20)\d\d)")),
     # "Guidance on Charging", "Framework for Sustainable Development on the Government Estate"
-    ("policy_paper", ("Guidance", "Code of Practice", "Strategy", "Framework", "Action Plan"), re.compile(rf"\b(?:{CAP}\s+)*(?:Guidance|Code of Practice|Strategy|Framework|Action Plan)\s+(?:on|for)\s+(?:the\s+)?{TITLE}")),
+    ("policy_paper", ("Guidance", "Code of Practice", "Strategy", "Framework", "Action Plan"), re.compile(rf"\b(?:{CAP}[^\S\n]+)*(?:Guidance|Code of Practice|Strategy|Framework|Action Plan)[^\S\n]+(?:on|for)[^\S\n]+(?:the[^\S\n]+)?{TITLE}")),
     # statistical series: "Public Transport Statistics Bulletin GB: 2005 Edition"
-    ("report", ("Bulletin", "Statistics"), re.compile(rf"\b(?:{CAP}\s+)+(?:Bulletin|Statistics)(?:\s+[A-Z]{{2,3}})?(?::\s+(?:19|20)\d\d\s+Edition)?")),
+    ("report", ("Bulletin", "Statistics"), re.compile(rf"\b(?:{CAP}[^\S\n]+)+(?:Bulletin|Statistics)(?:[^\S\n]+[A-Z]{{2,3}})?(?::[^\S\n]+(?:19|20)\d\d[^\S\n]+Edition)?")),
     # named programmes and schemes (capitalised: "the single payment scheme" is not one)
     # (their words joined as the funds' are: "Flood and Coastal Resilience Innovation Programme"; a period after: "... Initiative 2022-25")
-    ("other", ("Scheme", "Programme", "Initiative"), re.compile(rf"\b(?:{CAP}\s+(?:and\s+|of\s+|for\s+)?){{1,5}}(?:Scheme|Programme|Initiative)\b(?:\s+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?")),
+    ("other", ("Scheme", "Programme", "Initiative"), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+|for[^\S\n]+)?){{1,5}}(?:Scheme|Programme|Initiative)\b(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?")),
     # the Chancellor's fiscal events: "Autumn Statement 2023", "Spring Budget 2023", "Budget 2021"
-    ("policy_paper", ("Budget", "Statement"), re.compile(r"\b(?:(?:Autumn|Spring|Summer|Emergency)\s+(?:Statement|Budget)|Budget)\s+(?:19|20)\d\d\b(?:\s+Policy Costings)?")),
+    ("policy_paper", ("Budget", "Statement"), re.compile(r"\b(?:(?:Autumn|Spring|Summer|Emergency)[^\S\n]+(?:Statement|Budget)|Budget)[^\S\n]+(?:19|20)\d\d\b(?:[^\S\n]+Policy Costings)?")),
     # named funds, benefits, visas and programmes (GUIDELINES.md, named schemes): capitalised words
     # ending in the word for what they are ("Pothole Fund", "Local Housing Allowance", "Graduate visa")
     (
@@ -121,12 +122,12 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
         ("Fund", "Allowance", "Credit", "Payment", "Bursary", "Formula", "Package", "Partnership", "Zones", "Grant", "Guarantee",
          "programme", "scheme", "visa", "route", "pilots", "Standard", "Certificate", "Levy", "mandate", "Mandate"),
         re.compile(
-            rf"\b(?:{CAP}\s+(?:and\s+|of\s+|for\s+)?){{1,5}}"
+            rf"\b(?:{CAP}[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+|for[^\S\n]+)?){{1,5}}"
             r"(?:Fund|Allowance|Credit|Payment|Bursary|Formula|Package|Partnership|Zones|Grant|Guarantee|programme|scheme|visa|route|pilots|Standard|Certificate|Levy|[Mm]andate)\b"
-            r"(?!\s+(?:for|of)\s+[A-Z])"
+            r"(?![^\S\n]+(?:for|of)[^\S\n]+[A-Z])"
         ),
     ),
-    ("report", ("Report", "Review", "Inquiry", "Survey"), re.compile(rf"\b(?:{CAP}\s+(?:{LINK}\s+)*)+(?:Report|Review|Inquiry|Survey)\b(?:\s+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?(?!\s+(?:of|on|into)\s+[A-Z])")),
+    ("report", ("Report", "Review", "Inquiry", "Survey"), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:Report|Review|Inquiry|Survey)\b(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?(?![^\S\n]+(?:of|on|into)[^\S\n]+[A-Z])")),
     # A title in quotation marks: "the “Ministerial Code” and “Travel by Ministers”".
     (QUOTED, ("“", '"'), re.compile(r"(?<=[“\"])[A-Z][^“”\"\n]{2,150}?(?=[”\"])")),
 ]

@@ -38,4 +38,9 @@ ACCURACY: list[dict] = [
         "pages": "Written Questions API records, no tuning since G",
         "question_recall": 1.000, "agency_f1": 0.748, "instrument_f1": 0.660, "commitment_detection_f1": 0.815, "commitment_status_macro_f1": 0.739,
     },
+    {
+        "batch": "I", "questions": 60, "labelled": "2026-12-01",
+        "pages": "Written Questions API records, after tuning on H",
+        "question_recall": 1.000, "agency_f1": 0.591, "instrument_f1": 0.651, "commitment_detection_f1": 0.714, "commitment_status_macro_f1": 0.659,
+    },
 ]

@@ -104,3 +104,17 @@ def test_changes_are_counted_one_key_range_at_a_time(stores, tmp_path: Path, mon
     assert fragments.height - fewer.height > 0
     assert counted["answer_fragments"] == {"added": 0, "removed": fragments.height - fewer.height, "changed": 0}
     assert counted["questions"] == {"added": 0, "removed": 0, "changed": 0}
+
+
+def test_a_unique_column_repeated_in_two_parts_is_one_error_whatever_the_parts(stores, tmp_path: Path) -> None:
+    """sources.path repeated: the same report whether the table is one part or several."""
+    work, batches = stores
+    tables = assemble_stores(work, batches, tmp_path / "many", questions_per_part=7, sources_per_part=3)
+    parts = [pl.read_parquet(p) for p in tables["sources"].paths]
+    copied = parts[1].with_columns(pl.lit(parts[0]["path"][0]).alias("path").head(1).append(parts[1]["path"].slice(1)))
+    bad = [write_part(parts[0], tmp_path / "bad" / "0.parquet"), write_part(copied, tmp_path / "bad" / "1.parquet"),
+           *[write_part(p, tmp_path / "bad" / f"{k}.parquet") for k, p in enumerate(parts[2:], start=2)]]
+    many = validate_release({**tables, "sources": TableParts("sources", tuple(bad))})["tables"]["sources"]["errors"]
+    one = validate_release({**tables, "sources": pl.concat([pl.read_parquet(p) for p in bad])})["tables"]["sources"]["errors"]
+    assert [e for e in many if e["type"] == "unique-error"] == [e for e in one if e["type"] == "unique-error"]
+    assert [e["count"] for e in many if e["type"] == "unique-error"] == [1]

@@ -95,13 +95,14 @@ def archive_pages(context: dg.AssetExecutionContext, settings: ArchiveSettings) 
 )
 def release_tables(context: dg.AssetExecutionContext, settings: ArchiveSettings):
     batches = sorted(list_batches(settings.archive_path))
-    # Each run assembles into a folder of its own; earlier runs' folders go (their releases are published or failed).
+    # Each run assembles into a folder of its own. Once it has, the folders of earlier runs that have
+    # finished go; a run still publishing from its folder keeps it.
     assembled = settings.work_path / "assembled"
-    if assembled.is_dir():
-        for earlier in assembled.iterdir():
-            if earlier.name != context.run.run_id:
-                shutil.rmtree(earlier, ignore_errors=True)
     tables = assemble_stores(settings.work_path, batches, assembled / context.run.run_id)
+    for earlier in assembled.iterdir():
+        run = context.instance.get_run_by_id(earlier.name) if earlier.name != context.run.run_id else None
+        if earlier.name != context.run.run_id and (run is None or run.is_finished):
+            shutil.rmtree(earlier, ignore_errors=True)
     for name in table_names():
         yield dg.Output(tables[name], name, metadata={"rows": tables[name].rows, "parts": tables[name].part_count})
 

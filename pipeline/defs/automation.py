@@ -16,11 +16,12 @@ fetch_job = dg.define_asset_job(
     "fetch_archive", selection=dg.AssetSelection.assets(fetched_pages),
     description="Download the last days of written answers into the archive folder.",
 )
+# The tag of runs that publish: deploy/local/dagster.yaml lets one such run go at a time.
+PUBLISHES = {"hansard/publishes": "release"}
 release_job = dg.define_asset_job(
     "publish_release", selection=dg.AssetSelection.assets(release_tables, release),
     description="Assemble, validate and publish the tables from every batch's store.",
-    # One publisher per output folder: deploy/local/dagster.yaml limits runs with this tag to one at a time.
-    tags={"hansard/publishes": "release"},
+    tags=dict(PUBLISHES),
 )
 
 
@@ -58,6 +59,7 @@ automation_sensor = dg.AutomationConditionSensorDefinition(
     target=dg.AssetSelection.assets(release_tables, release),
     default_status=dg.DefaultSensorStatus.RUNNING,
     minimum_interval_seconds=60,
+    run_tags=dict(PUBLISHES),  # one publisher at a time, as for publish_release
 )
 
 daily_release = dg.ScheduleDefinition(

@@ -87,11 +87,16 @@ class _TablePartsIndex(dg.UPathIOManager):
     extension = ".json"
 
     def dump_to_path(self, context: dg.OutputContext, obj: TableParts, path: UPath) -> None:
+        if obj.frame is not None:
+            raise TypeError(f"table {obj.name} is held in memory; only tables in parts on disk pass between runs")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps({"name": obj.name, "paths": list(obj.paths)}, indent=1) + "\n", encoding="utf-8")
 
     def load_from_path(self, context: dg.InputContext, path: UPath) -> TableParts:
         index = json.loads(path.read_text(encoding="utf-8"))
+        missing = [p for p in index["paths"] if not Path(p).is_file()]
+        if missing:
+            raise dg.Failure(f"the parts of table {index['name']} from an earlier run are gone ({missing[0]}); materialise release_tables again")
         return TableParts(index["name"], tuple(index["paths"]))
 
 

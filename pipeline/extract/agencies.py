@@ -35,7 +35,7 @@ ORG_HEADS = (
     "Executive|Inspectorate|Institute|Organisation|Organization|Court|Tribunal|Police|Constabulary|Trust|Bank|Fund|"
     "Foundation|Association|Society|Federation|Directorate|Division|Bureau|Centre|Center|Project|Corporation|"
     "Company|Partnership|Forum|Panel|Secretariat|Assembly|Parliament|Programme Board|Task Force|Taskforce|Squad|"
-    "Inspectorate|Ombudsman|Regulator|Registry|Agency|Institution|Laboratory|Laboratories|University|Consulate|Consulate-General|Embassy|"
+    "Inspectorate|Ombudsman|Regulator|Registry|Agency|Institution|Laboratory|Laboratories|University|Consulate-General|Consulate|Embassy|"
     "Advisory Group|Working Group|Steering Group|Expert Group|Policy Group|Risk Group|Reference Group"
 )
 _CAPWORD = r"[A-Z][\w'’&\-]*"

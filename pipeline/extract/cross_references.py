@@ -114,12 +114,13 @@ def _surfaces(text: str, offset: int) -> list[tuple[int, int]]:
     return [(offset + a, offset + b) for a, b in spans]
 
 
-def cross_references_table(questions: pl.DataFrame, sentences: pl.DataFrame, cited: pl.DataFrame | None = None) -> pl.DataFrame:
-    """Every reference from an answer to another answer or question, resolved to the cited question where it is in the build.
+def cross_references_table(questions: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """Every reference from an answer to another answer or question, resolved to the cited question where it is in the build."""
+    return resolve_cross_references(find_cross_references(questions, sentences), questions)
 
-    ``cited``: the questions a reference may cite (house, sitting_date, reference, columns of every
-    question of the build), when ``questions`` holds only some of them.
-    """
+
+def find_cross_references(questions: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """The references the answers of ``questions`` make, not yet resolved (a part of the build at a time)."""
     candidates = sentences.filter(pl.col("text").str.contains(_CANDIDATE)).join(
         questions.select("question_id", "house", "sitting_date", "answer_text"), on="question_id"
     )
@@ -149,8 +150,13 @@ def cross_references_table(questions: pl.DataFrame, sentences: pl.DataFrame, cit
         "char_start": pl.Int64, "char_end": pl.Int64, "cited_date": pl.Date, "cited_column": pl.String,
         "cited_reference": pl.String, "cited_member": pl.String, "_house": pl.String,
     }
-    found = pl.DataFrame(rows, schema=schema)
-    return table_schema("cross_references").conform(_resolve(found, questions if cited is None else cited))
+    return pl.DataFrame(rows, schema=schema)
+
+
+def resolve_cross_references(found: pl.DataFrame, cited: pl.DataFrame) -> pl.DataFrame:
+    """The ``cross_references`` table: ``found`` with the cited question among ``cited`` (question_id,
+    house, sitting_date, reference, columns of every question of the build)."""
+    return table_schema("cross_references").conform(_resolve(found, cited))
 
 
 def _resolve(found: pl.DataFrame, questions: pl.DataFrame) -> pl.DataFrame:

@@ -90,8 +90,7 @@ def list_batches(root: Path) -> dict[str, list[str]]:
         by_folder.setdefault(parent, []).append(rel)
     batches: dict[str, list[str]] = {}
     for paths in by_folder.values():
-        # Sizes matter only below the count limit (above it the folder is split already).
-        size = _bytes_of(root, paths) if len(paths) <= FOLDER_LIMIT else 0
+        size = _bytes_of(root, paths)
         for path in paths:
             batches.setdefault(display_path(batch_of(path, len(paths), size)), []).append(path)
     return {key: sorted(paths) for key, paths in sorted(batches.items())}

@@ -24,7 +24,7 @@ from pathlib import Path
 import polars as pl
 
 from pipeline.extract.answer_kinds import answer_kind_expr
-from pipeline.extract.cross_references import cross_references_table
+from pipeline.extract.cross_references import find_cross_references, resolve_cross_references
 from pipeline.extract.members import link_members, members_table
 
 from pipeline.metadata import COPY_KEY, store_schema, table_names, table_schema
@@ -79,11 +79,17 @@ def questions_table(chosen_records: pl.DataFrame, members: pl.DataFrame) -> pl.D
     return table_schema("questions").conform(link_members(questions, members))
 
 
-def grouped_questions_table(grouped: pl.DataFrame, questions: pl.DataFrame) -> pl.DataFrame:
-    """Each question and the references it was answered with, resolved to questions of the build
-    (same house, same date answered, that reference)."""
+def grouped_question_keys(questions: pl.DataFrame) -> pl.DataFrame:
+    """What a grouped reference resolves against: the first question of each house, date and reference."""
     keys = questions.select("house", "sitting_date", "reference", pl.col("question_id").alias("grouped_question_id")).filter(pl.col("reference").is_not_null())
-    keys = keys.sort("grouped_question_id").unique(["house", "sitting_date", "reference"], keep="first")
+    return keys.sort("grouped_question_id").unique(["house", "sitting_date", "reference"], keep="first")
+
+
+def grouped_questions_table(grouped: pl.DataFrame, questions: pl.DataFrame, keys: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Each question and the references it was answered with, resolved to questions of the build
+    (same house, same date answered, that reference); ``keys``: :func:`grouped_question_keys` of the
+    whole build, when ``questions`` is a part of it."""
+    keys = grouped_question_keys(questions) if keys is None else keys
     with_keys = grouped.join(questions.select("question_id", "house", "sitting_date"), on="question_id")
     resolved = with_keys.join(keys, left_on=["house", "sitting_date", "grouped_reference"], right_on=["house", "sitting_date", "reference"], how="left")
     return table_schema("grouped_questions").conform(resolved.unique(["question_id", "grouped_reference"], keep="first"))
@@ -99,7 +105,7 @@ def _part_of(column: str, parts: int, skip: int) -> pl.Expr:
 
 def _part_count(ids: pl.Series, per_part: int, prefix: str) -> int:
     """How many parts ``ids`` are read in: one when the IDs are not all ``prefix`` and a hash (nothing is split on a guess)."""
-    if ids.len() <= per_part or not ids.str.contains(f"^{prefix}[0-9a-f]{{{_HASH_DIGITS}}}").all():
+    if ids.len() <= per_part or ids.null_count() or not ids.str.contains(f"^{prefix}[0-9a-f]{{{_HASH_DIGITS}}}").all():
         return 1
     return min(16**_HASH_DIGITS, math.ceil(ids.len() / per_part))
 
@@ -162,21 +168,21 @@ def instruments_table(named: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _question_part(pages: dict[str, pl.DataFrame], copies: pl.DataFrame, chosen: pl.DataFrame, keys: pl.DataFrame, members: pl.DataFrame) -> dict[str, pl.DataFrame]:
-    """The question tables of one part, from the store rows of the part's chosen copies."""
+def _question_part(pages: dict[str, pl.DataFrame], copies: pl.DataFrame, chosen: pl.DataFrame, grouped_keys: pl.DataFrame, members: pl.DataFrame) -> dict[str, pl.DataFrame]:
+    """The question tables of one part, from the store rows of the part's chosen copies (cross-references found, not yet resolved)."""
     questions = questions_table(pages["records"], members)
     sentences = table_schema("answer_sentences").conform(pages["sentences"])
     return {
         "questions": questions,
         "question_sources": question_sources_table(copies, chosen),
-        "grouped_questions": grouped_questions_table(pages["grouped"], keys),
+        "grouped_questions": grouped_questions_table(pages["grouped"], questions, grouped_keys),
         "answer_tables": table_schema("answer_tables").conform(pages["tables"]),
         "answer_table_cells": table_schema("answer_table_cells").conform(pages["table_cells"]),
         "answer_sentences": sentences,
         "agency_mentions": table_schema("agency_mentions").conform(pages["agency_mentions"].with_columns(pl.col("ref_id").alias("agency_id"))),
         "instrument_mentions": table_schema("instrument_mentions").conform(pages["instrument_mentions"].with_columns(pl.col("ref_id").alias("instrument_id"))),
         "commitments": table_schema("commitments").conform(pages["commitments"]),
-        "cross_references": cross_references_table(questions, sentences, cited=keys),
+        "cross_references": find_cross_references(questions, sentences),
     }
 
 
@@ -192,6 +198,7 @@ def assemble_stores(
     chosen = choose_copies(copies)
     members = table_schema("members").conform(members_table(chosen))
     keys = chosen.select("question_id", *_KEY_COLUMNS)
+    grouped_keys = grouped_question_keys(keys)
     written: dict[str, list[str]] = {name: [] for name in table_names()}
 
     parts = _part_count(chosen["question_id"], questions_per_part, "q-")
@@ -204,7 +211,7 @@ def assemble_stores(
     empty_copies = copies.clear()
     for k in range(parts):
         pages = {name: split[name][k].collect() for name in _OF_QUESTIONS}
-        tables = _question_part(pages, copies_of.get((k,), empty_copies), chosen_of.get((k,), chosen.clear()), keys, members)
+        tables = _question_part(pages, copies_of.get((k,), empty_copies), chosen_of.get((k,), chosen.clear()), grouped_keys, members)
         for name, frame in tables.items():
             if name != "cross_references" and (frame.height or k == 0):
                 written[name].append(write_part(frame, folder / name / f"{k:05d}.parquet"))
@@ -229,7 +236,7 @@ def assemble_stores(
         "agencies": agencies_table(pl.concat(named_bodies)),
         "instruments": instruments_table(pl.concat(named_instruments)),
         "members": members,
-        "cross_references": table_schema("cross_references").conform(pl.concat(cross_references)),
+        "cross_references": resolve_cross_references(pl.concat(cross_references), keys),
     }
     for name, frame in small.items():
         written[name].append(write_part(frame, folder / name / "00000.parquet"))

@@ -115,7 +115,10 @@ class DatabaseWriter:
         """The finished database; the worker's error, raised again here, if it failed."""
         try:
             failure = self._receiver.recv()
-        except EOFError:
+        except BaseException as err:  # interrupted, or the worker died: it must not write on
+            if not isinstance(err, EOFError):
+                self.stop()
+                raise
             self._process.join()
             failure = ("RuntimeError", 0, f"the database writer stopped (exit code {self._process.exitcode}) without a result")
         finally:

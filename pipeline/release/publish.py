@@ -57,14 +57,18 @@ def write_csv(table: TableParts | pl.DataFrame, path: Path) -> None:
 def write_parquet(table: TableParts | pl.DataFrame, path: Path) -> None:
     """zstd, statistics, row groups of at most 256,000 rows; written part by part (pyarrow's writer appends row groups)."""
     parts = table.frames() if isinstance(table, TableParts) else [table]
-    writer = None
+    writer, schema = None, None
     try:
         for frame in parts:
             arrow = frame.to_arrow()
+            schema = arrow.schema if schema is None else schema
+            if not arrow.num_rows:
+                continue  # an empty row group has no statistics, which the catalogue's comparison reads
             if writer is None:
-                writer = pq.ParquetWriter(path, arrow.schema, compression="zstd", compression_level=9, write_statistics=True)
-            if arrow.num_rows or writer is not None:
-                writer.write_table(arrow, row_group_size=ROW_GROUP_ROWS)
+                writer = pq.ParquetWriter(path, schema, compression="zstd", compression_level=9, write_statistics=True)
+            writer.write_table(arrow, row_group_size=ROW_GROUP_ROWS)
+        if writer is None and schema is not None:  # an empty table: its columns, no rows
+            writer = pq.ParquetWriter(path, schema, compression="zstd", compression_level=9, write_statistics=True)
     finally:
         if writer is not None:
             writer.close()

@@ -151,22 +151,34 @@ def _summary(errors: pl.DataFrame) -> list[dict]:
 
 
 def _across_parts(schema: TableSchema, table: TableParts) -> pl.DataFrame:
-    """What no single part can see: keys out of order between parts, and unique columns repeated in two parts."""
+    """What no single part can see: keys out of order between parts (or within one), and unique
+    columns repeated in two parts. Memory: one part's key column, and the hashes of a unique column."""
     found = []
     key = schema.primary_key[0] if schema.primary_key else None
-    last, offset = None, 0
+    last, offset, offsets = None, 0, []
     for frame in table.frames(columns=[key] if key else None):
+        offsets.append(offset)
         first = frame[key].drop_nulls() if key else None
         if key and first.len():
-            if last is not None and first[0] <= last:
+            if (last is not None and first[0] <= last) or not first.is_sorted():
                 found.append(_errors(schema.name, pl.Series([offset]), "primary-key", None, None))
             last = first[-1]
         offset += frame.height
     for field in schema.fields:
         name = field["name"]
-        if field.get("constraints", {}).get("unique") and name != key:
-            rows = table.scan().select(name).with_row_index("_i").filter(pl.col(name).is_not_null() & ~pl.col(name).is_first_distinct()).collect()
-            found.append(_errors(schema.name, rows["_i"], "unique-error", name, None))
+        if not field.get("constraints", {}).get("unique") or name == key:
+            continue
+        hashed = table.scan().select(pl.col(name).hash().alias("_h"), pl.col(name).is_not_null().alias("_set"))
+        repeated = hashed.filter("_set").group_by("_h").len().filter(pl.col("len") > 1).collect(engine="streaming")["_h"]
+        if not repeated.len():
+            continue
+        rows = table.scan().with_row_index("_i").filter(pl.col(name).hash().is_in(repeated.implode())).select("_i", name).collect().sort("_i")
+        part = pl.Series(offsets, dtype=pl.Int64).search_sorted(rows["_i"].cast(pl.Int64), side="right").cast(pl.Int64) - 1
+        rows = rows.with_columns(part.alias("_part"))
+        # Repeats inside one part are reported with that part; here the first copy in each later part.
+        first_part = pl.col("_part").first().over(name)
+        bad = rows.filter(pl.struct(name, "_part").is_first_distinct() & (first_part != pl.col("_part")))
+        found.append(_errors(schema.name, bad["_i"], "unique-error", name, None))
     return pl.concat(found) if found else pl.DataFrame(schema=ERROR_SCHEMA)
 
 

@@ -41,16 +41,18 @@ _KEY_COLUMNS = ("house", "sitting_date", "reference", "columns", "asking_member_
 # Tables that are one row per question or hang from one, read into the question's part.
 _OF_QUESTIONS = tuple(name for name in PAGE_TABLES if name != "fragments")
 _HASH_DIGITS = 4  # parts are ranges of the first hex digits of the hash an ID begins with
+_COPY_COLUMNS = [*COPY_KEY, "source_path", "complete", *_KEY_COLUMNS, "_answer_chars", "_fields"]
 
 
-def copies_projection(records: pl.LazyFrame) -> pl.LazyFrame:
-    """Each copy of each question without its text: what choosing a copy, linking members and resolving references need."""
-    return records.select(
-        *COPY_KEY, "source_path", "complete", *_KEY_COLUMNS,
+def copies_projection(records: pl.LazyFrame, keep_all: bool = False) -> pl.LazyFrame:
+    """Each copy of each question with what choosing a copy, linking members and resolving references
+    need (``keep_all``: with all its other columns too)."""
+    ranking = [
         pl.col("answer_text").str.len_chars().alias("_answer_chars"),
         # How much of the record the source printed: date, volume, columns, names ...
         pl.sum_horizontal(pl.col(c).is_not_null().cast(pl.Int32) for c in _PRINTED).alias("_fields"),
-    )
+    ]
+    return records.with_columns(ranking) if keep_all else records.select(_COPY_COLUMNS[:-2], *ranking)
 
 
 def choose_copies(copies: pl.DataFrame) -> pl.DataFrame:
@@ -103,11 +105,11 @@ def _part_of(column: str, parts: int, skip: int) -> pl.Expr:
     return (hashed * parts // 16**_HASH_DIGITS).alias("_part")
 
 
-def _part_count(ids: pl.Series, per_part: int, prefix: str) -> int:
-    """How many parts ``ids`` are read in: one when the IDs are not all ``prefix`` and a hash (nothing is split on a guess)."""
-    if ids.len() <= per_part or ids.null_count() or not ids.str.contains(f"^{prefix}[0-9a-f]{{{_HASH_DIGITS}}}").all():
+def _part_count(rows: int, hashed: bool, per_part: int) -> int:
+    """How many parts ``rows`` are read in: one unless every ID is a prefix and a hash (nothing is split on a guess)."""
+    if rows <= per_part or not hashed:
         return 1
-    return min(16**_HASH_DIGITS, math.ceil(ids.len() / per_part))
+    return min(16**_HASH_DIGITS, math.ceil(rows / per_part))
 
 
 class _Stores:
@@ -168,13 +170,12 @@ def instruments_table(named: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _question_part(pages: dict[str, pl.DataFrame], copies: pl.DataFrame, chosen: pl.DataFrame, grouped_keys: pl.DataFrame, members: pl.DataFrame) -> dict[str, pl.DataFrame]:
+def _question_part(pages: dict[str, pl.DataFrame], grouped_keys: pl.DataFrame, members: pl.DataFrame) -> dict[str, pl.DataFrame]:
     """The question tables of one part, from the store rows of the part's chosen copies (cross-references found, not yet resolved)."""
     questions = questions_table(pages["records"], members)
     sentences = table_schema("answer_sentences").conform(pages["sentences"])
     return {
         "questions": questions,
-        "question_sources": question_sources_table(copies, chosen),
         "grouped_questions": grouped_questions_table(pages["grouped"], questions, grouped_keys),
         "answer_tables": table_schema("answer_tables").conform(pages["tables"]),
         "answer_table_cells": table_schema("answer_table_cells").conform(pages["table_cells"]),
@@ -194,24 +195,37 @@ def assemble_stores(
     folder.mkdir(parents=True)
     stores = _Stores(work, batches)
     staging = folder / ".split"
-    copies = copies_projection(stores.scan("records")).collect(engine="streaming")
-    chosen = choose_copies(copies)
-    members = table_schema("members").conform(members_table(chosen))
-    keys = chosen.select("question_id", *_KEY_COLUMNS)
-    grouped_keys = grouped_question_keys(keys)
     written: dict[str, list[str]] = {name: [] for name in table_names()}
-
-    parts = _part_count(chosen["question_id"], questions_per_part, "q-")
+    ids = stores.scan("records").select(
+        pl.col("question_id").n_unique().alias("questions"), pl.col("question_id").null_count().alias("nulls"),
+        pl.col("question_id").str.contains(f"^q-[0-9a-f]{{{_HASH_DIGITS}}}").all().alias("hashed"),
+    ).collect(engine="streaming").row(0, named=True)
+    parts = _part_count(ids["questions"], ids["nulls"] == 0 and bool(ids["hashed"]), questions_per_part)
     part = _part_of("question_id", parts, skip=2)
-    chosen_keys = chosen.select(COPY_KEY).lazy()
-    split = {name: _split(stores.scan(name).join(chosen_keys, on=COPY_KEY, how="semi"), part, parts, staging / name) for name in _OF_QUESTIONS}
-    copies_of = copies.with_columns(part).partition_by("_part", as_dict=True) if parts > 1 else {(0,): copies}
-    chosen_of = chosen.with_columns(part).partition_by("_part", as_dict=True) if parts > 1 else {(0,): chosen}
-    named_bodies, named_instruments, cross_references = [], [], []
-    empty_copies = copies.clear()
+    # Every copy of a question goes to its question's part, with what choosing a copy needs.
+    records = copies_projection(stores.scan("records"), keep_all=True)
+    split = {name: _split(records if name == "records" else stores.scan(name), part, parts, staging / name) for name in _OF_QUESTIONS}
+
+    # First pass, on the parts' small columns: the copy published for each question, and what
+    # other parts need of every question (keys to resolve references, members' ids).
+    chosen_of, keys = [], []
     for k in range(parts):
-        pages = {name: split[name][k].collect() for name in _OF_QUESTIONS}
-        tables = _question_part(pages, copies_of.get((k,), empty_copies), chosen_of.get((k,), chosen.clear()), grouped_keys, members)
+        copies = split["records"][k].select(_COPY_COLUMNS).collect()
+        chosen = choose_copies(copies)
+        chosen_of.append(chosen.select(COPY_KEY))
+        keys.append(chosen.select("question_id", *_KEY_COLUMNS))
+        sources = question_sources_table(copies, chosen)
+        if sources.height or k == 0:
+            written["question_sources"].append(write_part(sources, folder / "question_sources" / f"{k:05d}.parquet"))
+    keys = pl.concat(keys)
+    members = table_schema("members").conform(members_table(keys))
+    grouped_keys = grouped_question_keys(keys)
+
+    # Second pass: each part's tables from the store rows of its chosen copies.
+    named_bodies, named_instruments, cross_references = [], [], []
+    for k in range(parts):
+        pages = {name: split[name][k].join(chosen_of[k].lazy(), on=COPY_KEY, how="semi").collect() for name in _OF_QUESTIONS}
+        tables = _question_part(pages, grouped_keys, members)
         for name, frame in tables.items():
             if name != "cross_references" and (frame.height or k == 0):
                 written[name].append(write_part(frame, folder / name / f"{k:05d}.parquet"))
@@ -221,8 +235,11 @@ def assemble_stores(
         del pages, tables
 
     files = stores.scan("files").join(stores.scan("verdicts"), on="path", how="left")
-    source_ids = files.select("source_id").collect(engine="streaming")["source_id"]
-    source_parts = _part_count(source_ids, sources_per_part, "src-")
+    ids = files.select(
+        pl.len().alias("sources"), pl.col("source_id").null_count().alias("nulls"),
+        pl.col("source_id").str.contains(f"^src-[0-9a-f]{{{_HASH_DIGITS}}}").all().alias("hashed"),
+    ).collect(engine="streaming").row(0, named=True)
+    source_parts = _part_count(ids["sources"], ids["nulls"] == 0 and bool(ids["hashed"]), sources_per_part)
     by_source = _split(files, _part_of("source_id", source_parts, skip=4), source_parts, staging / "sources")
     fragments = stores.scan("fragments").with_columns(("f-" + pl.col("source_id").str.slice(4) + "-" + pl.col("position").cast(pl.String)).alias("fragment_id"))
     fragments_of = _split(fragments, _part_of("source_id", source_parts, skip=4), source_parts, staging / "fragments")

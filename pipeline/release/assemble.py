@@ -6,11 +6,12 @@ commitments of that copy. Every table leaves through
 :meth:`~pipeline.metadata.TableSchema.conform`, which fixes columns, dtypes
 and row order.
 
-Memory is bounded by a part, not by the archive. The copy of each question is
-chosen from a projection without text columns; then each store table is read
-once, in a streaming pass, into parts by the question's hash (the sources and
-the fragments by the source's), and each part is assembled alone: every copy
-of a question, and every row that hangs from it, is in the question's part.
+Memory is bounded by a part, not by the archive. Each store table is read
+once, a group of stores at a time, into parts by the question's hash (the
+sources and the fragments by the source's); the copy of each question is then
+chosen part by part on the small columns, and each part is assembled alone:
+every copy of a question, and every row that hangs from it, is in the
+question's part.
 IDs begin with that hash, so parts in order are the tables in key order
 (:mod:`pipeline.release.parts`).
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import math
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import polars as pl
@@ -112,8 +114,12 @@ def _part_count(rows: int, hashed: bool, per_part: int) -> int:
     return min(16**_HASH_DIGITS, math.ceil(rows / per_part))
 
 
+# How much of the stores (Parquet bytes on disk) is read at once when splitting them into parts.
+GROUP_BYTES = 32 << 20
+
+
 class _Stores:
-    """Every batch's store of one table, read with one lazy scan."""
+    """Every batch's store, read with lazy scans: all at once, or in groups of batches of bounded size."""
 
     def __init__(self, work: Path, batches: list[str]):
         self.folders = [store_dir(work, b) for b in batches]
@@ -121,18 +127,38 @@ class _Stores:
         if missing:
             raise FileNotFoundError(f"batches not processed yet: {missing[:5]}")
 
-    def scan(self, name: str) -> pl.LazyFrame:
-        if not self.folders:
+    def scan(self, name: str, folders: list[Path] | None = None) -> pl.LazyFrame:
+        folders = self.folders if folders is None else folders
+        if not folders:
             return pl.LazyFrame(schema=store_schema(name))
-        return pl.scan_parquet([f / f"{name}.parquet" for f in self.folders], hive_partitioning=False)
+        return pl.scan_parquet([f / f"{name}.parquet" for f in folders], hive_partitioning=False)
+
+    def groups(self) -> list[list[Path]]:
+        """The stores in groups of about :data:`GROUP_BYTES` each (one store at least)."""
+        groups: list[list[Path]] = [[]]
+        size = 0
+        for folder in self.folders:
+            stored = sum(p.stat().st_size for p in folder.glob("*.parquet"))
+            if groups[-1] and size + stored > GROUP_BYTES:
+                groups.append([])
+                size = 0
+            groups[-1].append(folder)
+            size += stored
+        return [g for g in groups if g]
 
 
-def _split(frame: pl.LazyFrame, part: pl.Expr, parts: int, folder: Path) -> list[pl.LazyFrame]:
-    """``frame`` as ``parts`` lazy frames: read once, in a streaming pass, into one folder per part."""
+def _split(stores: _Stores, read: Callable[[list[Path] | None], pl.LazyFrame], part: pl.Expr, parts: int, folder: Path) -> list[pl.LazyFrame]:
+    """What ``read`` gives of the stores, as ``parts`` lazy frames: read once, a group of stores at a
+    time, into one folder per part (memory: one group, whatever the archive's size)."""
+    whole = read(None)
     if parts == 1:
-        return [frame]
-    frame.sink_parquet(pl.PartitionBy(folder, key=part.alias("_part"), include_key=False), mkdir=True)
-    schema = frame.collect_schema()
+        return [whole]
+    for g, group in enumerate(stores.groups()):
+        frame = read(group).with_columns(part.alias("_part")).collect()
+        for (k,), piece in frame.partition_by("_part", as_dict=True, include_key=False).items():
+            write_part(piece, folder / f"_part={k}" / f"{g:05d}.parquet")
+        del frame
+    schema = whole.collect_schema()
     return [
         pl.scan_parquet(folder / f"_part={k}" / "*.parquet", hive_partitioning=False) if (folder / f"_part={k}").is_dir() else pl.LazyFrame(schema=schema)
         for k in range(parts)
@@ -203,8 +229,12 @@ def assemble_stores(
     parts = _part_count(ids["questions"], ids["nulls"] == 0 and bool(ids["hashed"]), questions_per_part)
     part = _part_of("question_id", parts, skip=2)
     # Every copy of a question goes to its question's part, with what choosing a copy needs.
-    records = copies_projection(stores.scan("records"), keep_all=True)
-    split = {name: _split(records if name == "records" else stores.scan(name), part, parts, staging / name) for name in _OF_QUESTIONS}
+    def reader(name: str) -> Callable[[list[Path] | None], pl.LazyFrame]:
+        if name == "records":
+            return lambda folders: copies_projection(stores.scan("records", folders), keep_all=True)
+        return lambda folders: stores.scan(name, folders)
+
+    split = {name: _split(stores, reader(name), part, parts, staging / name) for name in _OF_QUESTIONS}
 
     # First pass, on the parts' small columns: the copy published for each question, and what
     # other parts need of every question (keys to resolve references, members' ids).
@@ -240,9 +270,14 @@ def assemble_stores(
         pl.col("source_id").str.contains(f"^src-[0-9a-f]{{{_HASH_DIGITS}}}").all().alias("hashed"),
     ).collect(engine="streaming").row(0, named=True)
     source_parts = _part_count(ids["sources"], ids["nulls"] == 0 and bool(ids["hashed"]), sources_per_part)
-    by_source = _split(files, _part_of("source_id", source_parts, skip=4), source_parts, staging / "sources")
-    fragments = stores.scan("fragments").with_columns(("f-" + pl.col("source_id").str.slice(4) + "-" + pl.col("position").cast(pl.String)).alias("fragment_id"))
-    fragments_of = _split(fragments, _part_of("source_id", source_parts, skip=4), source_parts, staging / "fragments")
+    by_source = _split(
+        stores, lambda folders: stores.scan("files", folders).join(stores.scan("verdicts", folders), on="path", how="left"),
+        _part_of("source_id", source_parts, skip=4), source_parts, staging / "sources",
+    )
+    fragment_id = ("f-" + pl.col("source_id").str.slice(4) + "-" + pl.col("position").cast(pl.String)).alias("fragment_id")
+    fragments_of = _split(
+        stores, lambda folders: stores.scan("fragments", folders).with_columns(fragment_id), _part_of("source_id", source_parts, skip=4), source_parts, staging / "fragments"
+    )
     for k in range(source_parts):
         for name, frame in (("sources", by_source[k]), ("answer_fragments", fragments_of[k])):
             table = table_schema(name).conform(frame.collect())

@@ -46,15 +46,13 @@ _HASH_DIGITS = 4  # parts are ranges of the first hex digits of the hash an ID b
 _COPY_COLUMNS = [*COPY_KEY, "source_path", "complete", *_KEY_COLUMNS, "_answer_chars", "_fields"]
 
 
-def copies_projection(records: pl.LazyFrame, keep_all: bool = False) -> pl.LazyFrame:
-    """Each copy of each question with what choosing a copy, linking members and resolving references
-    need (``keep_all``: with all its other columns too)."""
-    ranking = [
+def copies_projection(records: pl.LazyFrame) -> pl.LazyFrame:
+    """The records with what choosing a copy needs: the answer's length and how many fields the source printed."""
+    return records.with_columns(
         pl.col("answer_text").str.len_chars().alias("_answer_chars"),
         # How much of the record the source printed: date, volume, columns, names ...
         pl.sum_horizontal(pl.col(c).is_not_null().cast(pl.Int32) for c in _PRINTED).alias("_fields"),
-    ]
-    return records.with_columns(ranking) if keep_all else records.select(_COPY_COLUMNS[:-2], *ranking)
+    )
 
 
 def choose_copies(copies: pl.DataFrame) -> pl.DataFrame:
@@ -107,11 +105,16 @@ def _part_of(column: str, parts: int, skip: int) -> pl.Expr:
     return (hashed * parts // 16**_HASH_DIGITS).alias("_part")
 
 
-def _part_count(rows: int, hashed: bool, per_part: int) -> int:
-    """How many parts ``rows`` are read in: one unless every ID is a prefix and a hash (nothing is split on a guess)."""
-    if rows <= per_part or not hashed:
+def _part_count(frame: pl.LazyFrame, column: str, prefix: str, per_part: int) -> int:
+    """How many parts ``frame`` is read in, ``per_part`` distinct IDs each: one unless every ID of
+    ``column`` is ``prefix`` and a hash (nothing is split on a guess)."""
+    ids = frame.select(
+        pl.col(column).n_unique().alias("ids"), pl.col(column).null_count().alias("nulls"),
+        pl.col(column).str.contains(f"^{prefix}[0-9a-f]{{{_HASH_DIGITS}}}").all().alias("hashed"),
+    ).collect(engine="streaming").row(0, named=True)
+    if ids["ids"] <= per_part or ids["nulls"] or not ids["hashed"]:
         return 1
-    return min(16**_HASH_DIGITS, math.ceil(rows / per_part))
+    return min(16**_HASH_DIGITS, math.ceil(ids["ids"] / per_part))
 
 
 # How much of the stores (Parquet bytes on disk) is read at once when splitting them into parts.
@@ -222,16 +225,12 @@ def assemble_stores(
     stores = _Stores(work, batches)
     staging = folder / ".split"
     written: dict[str, list[str]] = {name: [] for name in table_names()}
-    ids = stores.scan("records").select(
-        pl.col("question_id").n_unique().alias("questions"), pl.col("question_id").null_count().alias("nulls"),
-        pl.col("question_id").str.contains(f"^q-[0-9a-f]{{{_HASH_DIGITS}}}").all().alias("hashed"),
-    ).collect(engine="streaming").row(0, named=True)
-    parts = _part_count(ids["questions"], ids["nulls"] == 0 and bool(ids["hashed"]), questions_per_part)
+    parts = _part_count(stores.scan("records"), "question_id", "q-", questions_per_part)
     part = _part_of("question_id", parts, skip=2)
     # Every copy of a question goes to its question's part, with what choosing a copy needs.
     def reader(name: str) -> Callable[[list[Path] | None], pl.LazyFrame]:
         if name == "records":
-            return lambda folders: copies_projection(stores.scan("records", folders), keep_all=True)
+            return lambda folders: copies_projection(stores.scan("records", folders))
         return lambda folders: stores.scan(name, folders)
 
     split = {name: _split(stores, reader(name), part, parts, staging / name) for name in _OF_QUESTIONS}
@@ -265,11 +264,7 @@ def assemble_stores(
         del pages, tables
 
     files = stores.scan("files").join(stores.scan("verdicts"), on="path", how="left")
-    ids = files.select(
-        pl.len().alias("sources"), pl.col("source_id").null_count().alias("nulls"),
-        pl.col("source_id").str.contains(f"^src-[0-9a-f]{{{_HASH_DIGITS}}}").all().alias("hashed"),
-    ).collect(engine="streaming").row(0, named=True)
-    source_parts = _part_count(ids["sources"], ids["nulls"] == 0 and bool(ids["hashed"]), sources_per_part)
+    source_parts = _part_count(files, "source_id", "src-", sources_per_part)
     by_source = _split(
         stores, lambda folders: stores.scan("files", folders).join(stores.scan("verdicts", folders), on="path", how="left"),
         _part_of("source_id", source_parts, skip=4), source_parts, staging / "sources",

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from pipeline.extract.names import match_view, slug
+from pipeline.extract.names import WordGate, match_view, slug
 from pipeline.metadata.enums import AgencyKind
 from pipeline.reference import AGENCIES_CSV
 
@@ -145,18 +145,18 @@ def _bounded(text: str, start: int, end: int) -> bool:
 
 
 # Words every office or place pattern holds: texts without any (85% of them) skip both.
-_OFFICE_WORDS = (
+_OFFICE_WORDS = WordGate((
     "Secretary", "Minister", "President", "Chancellor", "Leader", "Lord", "Paymaster", "General", "Representative",
     "Commissioner", "Chair", "Director", "Executive", "Ambassador", "Governor", "Inspector", "Registrar", "Whip",
     "Spokesman", "Head", "Librar", "Solicitor", "Envoy",
-)
+))
 # Words every new-organisation pattern holds (a head noun, "Government of", a military unit).
-_NAME_WORDS = (*ORG_HEADS.split("|"), "Government of", "Regiment", "Brigade", "Battalion", "Squadron", "Division", "Flotilla", "Wing")
+_NAME_WORDS = WordGate((*ORG_HEADS.split("|"), "Government of", "Regiment", "Brigade", "Battalion", "Squadron", "Division", "Flotilla", "Wing"))
 
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
     """Offices held by people, and places, in which no agency is mentioned."""
-    if not any(word in text for word in _OFFICE_WORDS):
+    if not _OFFICE_WORDS.any(text):
         return []
     return [(m.start(), m.end()) for pattern in (_OFFICE, _OFFICE_AFTER_BODY) for m in pattern.finditer(text)]
 
@@ -228,7 +228,7 @@ def find_agencies(
     for acronym, agency in acronyms.items():
         for m in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?![\w)])", view):
             candidates.append(AgencyMention(m.start(), m.end(), acronym, agency))
-    for m in _ORG_NAME.finditer(view) if any(word in view for word in _NAME_WORDS) else ():
+    for m in _ORG_NAME.finditer(view) if _NAME_WORDS.any(view) else ():
         name, start = _strip_name_start(m.group(0), m.start())
         for name, start in _separate_bodies(name, start):
             if name and _well_formed_name(name, view, start):
@@ -240,6 +240,8 @@ def find_agencies(
         if len(name) > 3 and start not in taken:
             candidates.append(AgencyMention(start, start + len(name), text[start : start + len(name)], Agency(slug(name), name, None, AgencyKind.OTHER)))
     candidates = [c for c in candidates if not _NOT_AGENCIES.search(c.surface)]
+    if not candidates:
+        return []
     # A new name made of curated ones joined by "and" ("Northern Ireland Office and Foreign and
     # Commonwealth Office"), or of one word before a curated name ("Core Home Office"), is not a
     # new body: the curated names stand.

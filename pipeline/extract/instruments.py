@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.names import slug
+from pipeline.extract.names import WordGate, slug
 
 CAP = r"(?:[A-Z][\w'’\-]*|\d{4})"
 LINK = r"(?:with respect to|of|on|for|and|the|in|to|against|concerning|relating|with|from|at|de|des|du|la|le|&)"
@@ -132,7 +132,7 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     (QUOTED, ("“", '"'), re.compile(r"(?<=[“\"])[A-Z][^“”\"\n]{2,150}?(?=[”\"])")),
 ]
 
-_GATE_WORDS = frozenset(w for _, gate, _ in _RULES for w in gate)
+_GATE_WORDS = WordGate({w for _, gate, _ in _RULES for w in gate})
 _TITLED_GATE = re.compile(r"report|review|study|paper|Paper|strategy|document|action plan|guidance")
 
 # "the report Stopping Traffic: ... by Liz Kelly", "a review of sexual offences, Setting the Boundaries, in July"
@@ -165,7 +165,7 @@ def _identifier(kind: str, surface: str) -> str | None:
 def find_instruments(text: str) -> list[InstrumentMention]:
     """Instrument mentions in one text, longest first where they overlap."""
     candidates: list[InstrumentMention] = []
-    present = {word for word in _GATE_WORDS if word in text}  # each gate word tested once
+    present = _GATE_WORDS.present(text)
     for kind, gate, rule in _RULES:
         if present.isdisjoint(gate):
             continue

@@ -43,4 +43,9 @@ ACCURACY: list[dict] = [
         "pages": "Written Questions API records, after tuning on H",
         "question_recall": 1.000, "agency_f1": 0.591, "instrument_f1": 0.651, "commitment_detection_f1": 0.714, "commitment_status_macro_f1": 0.659,
     },
+    {
+        "batch": "J", "questions": 60, "labelled": "2026-12-01",
+        "pages": "Written Questions API records, after tuning on I (line breaks)",
+        "question_recall": 1.000, "agency_f1": 0.767, "instrument_f1": 0.598, "commitment_detection_f1": 0.769, "commitment_status_macro_f1": 0.705,
+    },
 ]

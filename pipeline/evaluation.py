@@ -99,6 +99,22 @@ def _prf(tp: int, fp: int, fn: int) -> dict:
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
 
 
+def commitment_scores(pairs: list[tuple[str, str]]) -> tuple[dict, dict, float]:
+    """Detection P/R/F1, per-status P/R/F1 and macro-F1 over (gold, predicted) status pairs ("none": no commitment)."""
+    detection = _prf(
+        sum(1 for want, got in pairs if want != "none" and got != "none"),
+        sum(1 for want, got in pairs if want == "none" and got != "none"),
+        sum(1 for want, got in pairs if want != "none" and got == "none"),
+    )
+    per_status = {
+        s: _prf(sum(1 for w, g in pairs if w == s and g == s), sum(1 for w, g in pairs if w != s and g == s), sum(1 for w, g in pairs if w == s and g != s))
+        for s in STATUSES
+    }
+    present = [s for s in STATUSES if per_status[s]["tp"] + per_status[s]["fn"] > 0]
+    return detection, per_status, sum(per_status[s]["f1"] for s in present) / len(present) if present else 0.0
+
+
+
 def _entities(mentions: pl.DataFrame, table: pl.DataFrame, id_col: str, name_col: str, qid: str) -> list[dict]:
     rows = mentions.filter(pl.col("question_id") == qid).join(table, on=id_col)
     out = []
@@ -172,21 +188,7 @@ def evaluate_release(gold_path: Path, release_dir: Path) -> dict:
             elif got != s["status"]:
                 errors.append(f"status {got} != {s['status']}: {s['text'][:90]!r}")
             sentence_pairs.append((s["status"], got))
-    detection = _prf(
-        sum(1 for want, got in sentence_pairs if want != "none" and got != "none"),
-        sum(1 for want, got in sentence_pairs if want == "none" and got != "none"),
-        sum(1 for want, got in sentence_pairs if want != "none" and got == "none"),
-    )
-    per_status = {
-        s: _prf(
-            sum(1 for w, g_ in sentence_pairs if w == s and g_ == s),
-            sum(1 for w, g_ in sentence_pairs if w != s and g_ == s),
-            sum(1 for w, g_ in sentence_pairs if w == s and g_ != s),
-        )
-        for s in STATUSES
-    }
-    present = [s for s in STATUSES if per_status[s]["tp"] + per_status[s]["fn"] > 0]
-    macro = sum(per_status[s]["f1"] for s in present) / len(present) if present else 0.0
+    detection, per_status, macro = commitment_scores(sentence_pairs)
     return {
         "gold_questions": len(gold),
         "question_recall": round(matched / len(gold), 4) if gold else 1.0,

@@ -50,7 +50,7 @@ def code_version() -> str:
     """
     package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
-    shaping = [p for name in STORE_SHAPING for p in (package / name).rglob("*.py")] + list((package / "reference").glob("*.csv"))
+    shaping = [p for name in STORE_SHAPING for suffix in ("*.py", "*.csv") for p in (package / name).rglob(suffix)] + list((package / "reference").glob("*.csv"))
     for path in sorted(shaping):
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())

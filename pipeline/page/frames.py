@@ -17,6 +17,7 @@ import re
 import polars as pl
 
 from pipeline.extract.answering_bodies import answering_body
+from pipeline.extract.commitment_model import revise_statuses
 from pipeline.extract.commitments import classify_sentences
 from pipeline.extract.mentions import extract_mentions
 from pipeline.ingest.files import source_id_for
@@ -153,7 +154,8 @@ def mention_rows(mentions: pl.DataFrame, sentences: pl.DataFrame, letter: str) -
 
 def copy_commitments(sentences: pl.DataFrame, agency_mentions: pl.DataFrame) -> pl.DataFrame:
     """Sentences that commit to something, with status, cue and acting agency."""
-    classified = classify_sentences(sentences).with_columns((pl.col("char_start") + pl.col("cue_at")).alias("_cue_at"))
+    # The rules find the cue and a status; the model reads the sentence again and may change the status or drop it.
+    classified = revise_statuses(classify_sentences(sentences)).with_columns((pl.col("char_start") + pl.col("cue_at")).alias("_cue_at"))
     classified = classified.filter(pl.col("status").is_not_null()).with_columns((pl.col("_cue_at") + pl.col("cue").str.len_chars()).alias("_cue_end"))
     # The actor is the agency that is the subject of the cue: named inside it ("IS is
     # expanding", "The Home Office published") or just before it.

@@ -194,3 +194,21 @@ def test_modern_bodies_of_the_reference_and_universities_by_shape():
 )
 def test_named_programmes_fiscal_events_levies_and_plans(text, surface, kind):
     assert instruments_in(text)[surface][0] == kind
+
+
+# --- changes after batch J (Written Questions API, Dec 2023 and Jul 2024) --------------------
+
+
+def test_a_plural_possessive_is_part_of_the_title_and_a_singular_one_its_owner():
+    # 827: "Mineworkers’ Pension Scheme" had been cut to "Pension Scheme", as if the mineworkers owned it
+    found = instruments_in("there were 756 Mineworkers’ Pension Scheme members in the City of Durham constituency")
+    assert "Mineworkers’ Pension Scheme" in found and "Pension Scheme" not in found
+    assert "Carbon Management Programme" in instruments_in("the Carbon Trust’s Carbon Management Programme")
+
+
+def test_companies_and_forces_of_the_curated_table():
+    # 2024, 5910, 7109: companies and a foreign force no public list here held
+    found = agencies_in("The company remains stable. Thames Water's credit rating was lowered by Moody's.")
+    assert set(found.values()) == {"Thames Water", "Moody's"}
+    assert set(agencies_in("banks such as Standard Chartered operate in the Falkland Islands").values()) == {"Standard Chartered"}
+    assert agencies_in("operations of the Israel Defense Forces in Gaza")["Israel Defense Forces"] == "Israel Defense Forces"

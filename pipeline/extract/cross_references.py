@@ -153,17 +153,21 @@ def find_cross_references(questions: pl.DataFrame, sentences: pl.DataFrame) -> p
     return pl.DataFrame(rows, schema=schema)
 
 
-def resolve_cross_references(found: pl.DataFrame, cited: pl.DataFrame) -> pl.DataFrame:
+def resolve_cross_references(found: pl.DataFrame, cited: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
     """The ``cross_references`` table: ``found`` with the cited question among ``cited`` (question_id,
-    house, sitting_date, reference, columns of every question of the build)."""
+    house, sitting_date, reference, columns of every question of the build; a lazy scan is read for
+    the cited dates only)."""
     return table_schema("cross_references").conform(_resolve(found, cited))
 
 
-def _resolve(found: pl.DataFrame, questions: pl.DataFrame) -> pl.DataFrame:
+def _resolve(found: pl.DataFrame, questions: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
     """The cited question: the one answered on the cited date with the cited reference (or in the cited column); null unless exactly one fits."""
+    # Both ways of citing name the date: the questions of the cited dates are all that can fit.
+    dates = found["cited_date"].drop_nulls().unique().implode()
     refs = (
-        questions.select("question_id", "house", "sitting_date", "reference", "columns")
-        .filter(pl.col("sitting_date").is_not_null())
+        questions.lazy().select("question_id", "house", "sitting_date", "reference", "columns")
+        .filter(pl.col("sitting_date").is_not_null() & pl.col("sitting_date").is_in(dates))
+        .collect()
         .with_columns(pl.col("reference").fill_null("").str.split("; ").alias("_refs"))
         .explode("_refs")
         .with_columns(pl.col("_refs").str.replace_all(r"\s", "").alias("_ref"))

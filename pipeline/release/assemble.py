@@ -81,18 +81,21 @@ def questions_table(chosen_records: pl.DataFrame, members: pl.DataFrame) -> pl.D
     return table_schema("questions").conform(link_members(questions, members))
 
 
-def grouped_question_keys(questions: pl.DataFrame) -> pl.DataFrame:
+def grouped_question_keys(questions: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
     """What a grouped reference resolves against: the first question of each house, date and reference."""
     keys = questions.select("house", "sitting_date", "reference", pl.col("question_id").alias("grouped_question_id")).filter(pl.col("reference").is_not_null())
-    return keys.sort("grouped_question_id").unique(["house", "sitting_date", "reference"], keep="first")
+    return keys.lazy().group_by("house", "sitting_date", "reference").agg(pl.col("grouped_question_id").min()).collect()
 
 
-def grouped_questions_table(grouped: pl.DataFrame, questions: pl.DataFrame, keys: pl.DataFrame | None = None) -> pl.DataFrame:
+def grouped_questions_table(grouped: pl.DataFrame, questions: pl.DataFrame, build: pl.LazyFrame | None = None) -> pl.DataFrame:
     """Each question and the references it was answered with, resolved to questions of the build
-    (same house, same date answered, that reference); ``keys``: :func:`grouped_question_keys` of the
-    whole build, when ``questions`` is a part of it."""
-    keys = grouped_question_keys(questions) if keys is None else keys
+    (same house, same date answered, that reference); ``build``: the keys of every question of the
+    build (question_id, house, sitting_date, reference), when ``questions`` is a part of it."""
     with_keys = grouped.join(questions.select("question_id", "house", "sitting_date"), on="question_id")
+    # A reference resolves within its own date: the build's questions of the dates this part cites are enough.
+    dates = with_keys["sitting_date"].drop_nulls().unique().implode()
+    cited = questions.lazy() if build is None else build
+    keys = grouped_question_keys(cited.filter(pl.col("sitting_date").is_in(dates)))
     resolved = with_keys.join(keys, left_on=["house", "sitting_date", "grouped_reference"], right_on=["house", "sitting_date", "reference"], how="left")
     return table_schema("grouped_questions").conform(resolved.unique(["question_id", "grouped_reference"], keep="first"))
 
@@ -199,13 +202,13 @@ def instruments_table(named: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _question_part(pages: dict[str, pl.DataFrame], grouped_keys: pl.DataFrame, members: pl.DataFrame) -> dict[str, pl.DataFrame]:
+def _question_part(pages: dict[str, pl.DataFrame], build_keys: pl.LazyFrame, members: pl.DataFrame) -> dict[str, pl.DataFrame]:
     """The question tables of one part, from the store rows of the part's chosen copies (cross-references found, not yet resolved)."""
     questions = questions_table(pages["records"], members)
     sentences = table_schema("answer_sentences").conform(pages["sentences"])
     return {
         "questions": questions,
-        "grouped_questions": grouped_questions_table(pages["grouped"], questions, grouped_keys),
+        "grouped_questions": grouped_questions_table(pages["grouped"], questions, build_keys),
         "answer_tables": table_schema("answer_tables").conform(pages["tables"]),
         "answer_table_cells": table_schema("answer_table_cells").conform(pages["table_cells"]),
         "answer_sentences": sentences,
@@ -236,25 +239,28 @@ def assemble_stores(
     split = {name: _split(stores, reader(name), part, parts, staging / name) for name in _OF_QUESTIONS}
 
     # First pass, on the parts' small columns: the copy published for each question, and what
-    # other parts need of every question (keys to resolve references, members' ids).
-    chosen_of, keys = [], []
+    # other parts need of every question (keys to resolve references, members' ids), kept on disk:
+    # memory holds one part's, whatever the archive's size.
+    mnis_ids = []
     for k in range(parts):
         copies = split["records"][k].select(_COPY_COLUMNS).collect()
         chosen = choose_copies(copies)
-        chosen_of.append(chosen.select(COPY_KEY))
-        keys.append(chosen.select("question_id", *_KEY_COLUMNS))
+        write_part(chosen.select(COPY_KEY), staging / "chosen" / f"{k:05d}.parquet")
+        write_part(chosen.select("question_id", *_KEY_COLUMNS), staging / "keys" / f"{k:05d}.parquet")
+        mnis_ids.append(chosen.select("asking_member_mnis_id", "answering_member_mnis_id").unique())
         sources = question_sources_table(copies, chosen)
         if sources.height or k == 0:
             written["question_sources"].append(write_part(sources, folder / "question_sources" / f"{k:05d}.parquet"))
-    keys = pl.concat(keys)
-    members = table_schema("members").conform(members_table(keys))
-    grouped_keys = grouped_question_keys(keys)
+        del copies, chosen
+    keys = pl.scan_parquet(staging / "keys" / "*.parquet", hive_partitioning=False)
+    members = table_schema("members").conform(members_table(pl.concat(mnis_ids)))
 
     # Second pass: each part's tables from the store rows of its chosen copies.
     named_bodies, named_instruments, cross_references = [], [], []
     for k in range(parts):
-        pages = {name: split[name][k].join(chosen_of[k].lazy(), on=COPY_KEY, how="semi").collect() for name in _OF_QUESTIONS}
-        tables = _question_part(pages, grouped_keys, members)
+        chosen = pl.scan_parquet(staging / "chosen" / f"{k:05d}.parquet")
+        pages = {name: split[name][k].join(chosen, on=COPY_KEY, how="semi").collect() for name in _OF_QUESTIONS}
+        tables = _question_part(pages, keys, members)
         for name, frame in tables.items():
             if name != "cross_references" and (frame.height or k == 0):
                 written[name].append(write_part(frame, folder / name / f"{k:05d}.parquet"))
@@ -283,7 +289,7 @@ def assemble_stores(
         "agencies": agencies_table(pl.concat(named_bodies)),
         "instruments": instruments_table(pl.concat(named_instruments)),
         "members": members,
-        "cross_references": resolve_cross_references(pl.concat(cross_references), keys),
+        "cross_references": resolve_cross_references(pl.concat(cross_references), keys),  # keys: a lazy scan, read for the cited dates only
     }
     for name, frame in small.items():
         written[name].append(write_part(frame, folder / name / "00000.parquet"))

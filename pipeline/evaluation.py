@@ -114,7 +114,6 @@ def commitment_scores(pairs: list[tuple[str, str]]) -> tuple[dict, dict, float]:
     return detection, per_status, sum(per_status[s]["f1"] for s in present) / len(present) if present else 0.0
 
 
-
 def _entities(mentions: pl.DataFrame, table: pl.DataFrame, id_col: str, name_col: str, qid: str) -> list[dict]:
     rows = mentions.filter(pl.col("question_id") == qid).join(table, on=id_col)
     out = []

@@ -222,7 +222,6 @@ def find_agencies(
     """Agency mentions in one text; ``excluded`` spans (instrument titles) hold none."""
     known = known or gazetteer()
     view = match_view(text)
-    blocked = _blocked_spans(view)
     candidates: list[AgencyMention] = []
     candidates.extend(_reference_matches(text, view, known))
     for acronym, agency in acronyms.items():
@@ -242,6 +241,7 @@ def find_agencies(
     candidates = [c for c in candidates if not _NOT_AGENCIES.search(c.surface)]
     if not candidates:
         return []
+    blocked = _blocked_spans(view)
     # A new name made of curated ones joined by "and" ("Northern Ireland Office and Foreign and
     # Commonwealth Office"), or of one word before a curated name ("Core Home Office"), is not a
     # new body: the curated names stand.

@@ -163,15 +163,14 @@ def decision_scores(texts: pl.Series, rules: pl.Series, model: CommitmentModel |
 
 def revise_statuses(frame: pl.DataFrame, text: str = "text", status: str = "status") -> pl.DataFrame:
     """``frame`` with each non-null ``status`` read again by the model (null where it reads no commitment)."""
-    found = frame[status].is_not_null().to_numpy()
+    found = frame[status].is_not_null()
     if not found.any():
         return frame
     model = load_model()
-    scores = decision_scores(frame[text].filter(pl.Series(found)), frame[status].filter(pl.Series(found)), model)
-    chosen = [model.classes[k] for k in scores.argmax(axis=1)]
-    revised = np.array(frame[status].to_list(), dtype=object)
-    revised[found] = [None if c == NONE else c for c in chosen]
-    return frame.with_columns(pl.Series(status, revised.tolist(), dtype=frame.schema[status]))
+    scores = decision_scores(frame[text].filter(found), frame[status].filter(found), model)
+    statuses = pl.Series([None if c == NONE else c for c in model.classes], dtype=pl.String)  # "none": no commitment
+    revised = frame[status].cast(pl.String).clone().scatter(np.flatnonzero(found.to_numpy()), statuses.gather(scores.argmax(axis=1)))
+    return frame.with_columns(revised.cast(frame.schema[status]))
 
 
 def predict(vectorizer, rule_columns: list[str], model, sentences: pl.DataFrame) -> list[str]:

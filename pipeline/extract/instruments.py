@@ -45,7 +45,7 @@ class InstrumentMention:
 _PROVISION = re.compile(r"^.*?\b(?:Schedule|Section|Part|Article|Clause|Paragraph|Regulation|Chapter)s?\b.*?\b(?:of|to|under)[^\S\n]+(?:the[^\S\n]+)?(?=[A-Z])")
 
 
-# Only a singular possessive names an owner ("the Carbon Trust’s ..."); a plural one names whom the
+# Only "’s" names an owner ("the Carbon Trust’s ..."); a plural possessive, "s’", names whom the
 # instrument is for and belongs to its title ("Mineworkers’ Pension Scheme", "Teachers’ Pension Scheme").
 _OWNER = re.compile(r"^.*['’]s[^\S\n]+(?=[A-Z])")
 

@@ -29,6 +29,8 @@ class WordGate:
     """
 
     def __init__(self, words: Iterable[str]) -> None:
+        words = list(words)
+        assert words and all(words), "a gate needs words, none of them empty"
         self.automaton = ahocorasick.Automaton()
         for word in words:
             self.automaton.add_word(word, word)

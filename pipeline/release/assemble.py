@@ -92,10 +92,10 @@ def grouped_questions_table(grouped: pl.DataFrame, questions: pl.DataFrame, buil
     (same house, same date answered, that reference); ``build``: the keys of every question of the
     build (question_id, house, sitting_date, reference), when ``questions`` is a part of it."""
     with_keys = grouped.join(questions.select("question_id", "house", "sitting_date"), on="question_id")
-    # A reference resolves within its own date: the build's questions of the dates this part cites are enough.
-    dates = with_keys["sitting_date"].drop_nulls().unique().implode()
+    # Only the build's questions of the house, date and reference a grouped row names can resolve it.
+    wanted = with_keys.select("house", "sitting_date", pl.col("grouped_reference").alias("reference")).unique()
     cited = questions.lazy() if build is None else build
-    keys = grouped_question_keys(cited.filter(pl.col("sitting_date").is_in(dates)))
+    keys = grouped_question_keys(cited.join(wanted.lazy(), on=["house", "sitting_date", "reference"], how="semi") if wanted.height else cited.clear())
     resolved = with_keys.join(keys, left_on=["house", "sitting_date", "grouped_reference"], right_on=["house", "sitting_date", "reference"], how="left")
     return table_schema("grouped_questions").conform(resolved.unique(["question_id", "grouped_reference"], keep="first"))
 
@@ -239,8 +239,8 @@ def assemble_stores(
     split = {name: _split(stores, reader(name), part, parts, staging / name) for name in _OF_QUESTIONS}
 
     # First pass, on the parts' small columns: the copy published for each question, and what
-    # other parts need of every question (keys to resolve references, members' ids), kept on disk:
-    # memory holds one part's, whatever the archive's size.
+    # other parts need of every question (keys to resolve references, members' ids), kept on disk
+    # and read lazily for the few keys each part's references name.
     mnis_ids = []
     for k in range(parts):
         copies = split["records"][k].select(_COPY_COLUMNS).collect()

@@ -264,13 +264,14 @@ def assemble_stores(
         for name, frame in tables.items():
             if name != "cross_references" and (frame.height or k == 0):
                 written[name].append(write_part(frame, folder / name / f"{k:05d}.parquet"))
-        cross_references.append(tables["cross_references"])
+        # Resolved here, a part at a time: a reference needs only the keys of the date it cites.
+        cross_references.append(resolve_cross_references(tables["cross_references"], keys))
         named_bodies.append(_bodies_named(pages["agency_mentions"], pages["records"]))
         named_instruments.append(pages["instrument_mentions"].select("ref_id", "name", "kind", "identifier", "year").unique())
         del pages, tables
 
-    files = stores.scan("files").join(stores.scan("verdicts"), on="path", how="left")
-    source_parts = _part_count(files, "source_id", "src-", sources_per_part)
+    # Counted on the files alone: the verdicts joined to them add no source (a join of every store would hold every path).
+    source_parts = _part_count(stores.scan("files"), "source_id", "src-", sources_per_part)
     by_source = _split(
         stores, lambda folders: stores.scan("files", folders).join(stores.scan("verdicts", folders), on="path", how="left"),
         _part_of("source_id", source_parts, skip=4), source_parts, staging / "sources",
@@ -289,7 +290,7 @@ def assemble_stores(
         "agencies": agencies_table(pl.concat(named_bodies)),
         "instruments": instruments_table(pl.concat(named_instruments)),
         "members": members,
-        "cross_references": resolve_cross_references(pl.concat(cross_references), keys),  # keys: a lazy scan, read for the cited dates only
+        "cross_references": table_schema("cross_references").conform(pl.concat(cross_references)),
     }
     for name, frame in small.items():
         written[name].append(write_part(frame, folder / name / "00000.parquet"))

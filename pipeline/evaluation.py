@@ -122,9 +122,14 @@ def _entities(mentions: pl.DataFrame, table: pl.DataFrame, id_col: str, name_col
     return out
 
 
+def load_gold(gold_path: Path) -> list[dict]:
+    """The labelled questions of a gold file (one JSON object per line)."""
+    return [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def evaluate_release(gold_path: Path, release_dir: Path) -> dict:
     """All figures and the list of errors, as a dict."""
-    gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold = load_gold(gold_path)
     t = load_release(release_dir)
     by_file = t["question_sources"].join(t["sources"].select("source_id", "path"), on="source_id").join(t["questions"], on="question_id", suffix="_q")
     errors: list[str] = []

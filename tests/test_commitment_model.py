@@ -6,8 +6,7 @@ import numpy as np
 import polars as pl
 import pytest
 
-sparse = pytest.importorskip("scipy.sparse")  # scikit-learn's, with the test extra
-pytest.importorskip("sklearn")
+pytest.importorskip("sklearn")  # with the test extra
 
 from pipeline.extract import commitment_model as cm
 from pipeline.extract.commitments import classify_sentences
@@ -23,8 +22,7 @@ def test_run_time_scores_are_scikit_learns(labelled, tmp_path):
     vectorizer, rule_columns, model = cm.fit(labelled)
     cm.export(vectorizer, rule_columns, model, tmp_path / "model.csv")
     exported = cm.load_model.__wrapped__(tmp_path / "model.csv")
-    words = vectorizer.transform(labelled.select(cm._tokens(pl.col("text")))["text"].to_list())
-    expected = model.decision_function(sparse.hstack([words, cm._rule_matrix(labelled["rule"].to_list(), rule_columns)]).tocsr())
+    expected = model.decision_function(cm.features(vectorizer, rule_columns, labelled))
     got = cm.decision_scores(labelled["text"], labelled["rule"], exported)
     assert list(exported.classes) == [str(c) for c in model.classes_]
     assert np.abs(expected - got).max() < 1e-3  # weights are written to six significant digits

@@ -55,42 +55,57 @@ def training_sets(fixtures: Path = FIXTURES) -> list[Path]:
 
 def labelled_sentences(paths: list[Path]) -> pl.DataFrame:
     """(batch, text, gold status, the rules' status) of every labelled answer sentence."""
+    from pipeline.evaluation import load_gold
     from pipeline.extract.commitments import classify_sentences
 
     rows = [
         {"batch": path.stem, "text": sentence["text"], "gold": sentence["status"]}
         for path in paths
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-        for sentence in json.loads(line).get("sentences", [])
+        for question in load_gold(path)
+        for sentence in question.get("sentences", [])
     ]
     frame = pl.DataFrame(rows, schema={"batch": pl.String, "text": pl.String, "gold": pl.String})
     return frame.with_columns(rule=classify_sentences(frame.select("text"))["status"].fill_null(NONE))
 
 
-def _tokens(text: pl.Expr) -> pl.Expr:
-    return text.str.slice(0, MAX_CHARS).str.to_lowercase().str.extract_all(TOKEN)
+def _terms(texts: pl.Series) -> pl.DataFrame:
+    """(row, term) of each sentence's words and pairs of neighbouring words, in its first MAX_CHARS:
+    the one definition of a term, for training and for the run."""
+    tokens = pl.DataFrame({"_row": np.arange(len(texts), dtype=np.int64), "_tok": texts}).with_columns(
+        pl.col("_tok").str.slice(0, MAX_CHARS).str.to_lowercase().str.extract_all(TOKEN)
+    )
+    # The pairs of neighbouring words: each list against itself shifted by one.
+    pairs = tokens.with_columns(pl.col("_tok").list.slice(1).alias("_next"), pl.col("_tok").list.head(pl.col("_tok").list.len() - 1)).explode("_tok", "_next")
+    return pl.concat([
+        tokens.explode("_tok").select("_row", pl.col("_tok").alias("term")),
+        pairs.filter(pl.col("_next").is_not_null()).select("_row", (pl.col("_tok") + " " + pl.col("_next")).alias("term")),
+    ]).drop_nulls("term")
 
 
-def _vectorizer():
-    from sklearn.feature_extraction.text import TfidfVectorizer
+def _term_lists(texts: pl.Series) -> list[list[str]]:
+    """Each sentence's terms as a list, as scikit-learn's vectorizer takes them."""
+    lists = dict(_terms(texts).group_by("_row").agg("term").iter_rows())
+    return [lists.get(k, []) for k in range(len(texts))]
 
-    # polars tokenises at run time; scikit-learn is handed the same tokens.
-    return TfidfVectorizer(analyzer=lambda tokens: tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])],
-                           min_df=MIN_DOCUMENT_FREQUENCY, sublinear_tf=True)
+
+def features(vectorizer, rule_columns: list[str], sentences: pl.DataFrame, *, fitting: bool = False):
+    """The model's inputs for ``sentences`` (text, rule): tf-idf of the terms, then the rules' status."""
+    import scipy.sparse as sparse
+
+    terms = _term_lists(sentences["text"])
+    words = vectorizer.fit_transform(terms) if fitting else vectorizer.transform(terms)
+    return sparse.hstack([words, _rule_matrix(sentences["rule"].to_list(), rule_columns)]).tocsr()
 
 
 def fit(sentences: pl.DataFrame):
     """Train on ``sentences`` (text, gold, rule); returns (vectorizer, rule columns, scikit-learn model)."""
-    import scipy.sparse as sparse
+    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    tokens = sentences.select(_tokens(pl.col("text")))["text"].to_list()
-    vectorizer = _vectorizer()
-    words = vectorizer.fit_transform(tokens)
+    vectorizer = TfidfVectorizer(analyzer=list, min_df=MIN_DOCUMENT_FREQUENCY, sublinear_tf=True)  # terms come from _terms
     rule_columns = sorted(set(sentences["rule"]))
     model = LogisticRegression(C=REGULARISATION, max_iter=5000)
-    model.fit(sparse.hstack([words, _rule_matrix(sentences["rule"].to_list(), rule_columns)]).tocsr(), sentences["gold"].to_numpy())
+    model.fit(features(vectorizer, rule_columns, sentences, fitting=True), sentences["gold"].to_numpy())
     return vectorizer, rule_columns, model
 
 
@@ -140,13 +155,7 @@ def decision_scores(texts: pl.Series, rules: pl.Series, model: CommitmentModel |
     """The model's score of each class for each sentence (rows: sentences, columns: ``model.classes``)."""
     model = model or load_model()
     n = len(texts)
-    tokens = pl.DataFrame({"_row": np.arange(n, dtype=np.int64), "_tok": texts}).with_columns(_tokens(pl.col("_tok")))
-    # The pairs of neighbouring words: each list against itself shifted by one.
-    pairs = tokens.with_columns(pl.col("_tok").list.slice(1).alias("_next"), pl.col("_tok").list.head(pl.col("_tok").list.len() - 1)).explode("_tok", "_next")
-    terms = pl.concat([
-        tokens.explode("_tok").select("_row", pl.col("_tok").alias("term")),
-        pairs.filter(pl.col("_next").is_not_null()).select("_row", (pl.col("_tok") + " " + pl.col("_next")).alias("term")),
-    ]).drop_nulls("term")
+    terms = _terms(texts)
     counts = terms.group_by("_row", "term").len().join(model.terms, on="term", how="inner").sort("_row", "term")
     rows = counts["_row"].to_numpy()
     value = (1.0 + np.log(counts["len"].to_numpy().astype(np.float64))) * counts["idf"].to_numpy()
@@ -176,10 +185,7 @@ def revise_statuses(frame: pl.DataFrame, text: str = "text", status: str = "stat
 def predict(vectorizer, rule_columns: list[str], model, sentences: pl.DataFrame) -> list[str]:
     """The statuses the run-time reading gives ``sentences`` with a model fresh from :func:`fit`
     (the rules' "none" stands: the model revises only what the rules found)."""
-    import scipy.sparse as sparse
-
-    words = vectorizer.transform(sentences.select(_tokens(pl.col("text")))["text"].to_list())
-    chosen = model.predict(sparse.hstack([words, _rule_matrix(sentences["rule"].to_list(), rule_columns)]).tocsr())
+    chosen = model.predict(features(vectorizer, rule_columns, sentences))
     return [NONE if rule == NONE else str(c) for rule, c in zip(sentences["rule"], chosen)]
 
 

@@ -4,7 +4,7 @@
 
 For each N: wall time, pages per second, peak resident memory, time per
 stage (ingest, parse, extract, assemble, validate, publish), output sizes;
-then the incremental case (1% new pages) against the full build, and the
+then the incremental case (1%% new pages) against the full build, and the
 validator comparison. Each build runs in its own process through
 `hansard-data build`'s code path (Dagster in process), so its peak memory
 is its own.
@@ -118,7 +118,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--json", type=Path, default=BENCH / "results.json")
     parser.add_argument("--validation-rows", type=int, default=200_000)
-    parser.add_argument("--no-incremental", action="store_true", help="skip the incremental run (1% new pages)")
+    parser.add_argument("--no-incremental", action="store_true", help="skip the incremental run (1%% new pages)")
     parser.add_argument("--no-validation", action="store_true", help="skip the validators' comparison")
     parser.add_argument("--api-records", type=int, default=0, help="also build this many synthetic Written Questions API records")
     args = parser.parse_args()

@@ -49,10 +49,21 @@ def _work(job: _Job, slot, started, sender) -> None:
     import dataclasses
     import resource
 
-    stats = process_batch(job.root, job.work, job.batch, job.paths, skip=job.skip, watch=watch, one_by_one=job.one_by_one)
-    stats = dataclasses.replace(stats, peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1))
-    sender.send(stats)  # a pipe of its own: a worker killed mid-send cannot block the others
+    try:
+        stats = process_batch(job.root, job.work, job.batch, job.paths, skip=job.skip, watch=watch, one_by_one=job.one_by_one)
+        stats = dataclasses.replace(stats, peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1))
+    except Exception as err:  # the parent says which batch failed and why, instead of waiting on a closed pipe
+        sender.send(WorkerFailed(f"{type(err).__name__}: {err}"))
+    else:
+        sender.send(stats)  # a pipe of its own: a worker killed mid-send cannot block the others
     sender.close()
+
+
+@dataclass
+class WorkerFailed:
+    """What a batch worker sends instead of its stats when the batch raised."""
+
+    error: str
 
 
 def run_watched(jobs: list[tuple[Path, Path, str, list[str]]], workers: int, budget: float):
@@ -75,15 +86,21 @@ def run_watched(jobs: list[tuple[Path, Path, str, list[str]]], workers: int, bud
         multiprocessing.connection.wait([r[4] for r in running.values()], timeout=0.1)
         for batch, (process, job, slot, started, receiver) in list(running.items()):
             if receiver.poll():
+                # Readable means a result or a closed pipe: a worker that ended without a result
+                # (an exception, the kernel's OOM killer) is an error now, never a wait that spins.
                 try:
-                    done[batch] = receiver.recv()
+                    result = receiver.recv()
                 except EOFError:
-                    pass
-                if batch in done:
-                    process.join()
-                    receiver.close()
-                    del running[batch]
-                    continue
+                    result = None
+                process.join()
+                receiver.close()
+                del running[batch]
+                if isinstance(result, WorkerFailed):
+                    raise RuntimeError(f"batch {batch} failed: {result.error}")
+                if result is None:
+                    raise RuntimeError(f"the worker for batch {batch} stopped (exit code {process.exitcode}) without a result")
+                done[batch] = result
+                continue
             what = slot.raw.split(b"\0", 2)
             stage, page = what[0].decode(), what[1].decode("utf-8", "replace") if len(what) > 1 else ""
             allowed = budget * max(1, int(page)) if stage == "extract-batch" and page.isdigit() else budget

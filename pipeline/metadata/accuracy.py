@@ -48,4 +48,9 @@ ACCURACY: list[dict] = [
         "pages": "Written Questions API records, after tuning on I (line breaks)",
         "question_recall": 1.000, "agency_f1": 0.767, "instrument_f1": 0.598, "commitment_detection_f1": 0.769, "commitment_status_macro_f1": 0.705,
     },
+    {
+        "batch": "K", "questions": 72, "labelled": "2026-12-02",
+        "pages": "Written Questions API records, after tuning on J and the commitment model",
+        "question_recall": 1.000, "agency_f1": 0.772, "instrument_f1": 0.547, "commitment_detection_f1": 0.786, "commitment_status_macro_f1": 0.743,
+    },
 ]

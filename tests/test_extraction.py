@@ -212,3 +212,60 @@ def test_companies_and_forces_of_the_curated_table():
     assert set(found.values()) == {"Thames Water", "Moody's"}
     assert set(agencies_in("banks such as Standard Chartered operate in the Falkland Islands").values()) == {"Standard Chartered"}
     assert agencies_in("operations of the Israel Defense Forces in Gaza")["Israel Defense Forces"] == "Israel Defense Forces"
+
+
+# --- changes after batch K (Written Questions API, Dec 2023 and Jul 2024) --------------------
+
+
+def test_prisons_by_their_prefix_and_a_bodys_own_body():
+    # K 5664: five prisons named as "HMP X"; the prison service itself stays the curated body
+    found = agencies_in("The table below sets out the information requested for HMP Garth, HMP Bristol, HMP Pentonville, and HMP Ranby. "
+                        "The education contract for HMP Five Wells is not managed by HMPPS.")
+    assert set(found) == {"HMP Garth", "HMP Bristol", "HMP Pentonville", "HMP Ranby", "HMP Five Wells", "HMPPS"}
+    assert set(agencies_in("HM Prison Service staff at HMYOI Wetherby")) == {"HM Prison Service", "HMYOI Wetherby"}
+    # K 6336: the owner is a body by its head word, so the possessive names two bodies
+    found = agencies_in("The World Health Organization’s Uppsala Monitoring Centre latest annual report shows")
+    assert set(found) == {"World Health Organization", "Uppsala Monitoring Centre"}
+    assert "Queen’s Bench Division of the High Court" in agencies_in("the Queen’s Bench Division of the High Court")
+
+
+def test_a_table_acronym_the_question_spells_as_something_else_is_not_that_body():
+    import polars as pl
+
+    from pipeline.extract.mentions import extract_mentions
+
+    questions = pl.DataFrame({
+        "question_id": ["k210", "dhsc", "eu"], "source_id": ["s"] * 3, "record": [0, 1, 2],
+        # K 210: ODA is Official Development Assistance here, not the Olympic Delivery Authority
+        "question_text": ["if she will restore the Official Development Assistance budget to 0.7% of gross national income.", "", "(a) net and (b) gross non-EU immigration figures"],
+        # D1 713: a misprinted spelling of the same body keeps its acronym
+        "answer_text": ["This Government is committed to restoring ODA spending.", "The Department for Health and Social Care (DHSC) has issued a code.", "The EU said"],
+    })
+    bodies, _ = extract_mentions(questions)
+    found = {(r["question_id"], r["surface"]) for r in bodies.to_dicts()}
+    assert ("k210", "ODA") not in found
+    assert ("dhsc", "DHSC") in found
+    assert [r["char_start"] for r in bodies.filter(pl.col("question_id") == "eu").to_dicts()] == [4]  # "non-EU" names no body
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        # K 403, 264: titles introduced by "entitled" run to the publication date, commas and colons included
+        ("with reference to the report entitled Regulating healthcare professionals, protecting the public, consultation response: analysis, published on 17 February 2023, if he",
+         "Regulating healthcare professionals, protecting the public, consultation response: analysis", "report"),
+        ("her Department’s transparency data, entitled Local authority applications to open a special free school: waves 3 and 4, updated on 16 May 2024, what",
+         "Local authority applications to open a special free school: waves 3 and 4", "report"),
+        ("the press release entitled £8 billion boost to repair roads and back drivers, published on 17 November", "£8 billion boost to repair roads and back drivers", "other"),
+        # K 5818: a series title before a colon
+        ("the Environment Agency published a State of the Environment: Soil Report, which identified", "State of the Environment: Soil Report", "report"),
+        # K 6380: two titles joined by "and the"
+        ("measures to support investment in Powering Up Britain and the Green Finance Strategy.", "Green Finance Strategy", "policy_paper"),
+        ("measures to support investment in Powering Up Britain and the Green Finance Strategy.", "Powering Up Britain", "policy_paper"),
+        # a provision word before "of" and a capital is the title's own word
+        ("authorisations under the Regulation of Investigatory Powers Act 2000", "Regulation of Investigatory Powers Act 2000", "act"),
+        ("under Section 5 of the Police Act 1996", "Police Act 1996", "act"),
+    ],
+)
+def test_titles_named_by_entitled_colons_and_joined_titles(text, surface, kind):
+    assert instruments_in(text)[surface][0] == kind

@@ -54,6 +54,13 @@ _ORG_NAME = re.compile(
     rf"|\b\d{{1,3}}(?:st|nd|rd|th)?[^\S\n]+(?:{_CAPWORD}[^\S\n]+){{0,3}}(?:Regiment|Brigade|Battalion|Squadron|Division|Flotilla|Wing)"
     rf"(?:,?[^\S\n]+(?:The[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:of[^\S\n]+)?{_CAPWORD}){{0,4}})?"
 )
+# Prisons and young offender institutions by their prefix ("HMP Garth", "HMYOI Wetherby",
+# "HM Prison Pentonville", "HMP & YOI Doncaster"): named establishments of the prison service,
+# a body each for the labels (GUIDELINES.md: named units with a capitalised proper name).
+_ESTABLISHMENT = re.compile(
+    r"\b(?:HMP(?:[^\S\n]*(?:&|and|/)[^\S\n]*YOI)?|HMYOI|HM[^\S\n]+(?:Prison|Young[^\S\n]+Offender[^\S\n]+Institution)(?:[^\S\n]+and[^\S\n]+Young[^\S\n]+Offender[^\S\n]+Institution)?)"
+    rf"[^\S\n]+(?P<place>{_CAPWORD}(?:[^\S\n]+{_CAPWORD}){{0,2}})"
+)
 # Names that are places or outlets, not bodies (GUIDELINES: "the Library of the House").
 _NOT_AGENCIES = re.compile(r"Librar(?:y|ies)|^Official Report$|^Hansard$|^Vote Office$|(?:Hospital|Infirmary|Medical Centre|Health Centre|School|College|Prison)$")
 # Aliases too often used as adjectives ("Commonwealth immigrants") or as a description
@@ -86,6 +93,7 @@ _ACRONYM_DEFINITION = re.compile(
     rf"(?<![\w'’&\-])(?P<name>(?:{_CAPWORD},?\s+(?:(?:of|for|and|on|in|the|&)\s+)*){{1,9}})\((?P<acronym>[A-Z][A-Za-z&]{{1,9}})\)"
 )
 _STOP = {"of", "for", "and", "on", "in", "the", "&"}
+_ESTABLISHMENT_STOP = {"The", "In", "On", "At", "And", "For", "Is", "Was", "I", "We", "It"}
 
 
 @dataclass(frozen=True)
@@ -141,6 +149,8 @@ def _bounded(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else " "
     # An acronym may touch a hyphen ("a hybrid AU-UN force"); a name may not ("non-Home Office").
     joiners = "" if text[start:end].isupper() else "-"
+    if text[max(0, start - 4) : start].lower() == "non-":
+        return False  # "non-EU immigration" names no body
     return not (before.isalnum() or before in joiners) and not (after.isalnum() or after in joiners)
 
 
@@ -185,6 +195,34 @@ def define_acronyms(text: str, known: Gazetteer) -> dict[str, Agency]:
             if len(initials) > len(letters):
                 break
     return defined
+
+
+def spelled_otherwise(texts: list[str], mentions: list[AgencyMention], known: Gazetteer) -> set[str]:
+    """Bare acronyms of the reference table that the question spells out as something else.
+
+    "restore the Official Development Assistance budget ... ODA spending": the table's ODA
+    (Olympic Delivery Authority) is not what this question means by "ODA".
+    """
+    bare = {m.surface for m in mentions if m.surface.isupper() and m.surface == m.agency.acronym and m.agency.agency_id in known.by_id}
+    other: set[str] = set()
+    for acronym in bare:
+        agency = next(m.agency for m in mentions if m.surface == acronym)
+        words = r"(?:[^\S\n]+(?:of|and|for|the|on|in)){0,2}[^\S\n]+".join(rf"{letter}[a-z][\w'’\-]*" for letter in acronym)
+        for text in texts:
+            for m in re.finditer(rf"\b{words}\b", text):
+                phrase = m.group(0)
+                named = _resolve_name(phrase, known)
+                if _content_words(phrase) == _content_words(agency.name) or (named is not None and named.agency_id == agency.agency_id):
+                    continue
+                # Another body of those initials, or words that name no body at all (a budget, a measure).
+                if named is not None or not reference_spans(phrase, known):
+                    other.add(acronym)
+    return other
+
+
+def _content_words(name: str) -> list[str]:
+    # "Department for Health and Social Care" (a misprint) is the Department of Health and Social Care.
+    return [w.lower() for w in re.findall(r"[\w'’\-]+", name) if w.lower() not in _STOP]
 
 
 def _resolve_name(name: str, known: Gazetteer) -> Agency | None:
@@ -232,6 +270,14 @@ def find_agencies(
         for name, start in _separate_bodies(name, start):
             if name and _well_formed_name(name, view, start):
                 candidates.append(AgencyMention(start, start + len(name), text[start : start + len(name)], Agency(slug(name), name, None, AgencyKind.OTHER)))
+    for m in _ESTABLISHMENT.finditer(view) if "HM" in view else ():
+        place = m.group("place").split()
+        while place and (place[-1] in _ESTABLISHMENT_STOP or re.fullmatch(ORG_HEADS, place[-1])):
+            place.pop()  # "HM Prison Service" is the service; "HMP Bristol In" never a place
+        if place:
+            end = m.start("place") + len(" ".join(place))
+            name = text[m.start() : end]
+            candidates.append(AgencyMention(m.start(), end, name, Agency(slug(name), name, None, AgencyKind.UK_POLICE_OR_JUSTICE)))
     # A name the text itself calls a body: "Homes England, the Government's housing and regeneration agency".
     taken = {c.start for c in candidates}  # a name found by another source is kept once
     for m in _CALLED_A_BODY.finditer(view) if _BODY_WORDS.search(view) else ():
@@ -332,9 +378,17 @@ _TWO_BODIES = re.compile(rf"^(.+?\b(?:{ORG_HEADS})) and (.+\b(?:{ORG_HEADS}))$")
 _IN_BODY = re.compile(rf"^.+? (?:in|at|within) (?=[A-Z][\w'’&\-]*(?: [\w'’&\-]+)* (?:{ORG_HEADS})$)")
 
 
+# A body's own body: "World Health Organization’s Uppsala Monitoring Centre" is two. Only an owner
+# that is itself a body by its head word splits ("Children’s Commissioner", "King’s College" do not).
+_OWNED_BODY = re.compile(rf"^(.+?\b(?:{ORG_HEADS}))['’]s (?=[A-Z])(.+)$")
+
+
 def _separate_bodies(name: str, start: int) -> list[tuple[str, int]]:
-    """A new name that is two bodies ("Trussell Trust and Joseph Rowntree Foundation"), or a part of
-    a body ("Young People and Education in City of York Council"), as the bodies it names."""
+    """A new name that is two bodies ("Trussell Trust and Joseph Rowntree Foundation"), a body's own
+    body ("World Health Organization’s Uppsala Monitoring Centre"), or a part of a body ("Young
+    People and Education in City of York Council"), as the bodies it names."""
+    if m := _OWNED_BODY.match(name):
+        return [(m.group(1), start), *_separate_bodies(m.group(2), start + m.start(2))]
     if m := _TWO_BODIES.match(name):
         return [(m.group(1), start), (m.group(2), start + m.start(2))]
     if m := _IN_BODY.match(name):

@@ -42,7 +42,9 @@ class InstrumentMention:
     year: int | None
 
 
-_PROVISION = re.compile(r"^.*?\b(?:Schedule|Section|Part|Article|Clause|Paragraph|Regulation|Chapter)s?\b.*?\b(?:of|to|under)[^\S\n]+(?:the[^\S\n]+)?(?=[A-Z])")
+# "Section 5 of the", "Schedule 2 to the": a provision word with its number ("Regulation of
+# Investigatory Powers Act" is a title).
+_PROVISION = re.compile(r"^.*?\b(?:Schedule|Section|Part|Article|Clause|Paragraph|Regulation|Chapter)s?\b(?![^\S\n]+of[^\S\n]+[A-Z]).*?\b(?:of|to|under)[^\S\n]+(?:the[^\S\n]+)?(?=[A-Z])")
 
 
 # Only "’s" names an owner ("the Carbon Trust’s ..."); a plural possessive, "s’", names whom the
@@ -61,6 +63,8 @@ def _trim_leading(text: str, start: int) -> tuple[str, int]:
         m = re.match(r"([\w'’\-]+),?[^\S\n]+", text)
         if not m or m.end() >= len(text) or m.group(1).lower() not in _LEADING:
             return text, start
+        if m.group(1)[0].isupper() and re.match(r"of[^\S\n]+[A-Z]", text[m.end() :]):
+            return text, start  # "Regulation of Investigatory Powers Act 2000" is the title, not a provision of it
         text, start = text[m.end() :], start + m.end()
 
 
@@ -129,7 +133,8 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
             r"(?![^\S\n]+(?:for|of)[^\S\n]+[A-Z])"
         ),
     ),
-    ("report", ("Report", "Review", "Inquiry", "Survey"), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:Report|Review|Inquiry|Survey)\b(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?(?![^\S\n]+(?:of|on|into)[^\S\n]+[A-Z])")),
+    # a series title before a colon belongs to the title: "State of the Environment: Soil Report"
+    ("report", ("Report", "Review", "Inquiry", "Survey"), re.compile(rf"\b(?:{CAP}:?[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:Report|Review|Inquiry|Survey)\b(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?(?![^\S\n]+(?:of|on|into)[^\S\n]+[A-Z])")),
     # A title in quotation marks: "the “Ministerial Code” and “Travel by Ministers”".
     (QUOTED, ("“", '"'), re.compile(r"(?<=[“\"])[A-Z][^“”\"\n]{2,150}?(?=[”\"])")),
 ]
@@ -144,6 +149,23 @@ _TITLED_AFTER = re.compile(
     r"(?P<title>[A-Z][^.;\[\]\n‘’“”\"]*?)(?=[’”\"']?(?:\s+by\s|,\s*published|,\s+in\s|,\s+which|\s*\[|\.\s|\.$|;|,\s+[a-z]|$|"
     r"\s+(?:is|was|are|were|will|has|have|had|would|should|can|may|sets|set|said|says)\s))"
     r"|(?:White|Green)\s+Paper,?\s*[‘“\"']?(?P<paper>[A-Z][^.;\[\]\n‘’“”\"]*?)(?=[’”\"']?(?:\.\s|\.$|;|\s*\(|$))"
+)
+# A title the text introduces by name: "the policy paper entitled Our Long-Term Plan for Towns,
+# published on 1 October 2023, what ...". Government titles are often in sentence case with
+# commas and colons, so the title runs to what ends it in a question: a publication date, a
+# paper number, the comma before the question's next clause, a full stop.
+_ENTITLED = re.compile(
+    r"(?P<head>[\w’'-]+)?,?[^\S\n]+(?:entitled|titled)[^\S\n]+[‘“\"']?(?P<title>[A-Z0-9£][^\n‘’“”\"]{2,250}?)"
+    r"(?=[’”\"']?(?:,?[^\S\n]+(?:published|updated|dated|issued|released|launched|which closed)\b|,[^\S\n]+(?:CP|Cm|HC|HL)[^\S\n]+\d"
+    r"|,[^\S\n]+(?:which|whether|what|how|if|when|for what|on what|by what|with what|in what|to what|who|whom|where|why|and if|and what|and whether)\b"
+    r"|[^\S\n]+(?:by|from)[^\S\n]+(?:the[^\S\n]+)?[A-Z]|\.(?:\s|$)|\?|;|$))"
+)
+_ENTITLED_KIND = {"release": "other", "notice": "other", "report": "report", "review": "report", "study": "report", "research": "report",
+                  "survey": "report", "statistics": "report", "data": "report", "analysis": "report", "evaluation": "report"}
+# Two titles joined by "and the": "Powering Up Britain and the Green Finance Strategy".
+_TWO_TITLES = re.compile(
+    r"^(?P<first>[A-Z][\w'’\-]*(?:[^\S\n]+[\w'’\-]+)+?)[^\S\n]+and[^\S\n]+the[^\S\n]+"
+    r"(?P<second>[A-Z][\w'’\-]*(?:[^\S\n]+[\w'’\-]+)*[^\S\n]+(?:Acts?|Bill|Strategy|Report|Review|Protocol|Convention|Plan|Regulations|Order|Rules|Fund|Scheme|Programme|Framework|Code|Paper|Guidance)(?:[^\S\n]+(?:19|20)\d\d)?)$"
 )
 _GENERIC_TITLES = {"official report", "the official report", "hansard", "the convention", "the protocol", "the treaty", "the act", "the bill", "the report", "act", "bill", "convention", "protocol", "treaty", "the government", "government"}
 _NOT_TITLES = re.compile(r"^(?:Official Report|Act of Parliament|Acts of Parliament|Private Bill|Public Bill|Hybrid Bill|Government Bill|Money Bill|Parliament Act)$")
@@ -187,7 +209,15 @@ def find_instruments(text: str) -> list[InstrumentMention]:
                 continue
             if len(surface.split()) < 2 and not re.search(r"\d", surface):
                 continue
+            if (two := _TWO_TITLES.match(surface)) and re.search(r"[A-Z]", two.group("first")[1:]) and two.group("first").split()[-1].lower() not in _LEADING:
+                candidates.append(_mention(kind, two.group("first"), start))
+                candidates.append(_mention(kind, two.group("second"), start + two.start("second")))
+                continue
             candidates.append(_mention(kind, surface, start))
+    for m in (_ENTITLED.finditer(text) if "titled" in text else ()):
+        title = m.group("title").strip(" ,:")
+        if len(title.split()) >= 2 and title.lower() not in _GENERIC_TITLES:
+            candidates.append(_mention(_ENTITLED_KIND.get((m.group("head") or "").lower(), "policy_paper"), title, m.start("title")))
     for m in (_TITLED_AFTER.finditer(text) if _TITLED_GATE.search(text) else ()):
         group = "title" if m.group("title") else "paper"
         title = m.group(group).strip(" ,:")

@@ -42,8 +42,12 @@ def extract_mentions(questions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFram
                          ref_id=instrument_rules.instrument_id(kind, title), name=title, acronym=None, kind=kind,
                          identifier=identifier, year=year)
                 )
-            excluded = [(m.start, m.end) for m in found[part]]
-            for a in agency_rules.find_agencies(text, acronyms, excluded, known):
+        bodies = {part: agency_rules.find_agencies(text, acronyms, [(m.start, m.end) for m in found[part]], known) for part, text in parts}
+        if any(a.surface.isupper() for found_bodies in bodies.values() for a in found_bodies):
+            spelled = agency_rules.spelled_otherwise([text for _, text in parts], [a for found_bodies in bodies.values() for a in found_bodies], known)
+            bodies = {part: [a for a in found_bodies if a.surface not in spelled or a.surface in acronyms] for part, found_bodies in bodies.items()}
+        for part, _ in parts:
+            for a in bodies[part]:
                 agency_rows.append(
                     dict(question_id=qid, source_id=source_id, record=record, part=part, char_start=a.start, char_end=a.end, surface=a.surface,
                          ref_id=a.agency.agency_id, name=a.agency.name, acronym=a.agency.acronym, kind=a.agency.kind,

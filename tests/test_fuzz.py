@@ -78,28 +78,3 @@ def test_a_page_past_its_time_budget_is_stopped_and_quarantined_and_the_rest_pub
     assert "ran past the 0.5-second budget" in result.output  # named in the build summary
     assert rows["volumes/day.xml"]["status"] == "parsed"
 
-
-def test_a_batch_worker_that_fails_is_an_error_naming_the_batch_not_a_wait(tmp_path: Path):
-    """A worker whose batch raises ends with its pipe closed: the watchdog must say so, not spin on the closed pipe."""
-    import signal
-
-    from pipeline.page.watchdog import run_watched
-
-    archive = tmp_path / "archive"
-    (archive / "day").mkdir(parents=True)
-    shutil_page = SAMPLE.rglob("*.txt").__next__()
-    (archive / "day" / "page.txt").write_bytes(shutil_page.read_bytes())
-    work = tmp_path / "work-is-a-file"
-    work.write_text("not a folder")  # the batch's store cannot be written under it
-
-    def too_long(*_):
-        raise TimeoutError("the watchdog waited on a worker that had ended")
-
-    previous = signal.signal(signal.SIGALRM, too_long)
-    signal.alarm(60)
-    try:
-        with pytest.raises(RuntimeError, match=r"batch day failed: .*Error"):
-            list(run_watched([(archive, work, "day", ["day/page.txt"])], workers=1, budget=30.0))
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)

@@ -269,3 +269,60 @@ def test_a_table_acronym_the_question_spells_as_something_else_is_not_that_body(
 )
 def test_titles_named_by_entitled_colons_and_joined_titles(text, surface, kind):
     assert instruments_in(text)[surface][0] == kind
+
+
+def test_what_the_rules_after_batch_k_must_not_read():
+    """Readings the new rules must not make (found in review, each a sentence of a common kind)."""
+    import polars as pl
+
+    from pipeline.extract.mentions import extract_mentions
+
+    # A misprint or a plural of a body's name keeps the table's acronym.
+    questions = pl.DataFrame({
+        "question_id": ["nhs", "cps"], "source_id": ["s"] * 2, "record": [0, 1],
+        "question_text": ["how many staff the National Health Services employ", "what the Crown Prosecution Services budget is"],
+        "answer_text": ["The NHS employs 1.3 million people.", "The CPS budget is set out below."],
+    })
+    surfaces = {(r["question_id"], r["surface"]) for r in extract_mentions(questions)[0].to_dicts()}
+    assert {("nhs", "NHS"), ("cps", "CPS")} <= surfaces
+    # Prisons: a place of several words, a possessive, words that are not a place; one body per prison.
+    found = {m.surface: m.agency.agency_id for m in find_agencies("HMP Isle of Wight, HMP Pentonville’s healthcare unit, the HM Prison Estate and HM Prison Garth", {}, [])}
+    assert found == {"HMP Isle of Wight": "hmp-isle-of-wight", "HMP Pentonville": "hmp-pentonville", "HM Prison Garth": "hmp-garth"}
+    assert set(agencies_in("the Lebanon-EU dialogue")) == {"EU"}
+    # Titles: a debate is not an instrument; a table's source line is not part of a survey's title;
+    # a body's name before "and the" is the body.
+    assert instruments_in("the debate entitled Access to NHS dentistry on 5 May 2024") == {}
+    assert "Labour Force Survey" in instruments_in("Source: Labour Force Survey")
+    assert "The state of the UK's wildlife" in instruments_in("the report entitled The state of the UK's wildlife, produced by the RSPB")
+    assert "Mental Health and the Workplace Review" in instruments_in("the Mental Health and the Workplace Review")
+    text = "Department for Energy Security and Net Zero and the Net Zero Strategy"
+    bodies, titles = extract_mentions(pl.DataFrame({"question_id": ["q"], "source_id": ["s"], "record": [0], "question_text": [""], "answer_text": [text]}))
+    assert titles["surface"].to_list() == ["Net Zero Strategy"]
+    assert "Department for Energy Security and Net Zero" in bodies["surface"].to_list()
+
+
+def test_a_title_named_by_entitled_is_read_in_time_whatever_follows():
+    import time
+
+    started = time.perf_counter()
+    for text in ["entitled " + "a" * 100_000, " " * 20_000 + "entitled X", "entitled A" + "b" * 100_000, "and the Gamma " * 5_000 + "Survey"]:
+        find_instruments(text)
+    assert time.perf_counter() - started < 2.0  # quadratic scans took minutes on these
+
+
+def test_a_misnamed_body_keeps_its_acronym_and_another_body_of_its_letters_takes_it():
+    import polars as pl
+
+    from pipeline.extract.mentions import extract_mentions
+
+    questions = pl.DataFrame({
+        "question_id": ["dvla", "mca"], "source_id": ["s"] * 2, "record": [0, 1],
+        "question_text": ["how many staff the Driving and Vehicle Licensing Agency employs", ""],
+        # D1 5008: the Mayoral Combined Authorities (MCAs), not the Maritime and Coastguard Agency
+        "answer_text": ["The DVLA employs 6,000 people.", "funding for the Mayoral Combined Authorities and each MCA"],
+    })
+    surfaces = {(r["question_id"], r["surface"]) for r in extract_mentions(questions)[0].to_dicts()}
+    assert ("dvla", "DVLA") in surfaces and ("mca", "MCA") not in surfaces
+    assert "Cabinet Manual" in instruments_in("the Cabinet Manual and the Directory of Civil Service Guidance")
+    assert "Review of electricity market arrangements (REMA): second consultation" in instruments_in(
+        "the consultation entitled Review of electricity market arrangements (REMA): second consultation, published on 12 March 2024")

@@ -77,4 +77,3 @@ def test_a_page_past_its_time_budget_is_stopped_and_quarantined_and_the_rest_pub
     assert rows["volumes/S5LV0001P0.xml"]["status"] == "quarantined" and "0.5-second budget" in rows["volumes/S5LV0001P0.xml"]["reason"]
     assert "ran past the 0.5-second budget" in result.output  # named in the build summary
     assert rows["volumes/day.xml"]["status"] == "parsed"
-

@@ -55,12 +55,33 @@ _ORG_NAME = re.compile(
     rf"(?:,?[^\S\n]+(?:The[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:of[^\S\n]+)?{_CAPWORD}){{0,4}})?"
 )
 # Prisons and young offender institutions by their prefix ("HMP Garth", "HMYOI Wetherby",
-# "HM Prison Pentonville", "HMP & YOI Doncaster"): named establishments of the prison service,
-# a body each for the labels (GUIDELINES.md: named units with a capitalised proper name).
+# "HM Prison Pentonville", "HMP & YOI Doncaster", "HMP Isle of Wight"): named establishments of the
+# prison service, a body each for the labels (GUIDELINES.md: named units with a capitalised proper name).
 _ESTABLISHMENT = re.compile(
-    r"\b(?:HMP(?:[^\S\n]*(?:&|and|/)[^\S\n]*YOI)?|HMYOI|HM[^\S\n]+(?:Prison|Young[^\S\n]+Offender[^\S\n]+Institution)(?:[^\S\n]+and[^\S\n]+Young[^\S\n]+Offender[^\S\n]+Institution)?)"
-    rf"[^\S\n]+(?P<place>{_CAPWORD}(?:[^\S\n]+{_CAPWORD}){{0,2}})"
+    r"\b(?:(?P<prison>HMP(?:[^\S\n]*(?:&|and|/)[^\S\n]*YOI)?|HM[^\S\n]+Prison(?:[^\S\n]+and[^\S\n]+Young[^\S\n]+Offender[^\S\n]+Institution)?)"
+    r"|HMYOI|HM[^\S\n]+Young[^\S\n]+Offender[^\S\n]+Institution)"
+    rf"[^\S\n]+(?P<place>{_CAPWORD}(?:[^\S\n]+(?:of[^\S\n]+)?{_CAPWORD}){{0,2}})"
 )
+# Words after the prefix that are not a prison's place: "HM Prison Estate", "HMP Governors".
+_NOT_A_PLACE = {"The", "In", "On", "At", "And", "For", "Is", "Was", "I", "We", "It", "Estate", "Estates", "Governor", "Governors",
+                "Officer", "Officers", "Staff", "Group", "Groups", "Establishments"}
+
+
+def _establishments(text: str, view: str) -> list[AgencyMention]:
+    """Prisons named by their prefix, one body per prison whichever prefix prints it."""
+    found = []
+    for m in _ESTABLISHMENT.finditer(view):
+        place = re.sub(r"['’]s$", "", m.group("place")).split()
+        while place and (place[-1] in _NOT_A_PLACE or place[-1] == "of" or re.fullmatch(ORG_HEADS, place[-1])):
+            place.pop()  # "HM Prison Service" is the service itself, a curated body
+        if not place or place[0] in _NOT_A_PLACE:
+            continue
+        end = m.start("place") + len(" ".join(place))
+        name = f"{'HMP' if m.group('prison') else 'HMYOI'} {' '.join(place)}"
+        found.append(AgencyMention(m.start(), end, text[m.start() : end], Agency(slug(name), name, None, AgencyKind.UK_POLICE_OR_JUSTICE)))
+    return found
+
+
 # Names that are places or outlets, not bodies (GUIDELINES: "the Library of the House").
 _NOT_AGENCIES = re.compile(r"Librar(?:y|ies)|^Official Report$|^Hansard$|^Vote Office$|(?:Hospital|Infirmary|Medical Centre|Health Centre|School|College|Prison)$")
 # Aliases too often used as adjectives ("Commonwealth immigrants") or as a description
@@ -93,7 +114,6 @@ _ACRONYM_DEFINITION = re.compile(
     rf"(?<![\w'’&\-])(?P<name>(?:{_CAPWORD},?\s+(?:(?:of|for|and|on|in|the|&)\s+)*){{1,9}})\((?P<acronym>[A-Z][A-Za-z&]{{1,9}})\)"
 )
 _STOP = {"of", "for", "and", "on", "in", "the", "&"}
-_ESTABLISHMENT_STOP = {"The", "In", "On", "At", "And", "For", "Is", "Was", "I", "We", "It"}
 
 
 @dataclass(frozen=True)
@@ -149,8 +169,8 @@ def _bounded(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else " "
     # An acronym may touch a hyphen ("a hybrid AU-UN force"); a name may not ("non-Home Office").
     joiners = "" if text[start:end].isupper() else "-"
-    if text[max(0, start - 4) : start].lower() == "non-":
-        return False  # "non-EU immigration" names no body
+    if text[max(0, start - 4) : start].lower() == "non-" and (start == 4 or not text[start - 5].isalpha()):
+        return False  # "non-EU immigration" names no body ("Lebanon-EU" does)
     return not (before.isalnum() or before in joiners) and not (after.isalnum() or after in joiners)
 
 
@@ -201,28 +221,46 @@ def spelled_otherwise(texts: list[str], mentions: list[AgencyMention], known: Ga
     """Bare acronyms of the reference table that the question spells out as something else.
 
     "restore the Official Development Assistance budget ... ODA spending": the table's ODA
-    (Olympic Delivery Authority) is not what this question means by "ODA".
+    (Olympic Delivery Authority) is not what this question means by "ODA". Words of a body's
+    shape ("National Health Services", a misprint) do not count against the table's body.
     """
-    bare = {m.surface for m in mentions if m.surface.isupper() and m.surface == m.agency.acronym and m.agency.agency_id in known.by_id}
+    bare = {m.surface: m.agency for m in mentions if m.surface.isupper() and m.surface == m.agency.acronym and m.agency.agency_id in known.by_id}
     other: set[str] = set()
-    for acronym in bare:
-        agency = next(m.agency for m in mentions if m.surface == acronym)
-        words = r"(?:[^\S\n]+(?:of|and|for|the|on|in)){0,2}[^\S\n]+".join(rf"{letter}[a-z][\w'’\-]*" for letter in acronym)
+    for acronym, agency in sorted(bare.items()):
+        spelling = _spelling(acronym)
+        if spelling is None:
+            continue
         for text in texts:
-            for m in re.finditer(rf"\b{words}\b", text):
+            for m in spelling.finditer(text):
                 phrase = m.group(0)
                 named = _resolve_name(phrase, known)
-                if _content_words(phrase) == _content_words(agency.name) or (named is not None and named.agency_id == agency.agency_id):
+                if _same_words(phrase, agency.name) or (named is not None and named.agency_id == agency.agency_id):
                     continue
-                # Another body of those initials, or words that name no body at all (a budget, a measure).
+                # Another body with those initials ("Mayoral Combined Authorities" for MCA), or words that
+                # name no body at all (a budget, a measure).
                 if named is not None or not reference_spans(phrase, known):
                     other.add(acronym)
     return other
 
 
-def _content_words(name: str) -> list[str]:
-    # "Department for Health and Social Care" (a misprint) is the Department of Health and Social Care.
-    return [w.lower() for w in re.findall(r"[\w'’\-]+", name) if w.lower() not in _STOP]
+@cache
+def _spelling(acronym: str) -> re.Pattern[str] | None:
+    """Capitalised words whose initials spell ``acronym`` ("Official Development Assistance" for ODA); None unless all letters."""
+    if not (acronym.isascii() and acronym.isalpha()):
+        return None  # "DE&S", "MI5": no spelling to look for
+    words = r"(?:[^\S\n]+(?:of|and|for|the|on|in)){0,2}[^\S\n]+".join(rf"{letter}[a-z][\w'’\-]*" for letter in acronym)
+    return re.compile(rf"\b{words}\b")
+
+
+def _same_words(phrase: str, name: str) -> bool:
+    """Whether a spelled-out phrase is the body's own name, misprinted or in the plural: "Department for
+    Health and Social Care", "National Health Services", "Driving and Vehicle Licensing Agency"."""
+    def words(text: str) -> list[str]:
+        found = [w.lower() for w in re.findall(r"[\w'’\-]+", text) if w.lower() not in _STOP]
+        return [re.sub(r"(?:ies|s)$", "", w) if len(w) > 3 else w for w in found]
+
+    a, b = words(phrase), words(name)
+    return len(a) == len(b) and 2 * sum(x == y for x, y in zip(a, b)) >= len(a)
 
 
 def _resolve_name(name: str, known: Gazetteer) -> Agency | None:
@@ -270,14 +308,8 @@ def find_agencies(
         for name, start in _separate_bodies(name, start):
             if name and _well_formed_name(name, view, start):
                 candidates.append(AgencyMention(start, start + len(name), text[start : start + len(name)], Agency(slug(name), name, None, AgencyKind.OTHER)))
-    for m in _ESTABLISHMENT.finditer(view) if "HM" in view else ():
-        place = m.group("place").split()
-        while place and (place[-1] in _ESTABLISHMENT_STOP or re.fullmatch(ORG_HEADS, place[-1])):
-            place.pop()  # "HM Prison Service" is the service; "HMP Bristol In" never a place
-        if place:
-            end = m.start("place") + len(" ".join(place))
-            name = text[m.start() : end]
-            candidates.append(AgencyMention(m.start(), end, name, Agency(slug(name), name, None, AgencyKind.UK_POLICE_OR_JUSTICE)))
+    if "HM" in view:
+        candidates.extend(_establishments(text, view))
     # A name the text itself calls a body: "Homes England, the Government's housing and regeneration agency".
     taken = {c.start for c in candidates}  # a name found by another source is kept once
     for m in _CALLED_A_BODY.finditer(view) if _BODY_WORDS.search(view) else ():

@@ -68,6 +68,10 @@ def _trim_leading(text: str, start: int) -> tuple[str, int]:
         text, start = text[m.end() :], start + m.end()
 
 
+# A colon inside a title, but not after a table's furniture ("Source: Labour Force Survey").
+_TITLE_COLON = r"(?::(?<!Source:)(?<!Sources:)(?<!Note:)(?<!Notes:)(?<!Table:)(?<!Figure:)(?<!Chart:)(?<!Key:))"
+
+
 # A rule whose kind is decided from the quoted title it finds (report or policy paper).
 QUOTED = "quoted"
 # (kind, gate, pattern). The gate: words one of which a text must hold for the rule to be
@@ -134,7 +138,7 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
         ),
     ),
     # a series title before a colon belongs to the title: "State of the Environment: Soil Report"
-    ("report", ("Report", "Review", "Inquiry", "Survey"), re.compile(rf"\b(?:{CAP}:?[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:Report|Review|Inquiry|Survey)\b(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?(?![^\S\n]+(?:of|on|into)[^\S\n]+[A-Z])")),
+    ("report", ("Report", "Review", "Inquiry", "Survey"), re.compile(rf"\b(?:{CAP}{_TITLE_COLON}?[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:Report|Review|Inquiry|Survey)\b(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?(?![^\S\n]+(?:of|on|into)[^\S\n]+[A-Z])")),
     # A title in quotation marks: "the “Ministerial Code” and “Travel by Ministers”".
     (QUOTED, ("“", '"'), re.compile(r"(?<=[“\"])[A-Z][^“”\"\n]{2,150}?(?=[”\"])")),
 ]
@@ -154,19 +158,39 @@ _TITLED_AFTER = re.compile(
 # published on 1 October 2023, what ...". Government titles are often in sentence case with
 # commas and colons, so the title runs to what ends it in a question: a publication date, a
 # paper number, the comma before the question's next clause, a full stop.
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# Found by its literal word; the word naming what the title is comes from the few characters before.
 _ENTITLED = re.compile(
-    r"(?P<head>[\w’'-]+)?,?[^\S\n]+(?:entitled|titled)[^\S\n]+[‘“\"']?(?P<title>[A-Z0-9£][^\n‘’“”\"]{2,250}?)"
+    r"\b(?:entitled|titled)[^\S\n]+[‘“\"']?(?P<title>[A-Z0-9£][^\n‘’“”\"]{2,250}?)"
     r"(?=[’”\"']?(?:,?[^\S\n]+(?:published|updated|dated|issued|released|launched|which closed)\b|,[^\S\n]+(?:CP|Cm|HC|HL)[^\S\n]+\d"
     r"|,[^\S\n]+(?:which|whether|what|how|if|when|for what|on what|by what|with what|in what|to what|who|whom|where|why|and if|and what|and whether)\b"
-    r"|[^\S\n]+(?:by|from)[^\S\n]+(?:the[^\S\n]+)?[A-Z]|\.(?:\s|$)|\?|;|$))"
+    rf"|,?[^\S\n]+(?:on|in)[^\S\n]+(?:\d{{1,2}}[^\S\n]+)?(?:{_MONTH}|(?:19|20)\d\d)\b|,[^\S\n]+[a-z]+ed[^\S\n]+by\b"
+    r"|[^\S\n]+and[^\S\n]+(?:its|will|has|have|is|was|would)\b|[^\S\n]+(?:by|from)[^\S\n]+(?:the[^\S\n]+)?[A-Z]|\.(?:\s|$)|\?|;|$))"
 )
+_ENTITLED_HEAD = re.compile(r"([\w’'-]+),?[^\S\n]+$")
 _ENTITLED_KIND = {"release": "other", "notice": "other", "report": "report", "review": "report", "study": "report", "research": "report",
                   "survey": "report", "statistics": "report", "data": "report", "analysis": "report", "evaluation": "report"}
-# Two titles joined by "and the": "Powering Up Britain and the Green Finance Strategy".
-_TWO_TITLES = re.compile(
-    r"^(?P<first>[A-Z][\w'’\-]*(?:[^\S\n]+[\w'’\-]+)+?)[^\S\n]+and[^\S\n]+the[^\S\n]+"
-    r"(?P<second>[A-Z][\w'’\-]*(?:[^\S\n]+[\w'’\-]+)*[^\S\n]+(?:Acts?|Bill|Strategy|Report|Review|Protocol|Convention|Plan|Regulations|Order|Rules|Fund|Scheme|Programme|Framework|Code|Paper|Guidance)(?:[^\S\n]+(?:19|20)\d\d)?)$"
-)
+# Things with titles that are not instruments: "a debate entitled ...", "an article entitled ...".
+_NOT_INSTRUMENT_HEADS = {"debate", "debates", "article", "articles", "petition", "petitions", "motion", "book", "event", "conference", "programme", "podcast", "film"}
+# Two titles joined by "and the" ("Powering Up Britain and the Green Finance Strategy", "Cabinet
+# Manual and the Directory of Civil Service Guidance"): the second ends in a title's head word, and
+# the first does too or is at least three words ("Mental Health and the Workplace Review" is one title).
+_TITLE_HEADS = r"(?:Acts?|Bill|Strategy|Report|Review|Protocol|Convention|Treaty|Charter|Agreement|Directive|Plan|Regulations|Order|Rules|Fund|Scheme|Programme|Framework|Code|Paper|Guidance|Guidelines|Manual|Handbook)"
+_TITLE_HEAD_END = re.compile(rf"(?:^|[^\S\n]){_TITLE_HEADS}(?:[^\S\n]+(?:19|20)\d\d)?$")
+
+
+def _two_titles(surface: str) -> tuple[str, str, int] | None:
+    """(first, second, offset of second) when ``surface`` is two titles joined by "and the"."""
+    at = surface.rfind(" and the ")
+    if at < 0:
+        return None
+    first, second = surface[:at], surface[at + len(" and the ") :]
+    words = first.split()
+    if (len(words) < 3 and not _TITLE_HEAD_END.search(first)) or not second[:1].isupper() or not _TITLE_HEAD_END.search(second) or words[-1].lower() in _LEADING:
+        return None
+    return first, second, at + len(" and the ")
+
+
 _GENERIC_TITLES = {"official report", "the official report", "hansard", "the convention", "the protocol", "the treaty", "the act", "the bill", "the report", "act", "bill", "convention", "protocol", "treaty", "the government", "government"}
 _NOT_TITLES = re.compile(r"^(?:Official Report|Act of Parliament|Acts of Parliament|Private Bill|Public Bill|Hybrid Bill|Government Bill|Money Bill|Parliament Act)$")
 
@@ -209,17 +233,23 @@ def find_instruments(text: str) -> list[InstrumentMention]:
                 continue
             if len(surface.split()) < 2 and not re.search(r"\d", surface):
                 continue
-            if (two := _TWO_TITLES.match(surface)) and re.search(r"[A-Z]", two.group("first")[1:]) and two.group("first").split()[-1].lower() not in _LEADING:
-                candidates.append(_mention(kind, two.group("first"), start))
-                candidates.append(_mention(kind, two.group("second"), start + two.start("second")))
+            if two := _two_titles(surface):
+                candidates.append(_mention(kind, two[0], start))
+                candidates.append(_mention(kind, two[1], start + two[2]))
                 continue
             candidates.append(_mention(kind, surface, start))
+    entitled: list[tuple[int, int]] = []  # spans of titles named by "entitled": the surer reading where both rules read one
     for m in (_ENTITLED.finditer(text) if "titled" in text else ()):
+        entitled.append(m.span("title"))
         title = m.group("title").strip(" ,:")
-        if len(title.split()) >= 2 and title.lower() not in _GENERIC_TITLES:
-            candidates.append(_mention(_ENTITLED_KIND.get((m.group("head") or "").lower(), "policy_paper"), title, m.start("title")))
+        head = _ENTITLED_HEAD.search(text, max(0, m.start() - 40), m.start())
+        head_word = head.group(1).lower() if head else ""
+        if len(title.split()) >= 2 and title.lower() not in _GENERIC_TITLES and head_word not in _NOT_INSTRUMENT_HEADS:
+            candidates.append(_mention(_ENTITLED_KIND.get(head_word, "policy_paper"), title, m.start("title")))
     for m in (_TITLED_AFTER.finditer(text) if _TITLED_GATE.search(text) else ()):
         group = "title" if m.group("title") else "paper"
+        if any(start < m.end(group) and m.start(group) < end for start, end in entitled):
+            continue
         title = m.group(group).strip(" ,:")
         if len(title) < 6 or title.lower() in _GENERIC_TITLES or not re.search(r"[A-Z]", title):
             continue

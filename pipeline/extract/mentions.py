@@ -57,14 +57,15 @@ def extract_mentions(questions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFram
 
 
 def _outside_curated_bodies(mentions: list, text: str, known) -> list:
-    """Instrument mentions that are not part of a reference body's name.
+    """Instrument mentions that are not a reference body's name or part of one.
 
     "Office for National Statistics" holds the shape of a statistics series
     ("National Statistics") and "UK Statistics Authority" that of "UK
     Statistics": the body of the reference table is what the text names.
     """
     bodies = agency_rules.reference_spans(text, known)
-    return [m for m in mentions if not any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in bodies)]
+    # A span that is exactly a body's name is the body ("Department for Energy Security and Net Zero").
+    return [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in bodies)]
 
 
 def _canonical_instruments(mentions: list[instrument_rules.InstrumentMention]) -> dict[tuple[str, str], tuple[str, str, str | None, int | None]]:

@@ -17,8 +17,10 @@ import contextlib
 import multiprocessing
 import os
 import sys
+import threading
 import multiprocessing.connection
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,15 +63,18 @@ def _work(job: _Job, slot, started, sender) -> None:
     sender.close()
 
 
-@dataclass
+@dataclass(frozen=True)
 class WorkerFailed:
     """What a batch worker sends instead of its stats when the batch raised."""
 
     error: str
 
 
+_MAIN_MODULE = threading.Lock()  # two builds starting workers from two threads must not interleave the hiding
+
+
 @contextlib.contextmanager
-def _main_module_not_imported():
+def _main_module_not_imported() -> Iterator[None]:
     """Start a worker without importing the parent's ``__main__`` in it.
 
     multiprocessing prepares a forkserver or spawn child by importing the main
@@ -80,70 +85,78 @@ def _main_module_not_imported():
     import before it read a page. Hiding the main module's name and path while
     the process starts makes the preparation skip that import.
     """
-    main = sys.modules["__main__"]
-    saved = {key: main.__dict__[key] for key in ("__file__", "__spec__") if key in main.__dict__}
-    for key in saved:
-        setattr(main, key, None) if key == "__spec__" else delattr(main, key)
-    try:
-        yield
-    finally:
-        for key, value in saved.items():
-            setattr(main, key, value)
+    with _MAIN_MODULE:
+        main = sys.modules["__main__"]
+        saved = {key: main.__dict__[key] for key in ("__file__", "__spec__") if key in main.__dict__}
+        if "__file__" in saved:
+            del main.__file__
+        if "__spec__" in saved:
+            main.__spec__ = None
+        try:
+            yield
+        finally:
+            for key, value in saved.items():
+                setattr(main, key, value)
 
 
-def run_watched(jobs: list[tuple[Path, Path, str, list[str]]], workers: int, budget: float):
-    """Process batches in watched worker processes; yields each batch's stats in batch order."""
+def run_watched(jobs: list[tuple[Path, Path, str, list[str]]], workers: int, budget: float) -> Iterator[object]:
+    """Process batches in watched worker processes; yields each batch's stats in batch order.
+
+    However it ends (an error, the caller closing the generator), no worker is left running.
+    """
     context = worker_context()
     pending = [_Job(*job) for job in jobs]
     order = [job.batch for job in pending]
     done: dict[str, object] = {}
     running: dict[str, tuple] = {}
     emitted = 0
-    while pending or running:
-        while pending and len(running) < max(1, workers):
-            job = pending.pop(0)
-            slot, started = context.Array("c", SLOT), context.Value("d", time.monotonic())
-            receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(target=_work, args=(job, slot, started, sender), daemon=True)
-            with _main_module_not_imported():
-                process.start()
-            sender.close()
-            running[job.batch] = (process, job, slot, started, receiver)
-        multiprocessing.connection.wait([r[4] for r in running.values()], timeout=0.1)
-        for batch, (process, job, slot, started, receiver) in list(running.items()):
-            if receiver.poll():
-                # Readable means a result or a closed pipe: a worker that ended without a result
-                # (an exception, the kernel's OOM killer) is an error now, never a wait that spins.
-                try:
-                    result = receiver.recv()
-                except EOFError:
-                    result = None
-                process.join()
-                receiver.close()
-                del running[batch]
-                if isinstance(result, WorkerFailed):
-                    raise RuntimeError(f"batch {batch} failed: {result.error}")
-                if result is None:
-                    raise RuntimeError(f"the worker for batch {batch} stopped (exit code {process.exitcode}) without a result")
-                done[batch] = result
-                continue
-            what = slot.raw.split(b"\0", 2)
-            stage, page = what[0].decode(), what[1].decode("utf-8", "replace") if len(what) > 1 else ""
-            allowed = budget * max(1, int(page)) if stage == "extract-batch" and page.isdigit() else budget
-            if stage in ("parse", "extract", "extract-batch") and time.monotonic() - started.value > allowed:
-                process.kill()
-                process.join()
-                receiver.close()
-                del running[batch]
-                if stage == "extract-batch":
-                    job.one_by_one = True  # find the page it hangs on
-                else:
-                    job.skip[page] = f"{'parsing' if stage == 'parse' else 'extraction'} ran past the {budget:g}-second budget for one page: stopped; please report the page"
-                pending.insert(0, job)
-            elif not process.is_alive() and not receiver.poll():
-                process.join()
-                receiver.close()
-                raise RuntimeError(f"the worker for batch {batch} stopped (exit code {process.exitcode}) without a result")
-        while emitted < len(order) and order[emitted] in done:
-            yield done.pop(order[emitted])
-            emitted += 1
+    try:
+        while pending or running:
+            while pending and len(running) < max(1, workers):
+                job = pending.pop(0)
+                slot, started = context.Array("c", SLOT), context.Value("d", time.monotonic())
+                receiver, sender = context.Pipe(duplex=False)
+                process = context.Process(target=_work, args=(job, slot, started, sender), daemon=True)
+                with _main_module_not_imported():
+                    process.start()
+                sender.close()
+                running[job.batch] = (process, job, slot, started, receiver)
+            multiprocessing.connection.wait([r[4] for r in running.values()], timeout=0.1)
+            for batch, (process, job, slot, started, receiver) in list(running.items()):
+                if receiver.poll():
+                    # Readable means a result or a closed pipe: a worker that ended without a result
+                    # (an exception, the kernel's OOM killer) is an error now, never a wait that spins.
+                    try:
+                        result = receiver.recv()
+                    except EOFError:
+                        result = None
+                    process.join()
+                    receiver.close()
+                    del running[batch]
+                    if isinstance(result, WorkerFailed):
+                        raise RuntimeError(f"batch {batch} failed: {result.error}")
+                    if result is None:
+                        raise RuntimeError(f"the worker for batch {batch} stopped (exit code {process.exitcode}) without a result")
+                    done[batch] = result
+                    continue
+                what = slot.raw.split(b"\0", 2)
+                stage, page = what[0].decode(), what[1].decode("utf-8", "replace") if len(what) > 1 else ""
+                allowed = budget * max(1, int(page)) if stage == "extract-batch" and page.isdigit() else budget
+                if stage in ("parse", "extract", "extract-batch") and time.monotonic() - started.value > allowed:
+                    process.kill()
+                    process.join()
+                    receiver.close()
+                    del running[batch]
+                    if stage == "extract-batch":
+                        job.one_by_one = True  # find the page it hangs on
+                    else:
+                        job.skip[page] = f"{'parsing' if stage == 'parse' else 'extraction'} ran past the {budget:g}-second budget for one page: stopped; please report the page"
+                    pending.insert(0, job)
+            while emitted < len(order) and order[emitted] in done:
+                yield done.pop(order[emitted])
+                emitted += 1
+    finally:
+        for process, *_rest, receiver in running.values():
+            process.kill()
+            process.join()
+            receiver.close()

@@ -53,4 +53,9 @@ ACCURACY: list[dict] = [
         "pages": "Written Questions API records, after tuning on J and the commitment model",
         "question_recall": 1.000, "agency_f1": 0.772, "instrument_f1": 0.547, "commitment_detection_f1": 0.786, "commitment_status_macro_f1": 0.743,
     },
+    {
+        "batch": "L", "questions": 72, "labelled": "2026-12-02",
+        "pages": "Written Questions API records, after tuning on K",
+        "question_recall": 1.000, "agency_f1": 0.872, "instrument_f1": 0.559, "commitment_detection_f1": 0.788, "commitment_status_macro_f1": 0.661,
+    },
 ]

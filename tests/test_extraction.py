@@ -326,3 +326,12 @@ def test_a_misnamed_body_keeps_its_acronym_and_another_body_of_its_letters_takes
     assert "Cabinet Manual" in instruments_in("the Cabinet Manual and the Directory of Civil Service Guidance")
     assert "Review of electricity market arrangements (REMA): second consultation" in instruments_in(
         "the consultation entitled Review of electricity market arrangements (REMA): second consultation, published on 12 March 2024")
+
+
+def test_a_body_named_with_its_subject_after_on():
+    # L 354, J: "UK Commission on Bereavement", "Ministerial Taskforce on Child Poverty"; a day is no subject,
+    # and a department's "on" starts no name
+    assert "UK Commission on Bereavement" in agencies_in("the report of the UK Commission on Bereavement")
+    assert "Kerslake Commission on Armed Forces Housing" in agencies_in("the Kerslake Commission on Armed Forces Housing’s report")
+    assert set(agencies_in("the Electoral Commission on Monday said")) == {"Electoral Commission"}
+    assert set(agencies_in("evidence from the National Audit Office on Defence spending")) == {"National Audit Office"}

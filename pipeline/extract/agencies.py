@@ -39,12 +39,18 @@ ORG_HEADS = (
     "Advisory Group|Working Group|Steering Group|Expert Group|Policy Group|Risk Group|Reference Group"
 )
 _CAPWORD = r"[A-Z][\w'’&\-]*"
+_TAKES_ON = r"(?:(?<=Commission)|(?<=Committee)|(?<=Council)|(?<=Taskforce)|(?<=Task Force)|(?<=Working Group)|(?<=Panel)|(?<=Forum))"
+_DAY_OR_MONTH = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)"
 # Capitalised words joined by "of (the)", "for (the)", "on", "in" or "and" (never "and the"):
 # "Organised Immigration Crime Section", "Foreign and Commonwealth Office", "Government of Sudan".
 # A name never runs over a line break: list items and table cells are lines of the answer.
 _ORG_NAME = re.compile(
     rf"\b(?:{_CAPWORD}(?:[^\S\n]+(?:(?:of|for|on|in)(?:[^\S\n]+the)?|and|&))?[^\S\n]+){{1,6}}(?:{ORG_HEADS})\b"
-    rf"(?:[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+)?{_CAPWORD}){{0,3}})?"
+    # ... "of/for" and its subject ("International Council for the Exploration of the Seas"), or "on" and its
+    # subject after a head that takes one ("UK Commission on Bereavement", "Ministerial Taskforce on Child
+    # Poverty"; never a day or a month: "the Commission on Monday"; "the Home Office on Defence" is no name)
+    rf"(?:[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+(?:the[^\S\n]+)?)?{_CAPWORD}){{0,3}}"
+    rf"|{_TAKES_ON}[^\S\n]+on(?![^\S\n]+{_DAY_OR_MONTH}\b)[^\S\n]+{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+(?:the[^\S\n]+)?)?{_CAPWORD}){{0,3}})?"
     rf"|\b(?:the[^\S\n]+)?Government of (?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+{_CAPWORD}){{0,2}}"
     # "the Association of British Insurers", "the Board of Agriculture"
     rf"|\b(?<=[Tt]he )(?:{ORG_HEADS})[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+)?{_CAPWORD}){{0,3}}"
@@ -306,6 +312,7 @@ def find_agencies(
     for m in _ORG_NAME.finditer(view) if _NAME_WORDS.any(view) else ():
         name, start = _strip_name_start(m.group(0), m.start())
         for name, start in _separate_bodies(name, start):
+            name = re.sub(r"['’]s$", "", name)  # "the Kerslake Commission on Armed Forces Housing’s report"
             if name and _well_formed_name(name, view, start):
                 candidates.append(AgencyMention(start, start + len(name), text[start : start + len(name)], Agency(slug(name), name, None, AgencyKind.OTHER)))
     if "HM" in view:

@@ -335,3 +335,28 @@ def test_a_body_named_with_its_subject_after_on():
     assert "Kerslake Commission on Armed Forces Housing" in agencies_in("the Kerslake Commission on Armed Forces Housing’s report")
     assert set(agencies_in("the Electoral Commission on Monday said")) == {"Electoral Commission"}
     assert set(agencies_in("evidence from the National Audit Office on Defence spending")) == {"National Audit Office"}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        # L 2194, 791, 7005: any capitalised plan, with the period it covers
+        ("using Bus Service Improvement Plan (BSIP) funding to fund Demand Responsive Transport", "Bus Service Improvement Plan", "policy_paper"),
+        ("the York Local Plan was adopted", "York Local Plan", "policy_paper"),
+        ("as set out in the Environmental Improvement Plan 2023", "Environmental Improvement Plan 2023", "policy_paper"),
+        # L 927: the years a strategy covers
+        ("delivery against the Diversity and Inclusion Strategy 2022-25.", "Diversity and Inclusion Strategy 2022-25", "policy_paper"),
+        # L 5688: the year before a fund's name is its round's
+        ("trials funded by the 2014 Clean Vehicle Technology Fund.", "Clean Vehicle Technology Fund", "other"),
+        # L 7005 and citations of earlier answers: the date and the cited question are the sentence's
+        ("the debate in the House of Lords on 8 September 2021 on the Environment Bill, column 867HL", "Environment Bill", "bill"),
+        ("the Answer of 5 December 2023 to Question 5691 on the Gulf Strategy", "Gulf Strategy", "policy_paper"),
+    ],
+)
+def test_plans_periods_rounds_and_dates_before_titles(text, surface, kind):
+    assert instruments_in(text)[surface][0] == kind
+
+
+def test_official_statistics_is_a_status_not_a_title():
+    # L 7014: "These are Official Statistics"
+    assert instruments_in("These figures are Official Statistics and are published quarterly.") == {}

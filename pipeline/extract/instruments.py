@@ -52,8 +52,18 @@ _PROVISION = re.compile(r"^.*?\b(?:Schedule|Section|Part|Article|Clause|Paragrap
 _OWNER = re.compile(r"^.*['’]s[^\S\n]+(?=[A-Z])")
 
 
+# A date before a title is the sentence's ("on 8 September 2021 on the Environment Bill").
+# So is a cited question ("... to Question 5691 on the Gulf Strategy").
+_LEADING_DATE = re.compile(
+    r"^(?:\d{1,2}[^\S\n]+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)[^\S\n]+(?:19|20)\d\d,?[^\S\n]+"
+    r"(?:to[^\S\n]+Questions?[^\S\n]+(?:UIN[^\S\n]+)?\d+[^\S\n]+(?:on|about)[^\S\n]+(?:the[^\S\n]+)?)?"
+)
+
+
 def _trim_leading(text: str, start: int) -> tuple[str, int]:
     """Drop sentence words before a title: 'Under the Immigration Act' -> 'Immigration Act'."""
+    if (m := _LEADING_DATE.match(text)) and m.end() < len(text):
+        text, start = text[m.end() :], start + m.end()
     if (m := _PROVISION.match(text)) and m.end() < len(text):
         text, start = text[m.end() :], start + m.end()
     if (m := _OWNER.match(text)) and len(text[m.end() :].split()) >= 2:
@@ -112,8 +122,10 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ("policy_paper", ("Book",), re.compile(rf"\b(?:{CAP}[^\S\n]+)*(?:Green|White|Orange|Blue|Red)[^\S\n]+Books?(?::[^\S\n]+{TITLE})?")),
     ("policy_paper", ("Paper",), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:White|Green)[^\S\n]+Paper\b")),
     (
-        "policy_paper", ("Strategy", "Action Plan", "Workforce Plan", "Town Plan", "Delivery Plan", "Code", "Guidance", "Framework"),
-        re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:Strategy|Action Plan|Workforce Plan|Town Plan|Delivery Plan|Code of Practice|Code|Guidance|Framework)\b(?![^\S\n]+(?:for|on|of)[^\S\n]+[A-Z])"),
+        # any capitalised plan ("Bus Service Improvement Plan", "York Local Plan"), and the period a plan or a
+        # strategy covers ("Diversity and Inclusion Strategy 2022-25", "Environmental Improvement Plan 2023")
+        "policy_paper", ("Strategy", "Plan", "Code", "Guidance", "Framework"),
+        re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:Strategy|Plan|Code of Practice|Code|Guidance|Framework)\b(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?(?![^\S\n]+(?:for|on|of)[^\S\n]+[A-Z])"),
     ),
     ("policy_paper", ("Rules", "Guidelines", "Manual", "Handbook"), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:Rules|Guidelines|Manual|Handbook)\b(?![^\S\n]+(?:19|20)\d\d)")),
     # "Guidance on Charging", "Framework for Sustainable Development on the Government Estate"
@@ -191,7 +203,7 @@ def _two_titles(surface: str) -> tuple[str, str, int] | None:
     return first, second, at + len(" and the ")
 
 
-_GENERIC_TITLES = {"official report", "the official report", "hansard", "the convention", "the protocol", "the treaty", "the act", "the bill", "the report", "act", "bill", "convention", "protocol", "treaty", "the government", "government"}
+_GENERIC_TITLES = {"official statistics", "national statistics", "official report", "the official report", "hansard", "the convention", "the protocol", "the treaty", "the act", "the bill", "the report", "act", "bill", "convention", "protocol", "treaty", "the government", "government"}
 _NOT_TITLES = re.compile(r"^(?:Official Report|Act of Parliament|Acts of Parliament|Private Bill|Public Bill|Hybrid Bill|Government Bill|Money Bill|Parliament Act)$")
 
 
@@ -229,6 +241,9 @@ def find_instruments(text: str) -> list[InstrumentMention]:
                 continue
             surface, start = _trim_leading(m.group(0), m.start())
             surface = surface.rstrip(" ,")
+            if kind == "other" and (year := re.match(r"(?:19|20)\d\d[^\S\n]+(?=[A-Z])", surface)):
+                # "the 2014 Clean Vehicle Technology Fund": the year is the round's, not the fund's name
+                surface, start = surface[year.end() :], start + year.end()
             if not surface or surface.lower() in _GENERIC_TITLES or _NOT_TITLES.match(surface):
                 continue
             if len(surface.split()) < 2 and not re.search(r"\d", surface):

@@ -360,3 +360,9 @@ def test_plans_periods_rounds_and_dates_before_titles(text, surface, kind):
 def test_official_statistics_is_a_status_not_a_title():
     # L 7014: "These are Official Statistics"
     assert instruments_in("These figures are Official Statistics and are published quarterly.") == {}
+
+
+def test_a_council_of_a_place_the_tables_councils_name():
+    # L 2194: unitary councils newer than the table's list ("Somerset Council" of Somerset County Council's place)
+    assert set(agencies_in("Somerset Council and Shropshire Council are using the funding")) == {"Somerset Council", "Shropshire Council"}
+    assert agencies_in("Housing Council funding was cut") == {}

@@ -400,6 +400,16 @@ _CALLED_A_BODY = re.compile(
 )
 
 
+@cache
+def council_places(path: Path = AGENCIES_CSV) -> frozenset[str]:
+    """One-word places of the reference table's councils: "Somerset" of "Somerset County Council"."""
+    places = set()
+    for agency in gazetteer(path).by_id.values():
+        if agency.kind == AgencyKind.DEVOLVED_OR_LOCAL and (m := re.fullmatch(r"([A-Z][a-z]+) (?:County |District |Borough |City )?Council", agency.name)):
+            places.add(m.group(1))
+    return frozenset(places)
+
+
 def _well_formed_name(name: str, view: str, start: int) -> bool:
     """A new organisation name must be a proper name, not a description or a back-reference."""
     words = name.split()
@@ -407,9 +417,11 @@ def _well_formed_name(name: str, view: str, start: int) -> bool:
         return False
     if re.search(rf"\bthe (?:{ORG_HEADS})$", name):  # "Achievement of the Department"
         return False
-    # "Housing Association property": one word and a head, with no article, is a description.
+    # "Housing Association property": one word and a head, with no article, is a description; but a
+    # council of a place the table's councils name is a council ("Somerset Council", a unitary
+    # authority newer than the table's list).
     if len(words) == 2 and not re.search(r"\b(?:[Tt]he|its|their|our|his|her)\s+$", view[max(0, start - 6) : start]):
-        return False
+        return words[1] == "Council" and words[0] in council_places()
     return True
 
 

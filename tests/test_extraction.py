@@ -366,3 +366,11 @@ def test_a_council_of_a_place_the_tables_councils_name():
     # L 2194: unitary councils newer than the table's list ("Somerset Council" of Somerset County Council's place)
     assert set(agencies_in("Somerset Council and Shropshire Council are using the funding")) == {"Somerset Council", "Shropshire Council"}
     assert agencies_in("Housing Council funding was cut") == {}
+
+
+def test_government_at_the_start_of_a_title_is_the_titles_word():
+    # L 7560: "Government Efficiency Framework"; "Government Resources and Accounts Act 2000" had lost its first word
+    assert "Government Efficiency Framework" in instruments_in("compliance with the Government Efficiency Framework")
+    assert "Government Resources and Accounts Act 2000" in instruments_in("under the Government Resources and Accounts Act 2000")
+    # an owner before a title that begins with its year is still the owner's
+    assert "2021 Smart Systems and Flexibility Plan" in instruments_in("the Government and Ofgem’s 2021 Smart Systems and Flexibility Plan")

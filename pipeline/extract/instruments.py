@@ -25,7 +25,7 @@ _LEADING = {
     "each", "neither", "our", "their", "its", "his", "her", "my", "new", "any", "all", "no", "some", "and",
     "of", "on", "to", "at", "after", "before", "through", "whether", "what", "which", "how", "further",
     "paragraph", "article", "regulation", "provisions", "amendments", "amendment", "we", "i", "it", "there",
-    "within", "during", "government", "also", "but", "or", "not",
+    "within", "during", "also", "but", "or", "not",
 }
 
 
@@ -49,7 +49,7 @@ _PROVISION = re.compile(r"^.*?\b(?:Schedule|Section|Part|Article|Clause|Paragrap
 
 # Only "’s" names an owner ("the Carbon Trust’s ..."); a plural possessive, "s’", names whom the
 # instrument is for and belongs to its title ("Mineworkers’ Pension Scheme", "Teachers’ Pension Scheme").
-_OWNER = re.compile(r"^.*['’]s[^\S\n]+(?=[A-Z])")
+_OWNER = re.compile(r"^.*['’]s[^\S\n]+(?=[A-Z0-9])")
 
 
 # A date before a title is the sentence's ("on 8 September 2021 on the Environment Bill").

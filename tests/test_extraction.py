@@ -374,3 +374,16 @@ def test_government_at_the_start_of_a_title_is_the_titles_word():
     assert "Government Resources and Accounts Act 2000" in instruments_in("under the Government Resources and Accounts Act 2000")
     # an owner before a title that begins with its year is still the owner's
     assert "2021 Smart Systems and Flexibility Plan" in instruments_in("the Government and Ofgem’s 2021 Smart Systems and Flexibility Plan")
+
+
+def test_a_thing_that_will_help_is_an_effect_not_a_plan():
+    # L 2194, 6117: "This funding will help ensure ...", "These will apply differently ..." describe effects;
+    # "The findings of this review will enable us to consider" (C2) and "These measures will be introduced" stay commitments
+    frame = classify_sentences(pl.DataFrame({"text": [
+        "This funding will help ensure those local authorities which have been most generous are supported.",
+        "These will apply differently depending on what stage of preparation the plan has reached.",
+        "These measures will be introduced next year.",
+        "The findings of this review will enable us to consider both the number of dentists and their training.",
+    ]}))
+    assert frame["status"].to_list()[:3] == [None, None, "planned"]
+    assert frame["status"][3] is not None

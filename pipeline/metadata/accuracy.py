@@ -58,4 +58,9 @@ ACCURACY: list[dict] = [
         "pages": "Written Questions API records, after tuning on K",
         "question_recall": 1.000, "agency_f1": 0.872, "instrument_f1": 0.559, "commitment_detection_f1": 0.788, "commitment_status_macro_f1": 0.661,
     },
+    {
+        "batch": "M", "questions": 72, "labelled": "2026-12-02",
+        "pages": "Written Questions API records, after tuning on K and L",
+        "question_recall": 1.000, "agency_f1": 0.803, "instrument_f1": 0.644, "commitment_detection_f1": 0.805, "commitment_status_macro_f1": 0.673,
+    },
 ]

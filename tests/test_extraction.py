@@ -387,3 +387,22 @@ def test_a_thing_that_will_help_is_an_effect_not_a_plan():
     ]}))
     assert frame["status"].to_list()[:3] == [None, None, "planned"]
     assert frame["status"][3] is not None
+
+
+def test_what_the_rules_after_batch_l_must_not_read():
+    """Readings found in review of the rules after L, each a sentence of a common kind."""
+    # an actor in the sentence keeps its plan: only a thing that will help states an effect
+    frame = classify_sentences(pl.DataFrame({"text": [
+        "That is why we will provide £10 million.", "This year we will increase the number of places.",
+        "This year the department will increase funding.", "These new measures will support families.",
+    ]}))
+    assert frame["status"].to_list() == ["planned", "planned", "planned", None]
+    # a curated body with a topic after "on" is the curated body
+    assert set(agencies_in("the Low Pay Commission on Minimum Wage Rates")) == {"Low Pay Commission"}
+    assert set(agencies_in("Kent County Council on Highways")) == {"Kent County Council"}
+    assert agencies_in("Westminster Council Tax is the lowest in London") == {}
+    assert "Kerslake Commission on Armed Forces Housing" in agencies_in("the Kerslake Commission on Armed Forces Housing’s Annual Report")
+    # plans that are one person's or one body's documents, and a title's own range of years
+    for text in ["an Education, Health and Care Plan is issued", "the Prime Minister’s 10 Point Plan for a green revolution", "The Government Strategy is to reduce waste"]:
+        assert instruments_in(text) == {}, text
+    assert "Digital Strategy 2021 to 2024" in instruments_in("the Digital Strategy 2021 to 2024 sets out")

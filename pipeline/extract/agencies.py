@@ -312,7 +312,10 @@ def find_agencies(
     for m in _ORG_NAME.finditer(view) if _NAME_WORDS.any(view) else ():
         name, start = _strip_name_start(m.group(0), m.start())
         for name, start in _separate_bodies(name, start):
-            name = re.sub(r"['’]s$", "", name)  # "the Kerslake Commission on Armed Forces Housing’s report"
+            # "the Kerslake Commission on Armed Forces Housing’s (Annual) report": the subject ends at a possessive
+            if m_owned := re.search(rf"\b(?:{ORG_HEADS}) (?:on|of|for) [^’']*?['’]s\b", name):
+                name = name[: m_owned.end() - 2]
+            name = re.sub(r"['’]s$", "", name)
             if name and _well_formed_name(name, view, start):
                 candidates.append(AgencyMention(start, start + len(name), text[start : start + len(name)], Agency(slug(name), name, None, AgencyKind.OTHER)))
     if "HM" in view:
@@ -338,13 +341,16 @@ def find_agencies(
         # Curated mentions that start inside c (found by bisection: a text may hold thousands of candidates).
         within = curated[bisect.bisect_left(curated_starts, c.start) : bisect.bisect_right(curated_starts, c.end)]
         inner = [k for k in within if k.end <= c.end and (k.start, k.end) != (c.start, c.end)]
+        # the outermost of nested curated names ("UN" inside "UN Security Council")
+        inner = [k for k in inner if not any(o is not k and o.start <= k.start and k.end <= o.end and (o.end - o.start) > (k.end - k.start) for o in inner)]
         if not inner:
             return False
         rest = view[c.start : c.end]
         for k in sorted(inner, key=lambda k: -k.start):
             rest = rest[: k.start - c.start] + "\x00" + rest[k.end - c.start :]
         # "X and Y", "Core Home Office", "RAB Resource DEL for the Home Office"
-        return bool(re.fullmatch(r"\x00(?:,?\s+and\s+\x00)+|[A-Z][\w'\-]*\s+\x00|.+\s(?:for|of|to|in|at|from) the \x00", rest))
+        # "UN Security Council on Sudan", "Kent County Council on Highways": the curated body and a topic
+        return bool(re.fullmatch(r"\x00(?:,?\s+and\s+\x00)+|[A-Z][\w'\-]*\s+\x00|.+\s(?:for|of|to|in|at|from) the \x00|(?:(?:[A-Z][\w'\-]*|\x00)\s+)?\x00 on .+", rest))
 
     candidates = [c for c in candidates if id(c) in curated_ids or not absorbs_curated(c)]
     # A body the text gave an acronym to carries it on every mention.
@@ -421,7 +427,8 @@ def _well_formed_name(name: str, view: str, start: int) -> bool:
     # council of a place the table's councils name is a council ("Somerset Council", a unitary
     # authority newer than the table's list).
     if len(words) == 2 and not re.search(r"\b(?:[Tt]he|its|their|our|his|her)\s+$", view[max(0, start - 6) : start]):
-        return words[1] == "Council" and words[0] in council_places()
+        # ("Westminster Council Tax" is a tax)
+        return words[1] == "Council" and words[0] in council_places() and not view.startswith(" Tax", start + len(name))
     return True
 
 

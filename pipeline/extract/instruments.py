@@ -124,8 +124,9 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     (
         # any capitalised plan ("Bus Service Improvement Plan", "York Local Plan"), and the period a plan or a
         # strategy covers ("Diversity and Inclusion Strategy 2022-25", "Environmental Improvement Plan 2023")
-        "policy_paper", ("Strategy", "Plan", "Code", "Guidance", "Framework"),
-        re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:Strategy|Plan|Code of Practice|Code|Guidance|Framework)\b(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?(?![^\S\n]+(?:for|on|of)[^\S\n]+[A-Z])"),
+        # (the gate is the word with what follows it: "Planning" and "Plant" hold no plan)
+        "policy_paper", ("Strategy", *(f"Plan{end}" for end in " ,.;:)?!'’\"”\n"), "Code", "Guidance", "Framework"),
+        re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*){{1,12}}(?:Strategy|Plan|Code of Practice|Code|Guidance|Framework)\b(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}}|[^\S\n]+to[^\S\n]+(?:19|20)\d\d)?\b)?(?![^\S\n]+(?:for|on|of)[^\S\n]+[A-Z])"),
     ),
     ("policy_paper", ("Rules", "Guidelines", "Manual", "Handbook"), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:Rules|Guidelines|Manual|Handbook)\b(?![^\S\n]+(?:19|20)\d\d)")),
     # "Guidance on Charging", "Framework for Sustainable Development on the Government Estate"
@@ -204,7 +205,7 @@ def _two_titles(surface: str) -> tuple[str, str, int] | None:
 
 
 _GENERIC_TITLES = {"official statistics", "national statistics", "official report", "the official report", "hansard", "the convention", "the protocol", "the treaty", "the act", "the bill", "the report", "act", "bill", "convention", "protocol", "treaty", "the government", "government"}
-_NOT_TITLES = re.compile(r"^(?:Official Report|Act of Parliament|Acts of Parliament|Private Bill|Public Bill|Hybrid Bill|Government Bill|Money Bill|Parliament Act)$")
+_NOT_TITLES = re.compile(r"^(?:Government (?:Strategy|Plan|Guidance|Framework|Code)|(?:Education, )?Health and Care Plans?|(?:Annual )?Business Plan|Repayment Plan|Local Plan|Care Plan|Point Plan|Strategy (?:19|20)\d\d|Official Report|Act of Parliament|Acts of Parliament|Private Bill|Public Bill|Hybrid Bill|Government Bill|Money Bill|Parliament Act)$")
 
 
 def _year(text: str) -> int | None:
@@ -225,7 +226,7 @@ def _identifier(kind: str, surface: str) -> str | None:
 def find_instruments(text: str) -> list[InstrumentMention]:
     """Instrument mentions in one text, longest first where they overlap."""
     candidates: list[InstrumentMention] = []
-    present = _GATE_WORDS.present(text)
+    present = _GATE_WORDS.present(text + "\n")  # a gate's word with what follows it may end the text
     for kind, gate, rule in _RULES:
         if present.isdisjoint(gate):
             continue

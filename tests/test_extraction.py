@@ -71,6 +71,21 @@ def test_names_made_of_curated_names_are_not_new_bodies():
 # --- instruments -----------------------------------------------------------------
 
 
+def question_mentions(questions: dict[str, tuple[str, str]]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Agency and instrument mentions of whole questions, given as ID -> (question text, answer text)."""
+    from pipeline.extract.mentions import extract_mentions
+
+    return extract_mentions(pl.DataFrame({
+        "question_id": list(questions), "source_id": ["s"] * len(questions), "record": list(range(len(questions))),
+        "question_text": [q for q, _ in questions.values()], "answer_text": [a for _, a in questions.values()],
+    }))
+
+
+def bodies_named(questions: dict[str, tuple[str, str]]) -> set[tuple[str, str]]:
+    """(question ID, surface) of every agency mention of the questions."""
+    return {(r["question_id"], r["surface"]) for r in question_mentions(questions)[0].to_dicts()}
+
+
 def instruments_in(text: str) -> dict[str, tuple[str, str | None]]:
     return {m.surface: (m.kind, m.identifier) for m in link_identifiers(find_instruments(text), text)}
 
@@ -230,18 +245,13 @@ def test_prisons_by_their_prefix_and_a_bodys_own_body():
 
 
 def test_a_table_acronym_the_question_spells_as_something_else_is_not_that_body():
-    import polars as pl
-
-    from pipeline.extract.mentions import extract_mentions
-
-    questions = pl.DataFrame({
-        "question_id": ["k210", "dhsc", "eu"], "source_id": ["s"] * 3, "record": [0, 1, 2],
+    bodies, _ = question_mentions({
         # K 210: ODA is Official Development Assistance here, not the Olympic Delivery Authority
-        "question_text": ["if she will restore the Official Development Assistance budget to 0.7% of gross national income.", "", "(a) net and (b) gross non-EU immigration figures"],
+        "k210": ("if she will restore the Official Development Assistance budget to 0.7% of gross national income.", "This Government is committed to restoring ODA spending."),
         # D1 713: a misprinted spelling of the same body keeps its acronym
-        "answer_text": ["This Government is committed to restoring ODA spending.", "The Department for Health and Social Care (DHSC) has issued a code.", "The EU said"],
+        "dhsc": ("", "The Department for Health and Social Care (DHSC) has issued a code."),
+        "eu": ("(a) net and (b) gross non-EU immigration figures", "The EU said"),
     })
-    bodies, _ = extract_mentions(questions)
     found = {(r["question_id"], r["surface"]) for r in bodies.to_dicts()}
     assert ("k210", "ODA") not in found
     assert ("dhsc", "DHSC") in found
@@ -265,25 +275,30 @@ def test_a_table_acronym_the_question_spells_as_something_else_is_not_that_body(
         # a provision word before "of" and a capital is the title's own word
         ("authorisations under the Regulation of Investigatory Powers Act 2000", "Regulation of Investigatory Powers Act 2000", "act"),
         ("under Section 5 of the Police Act 1996", "Police Act 1996", "act"),
+        # L 2194, 791, 7005: any capitalised plan, with the period it covers
+        ("using Bus Service Improvement Plan (BSIP) funding to fund Demand Responsive Transport", "Bus Service Improvement Plan", "policy_paper"),
+        ("the York Local Plan was adopted", "York Local Plan", "policy_paper"),
+        ("as set out in the Environmental Improvement Plan 2023", "Environmental Improvement Plan 2023", "policy_paper"),
+        # L 927: the years a strategy covers
+        ("delivery against the Diversity and Inclusion Strategy 2022-25.", "Diversity and Inclusion Strategy 2022-25", "policy_paper"),
+        # L 5688: the year before a fund's name is its round's
+        ("trials funded by the 2014 Clean Vehicle Technology Fund.", "Clean Vehicle Technology Fund", "other"),
+        # L 7005 and citations of earlier answers: the date and the cited question are the sentence's
+        ("the debate in the House of Lords on 8 September 2021 on the Environment Bill, column 867HL", "Environment Bill", "bill"),
+        ("the Answer of 5 December 2023 to Question 5691 on the Gulf Strategy", "Gulf Strategy", "policy_paper"),
     ],
 )
-def test_titles_named_by_entitled_colons_and_joined_titles(text, surface, kind):
+def test_titles_after_batches_k_and_l(text, surface, kind):
     assert instruments_in(text)[surface][0] == kind
 
 
 def test_what_the_rules_after_batch_k_must_not_read():
     """Readings the new rules must not make (found in review, each a sentence of a common kind)."""
-    import polars as pl
-
-    from pipeline.extract.mentions import extract_mentions
-
     # A misprint or a plural of a body's name keeps the table's acronym.
-    questions = pl.DataFrame({
-        "question_id": ["nhs", "cps"], "source_id": ["s"] * 2, "record": [0, 1],
-        "question_text": ["how many staff the National Health Services employ", "what the Crown Prosecution Services budget is"],
-        "answer_text": ["The NHS employs 1.3 million people.", "The CPS budget is set out below."],
+    surfaces = bodies_named({
+        "nhs": ("how many staff the National Health Services employ", "The NHS employs 1.3 million people."),
+        "cps": ("what the Crown Prosecution Services budget is", "The CPS budget is set out below."),
     })
-    surfaces = {(r["question_id"], r["surface"]) for r in extract_mentions(questions)[0].to_dicts()}
     assert {("nhs", "NHS"), ("cps", "CPS")} <= surfaces
     # Prisons: a place of several words, a possessive, words that are not a place; one body per prison.
     found = {m.surface: m.agency.agency_id for m in find_agencies("HMP Isle of Wight, HMP Pentonville’s healthcare unit, the HM Prison Estate and HM Prison Garth", {}, [])}
@@ -296,7 +311,7 @@ def test_what_the_rules_after_batch_k_must_not_read():
     assert "The state of the UK's wildlife" in instruments_in("the report entitled The state of the UK's wildlife, produced by the RSPB")
     assert "Mental Health and the Workplace Review" in instruments_in("the Mental Health and the Workplace Review")
     text = "Department for Energy Security and Net Zero and the Net Zero Strategy"
-    bodies, titles = extract_mentions(pl.DataFrame({"question_id": ["q"], "source_id": ["s"], "record": [0], "question_text": [""], "answer_text": [text]}))
+    bodies, titles = question_mentions({"q": ("", text)})
     assert titles["surface"].to_list() == ["Net Zero Strategy"]
     assert "Department for Energy Security and Net Zero" in bodies["surface"].to_list()
 
@@ -311,17 +326,11 @@ def test_a_title_named_by_entitled_is_read_in_time_whatever_follows():
 
 
 def test_a_misnamed_body_keeps_its_acronym_and_another_body_of_its_letters_takes_it():
-    import polars as pl
-
-    from pipeline.extract.mentions import extract_mentions
-
-    questions = pl.DataFrame({
-        "question_id": ["dvla", "mca"], "source_id": ["s"] * 2, "record": [0, 1],
-        "question_text": ["how many staff the Driving and Vehicle Licensing Agency employs", ""],
+    surfaces = bodies_named({
+        "dvla": ("how many staff the Driving and Vehicle Licensing Agency employs", "The DVLA employs 6,000 people."),
         # D1 5008: the Mayoral Combined Authorities (MCAs), not the Maritime and Coastguard Agency
-        "answer_text": ["The DVLA employs 6,000 people.", "funding for the Mayoral Combined Authorities and each MCA"],
+        "mca": ("", "funding for the Mayoral Combined Authorities and each MCA"),
     })
-    surfaces = {(r["question_id"], r["surface"]) for r in extract_mentions(questions)[0].to_dicts()}
     assert ("dvla", "DVLA") in surfaces and ("mca", "MCA") not in surfaces
     assert "Cabinet Manual" in instruments_in("the Cabinet Manual and the Directory of Civil Service Guidance")
     assert "Review of electricity market arrangements (REMA): second consultation" in instruments_in(
@@ -335,26 +344,6 @@ def test_a_body_named_with_its_subject_after_on():
     assert "Kerslake Commission on Armed Forces Housing" in agencies_in("the Kerslake Commission on Armed Forces Housing’s report")
     assert set(agencies_in("the Electoral Commission on Monday said")) == {"Electoral Commission"}
     assert set(agencies_in("evidence from the National Audit Office on Defence spending")) == {"National Audit Office"}
-
-
-@pytest.mark.parametrize(
-    ("text", "surface", "kind"),
-    [
-        # L 2194, 791, 7005: any capitalised plan, with the period it covers
-        ("using Bus Service Improvement Plan (BSIP) funding to fund Demand Responsive Transport", "Bus Service Improvement Plan", "policy_paper"),
-        ("the York Local Plan was adopted", "York Local Plan", "policy_paper"),
-        ("as set out in the Environmental Improvement Plan 2023", "Environmental Improvement Plan 2023", "policy_paper"),
-        # L 927: the years a strategy covers
-        ("delivery against the Diversity and Inclusion Strategy 2022-25.", "Diversity and Inclusion Strategy 2022-25", "policy_paper"),
-        # L 5688: the year before a fund's name is its round's
-        ("trials funded by the 2014 Clean Vehicle Technology Fund.", "Clean Vehicle Technology Fund", "other"),
-        # L 7005 and citations of earlier answers: the date and the cited question are the sentence's
-        ("the debate in the House of Lords on 8 September 2021 on the Environment Bill, column 867HL", "Environment Bill", "bill"),
-        ("the Answer of 5 December 2023 to Question 5691 on the Gulf Strategy", "Gulf Strategy", "policy_paper"),
-    ],
-)
-def test_plans_periods_rounds_and_dates_before_titles(text, surface, kind):
-    assert instruments_in(text)[surface][0] == kind
 
 
 def test_official_statistics_is_a_status_not_a_title():

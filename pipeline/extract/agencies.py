@@ -24,6 +24,7 @@ from pathlib import Path
 import ahocorasick
 
 from pipeline.extract.names import WordGate, match_view, slug
+from pipeline.parsing.dates import MONTH_PATTERN
 from pipeline.metadata.enums import AgencyKind
 from pipeline.reference import AGENCIES_CSV
 
@@ -40,7 +41,7 @@ ORG_HEADS = (
 )
 _CAPWORD = r"[A-Z][\w'’&\-]*"
 _TAKES_ON = r"(?:(?<=Commission)|(?<=Committee)|(?<=Council)|(?<=Taskforce)|(?<=Task Force)|(?<=Working Group)|(?<=Panel)|(?<=Forum))"
-_DAY_OR_MONTH = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)"
+_DAY_OR_MONTH = rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{MONTH_PATTERN})"
 # Capitalised words joined by "of (the)", "for (the)", "on", "in" or "and" (never "and the"):
 # "Organised Immigration Crime Section", "Foreign and Commonwealth Office", "Government of Sudan".
 # A name never runs over a line break: list items and table cells are lines of the answer.

@@ -21,8 +21,9 @@ from datetime import date, timedelta
 import polars as pl
 
 from pipeline.metadata import table_schema
+from pipeline.parsing.dates import MONTH_NAMES
 
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+MONTHS = [name.lower() for name in MONTH_NAMES]
 
 # Where a reference starts. "I refer ..." always makes one (it may cite a letter or a statement,
 # and the row still says where the answer points); the others name an earlier answer.

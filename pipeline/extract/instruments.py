@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract.names import WordGate, slug
+from pipeline.parsing.dates import MONTH_PATTERN
 
 CAP = r"(?:[A-Z][\w'’\-]*|\d{4})"
 LINK = r"(?:with respect to|of|on|for|and|the|in|to|against|concerning|relating|with|from|at|de|des|du|la|le|&)"
@@ -55,7 +56,7 @@ _OWNER = re.compile(r"^.*['’]s[^\S\n]+(?=[A-Z0-9])")
 # A date before a title is the sentence's ("on 8 September 2021 on the Environment Bill").
 # So is a cited question ("... to Question 5691 on the Gulf Strategy").
 _LEADING_DATE = re.compile(
-    r"^(?:\d{1,2}[^\S\n]+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)[^\S\n]+(?:19|20)\d\d,?[^\S\n]+"
+    rf"^(?:\d{{1,2}}[^\S\n]+)?{MONTH_PATTERN}[^\S\n]+(?:19|20)\d\d,?[^\S\n]+"
     r"(?:to[^\S\n]+Questions?[^\S\n]+(?:UIN[^\S\n]+)?\d+[^\S\n]+(?:on|about)[^\S\n]+(?:the[^\S\n]+)?)?"
 )
 
@@ -171,13 +172,12 @@ _TITLED_AFTER = re.compile(
 # published on 1 October 2023, what ...". Government titles are often in sentence case with
 # commas and colons, so the title runs to what ends it in a question: a publication date, a
 # paper number, the comma before the question's next clause, a full stop.
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # Found by its literal word; the word naming what the title is comes from the few characters before.
 _ENTITLED = re.compile(
     r"\b(?:entitled|titled)[^\S\n]+[‘“\"']?(?P<title>[A-Z0-9£][^\n‘’“”\"]{2,250}?)"
     r"(?=[’”\"']?(?:,?[^\S\n]+(?:published|updated|dated|issued|released|launched|which closed)\b|,[^\S\n]+(?:CP|Cm|HC|HL)[^\S\n]+\d"
     r"|,[^\S\n]+(?:which|whether|what|how|if|when|for what|on what|by what|with what|in what|to what|who|whom|where|why|and if|and what|and whether)\b"
-    rf"|,?[^\S\n]+(?:on|in)[^\S\n]+(?:\d{{1,2}}[^\S\n]+)?(?:{_MONTH}|(?:19|20)\d\d)\b|,[^\S\n]+[a-z]+ed[^\S\n]+by\b"
+    rf"|,?[^\S\n]+(?:on|in)[^\S\n]+(?:\d{{1,2}}[^\S\n]+)?(?:{MONTH_PATTERN}|(?:19|20)\d\d)\b|,[^\S\n]+[a-z]+ed[^\S\n]+by\b"
     r"|[^\S\n]+and[^\S\n]+(?:its|will|has|have|is|was|would)\b|[^\S\n]+(?:by|from)[^\S\n]+(?:the[^\S\n]+)?[A-Z]|\.(?:\s|$)|\?|;|$))"
 )
 _ENTITLED_HEAD = re.compile(r"([\w’'-]+),?[^\S\n]+$")

@@ -5,27 +5,24 @@ from __future__ import annotations
 import re
 from datetime import date
 
-MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for m in names
-}
+_NAMES_OF_MONTHS = [
+    ("jan", "january"),
+    ("feb", "february"),
+    ("mar", "march"),
+    ("apr", "april"),
+    ("may",),
+    ("jun", "june"),
+    ("jul", "july"),
+    ("aug", "august"),
+    ("sep", "sept", "september"),
+    ("oct", "october"),
+    ("nov", "november"),
+    ("dec", "december"),
+]
+MONTHS = {m: i for i, names in enumerate(_NAMES_OF_MONTHS, start=1) for m in names}
+# The months' full names as printed ("January" ... "December"), for the patterns that read dates in text.
+MONTH_NAMES = tuple(names[-1].capitalize() for names in _NAMES_OF_MONTHS)
+MONTH_PATTERN = "(?:" + "|".join(MONTH_NAMES) + ")"
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 DATE_TEXT = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_NAMES})\.?,?\s+(\d{{4}})\b", re.IGNORECASE

@@ -395,3 +395,25 @@ def test_what_the_rules_after_batch_l_must_not_read():
     for text in ["an Education, Health and Care Plan is issued", "the Prime Minister’s 10 Point Plan for a green revolution", "The Government Strategy is to reduce waste"]:
         assert instruments_in(text) == {}, text
     assert "Digital Strategy 2021 to 2024" in instruments_in("the Digital Strategy 2021 to 2024 sets out")
+
+
+def test_rules_after_batch_m():
+    """M's error classes, each pinned with its real sentence (M 4950, 7385, 5295, 608, 6837, 670, 1519, 2473)."""
+    # a body of the table printed in another order or with "for" for "of", also after "in the"
+    surfaces = {m.surface: m.agency.name for m in find_agencies(
+        "my hon. Friend Nusrat Ghani in the Department for Trade and Business. The Department for Health and Social Care continues to engage.", {}, [])}
+    assert surfaces == {"Department for Trade and Business": "Department for Business and Trade",
+                        "Department for Health and Social Care": "Department of Health and Social Care"}
+    # "in the" splits only before a curated body: one name otherwise
+    assert "Enhancing Confidence in the Professional Regulators Working Group" in agencies_in("The report of the Enhancing Confidence in the Professional Regulators Working Group will be taken into account")
+    # a new name that runs into an office, and a name that is part of a hospital's, are no bodies
+    assert agencies_in("the Executive Director of the Youth Custody Service made 16") == {}
+    assert agencies_in("the redevelopment of Whipps Cross University Hospital, North East London") == {}
+    # instruments: "the Treaty" alone is no title even beside one; events without their year; back-references
+    assert set(instruments_in("after the Treaty and the Safety of Rwanda (Asylum and Immigration) Bill comes into force")) == {"Safety of Rwanda (Asylum and Immigration) Bill"}
+    assert instruments_in("funding for the next Spending Review period") == {}
+    assert "Spending Review 2021" in instruments_in("At Spending Review 2021, the Government")
+    assert instruments_in("Work on the Bill will continue") == {}
+    # a report's accounts and a programme's capitalised "New" belong to the title
+    assert "Home Office Annual Report and Accounts" in instruments_in("published in the Home Office Annual Report and Accounts, available at")
+    assert "New Hospital Programme" in instruments_in("as part of the New Hospital Programme.")

@@ -91,6 +91,8 @@ def _establishments(text: str, view: str) -> list[AgencyMention]:
 
 # Names that are places or outlets, not bodies (GUIDELINES: "the Library of the House").
 _NOT_AGENCIES = re.compile(r"Librar(?:y|ies)|^Official Report$|^Hansard$|^Vote Office$|(?:Hospital|Infirmary|Medical Centre|Health Centre|School|College|Prison)$")
+# A place's word after a name makes the name part of the place's: "Whipps Cross University Hospital".
+_PLACE_AFTER = re.compile(r"[^\S\n]+(?:Hospitals?|Infirmary|Medical Centre|Health Centre|School|College|Prison)\b")
 # Aliases too often used as adjectives ("Commonwealth immigrants") or as a description
 # of people rather than a body ("the Civil Service" of a department's staff).
 _AMBIGUOUS_ALIASES = {"Commonwealth", "Civil Service"}
@@ -143,6 +145,20 @@ class AgencyMention:
 class Gazetteer:
     automaton: ahocorasick.Automaton
     by_id: dict[str, Agency]
+    # A body's content words in any order, for names the page misprints ("Department for Trade and
+    # Business", "Department for Health and Social Care"): only keys one body holds.
+    by_words: dict[tuple[str, ...], Agency]
+
+
+def _content_words(name: str) -> list[str]:
+    """A name's words but "of", "and", "the" ..., lower-cased and singular."""
+    words = [w.lower() for w in re.findall(r"[\w'’\-]+", name) if w.lower() not in _STOP]
+    return [re.sub(r"(?:ies|s)$", "", w) if len(w) > 3 else w for w in words]
+
+
+def word_key(name: str) -> tuple[str, ...]:
+    """A name's content words, sorted: the same body however the page orders or links them."""
+    return tuple(sorted(_content_words(name)))
 
 
 @cache
@@ -150,6 +166,7 @@ def gazetteer(path: Path = AGENCIES_CSV) -> Gazetteer:
     """The curated agencies table as an Aho-Corasick automaton over its names."""
     automaton = ahocorasick.Automaton()
     by_id: dict[str, Agency] = {}
+    by_words: dict[tuple[str, ...], set[str]] = {}
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             agency = Agency(row["agency_id"], row["name"], row.get("acronym") or None, row["kind"])
@@ -167,8 +184,11 @@ def gazetteer(path: Path = AGENCIES_CSV) -> Gazetteer:
                 # First row wins for a shared surface: rows are sorted by id.
                 if key not in automaton:
                     automaton.add_word(key, (len(key), agency.agency_id))
+                if len(words := word_key(surface)) >= 3 and re.search(rf"\b(?:{ORG_HEADS})\b", surface):
+                    by_words.setdefault(words, set()).add(agency.agency_id)
     automaton.make_automaton()
-    return Gazetteer(automaton, by_id)
+    unique = {words: by_id[next(iter(ids))] for words, ids in by_words.items() if len(ids) == 1}
+    return Gazetteer(automaton, by_id, unique)
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
@@ -262,11 +282,7 @@ def _spelling(acronym: str) -> re.Pattern[str] | None:
 def _same_words(phrase: str, name: str) -> bool:
     """Whether a spelled-out phrase is the body's own name, misprinted or in the plural: "Department for
     Health and Social Care", "National Health Services", "Driving and Vehicle Licensing Agency"."""
-    def words(text: str) -> list[str]:
-        found = [w.lower() for w in re.findall(r"[\w'’\-]+", text) if w.lower() not in _STOP]
-        return [re.sub(r"(?:ies|s)$", "", w) if len(w) > 3 else w for w in found]
-
-    a, b = words(phrase), words(name)
+    a, b = _content_words(phrase), _content_words(name)
     return len(a) == len(b) and 2 * sum(x == y for x, y in zip(a, b)) >= len(a)
 
 
@@ -311,13 +327,27 @@ def find_agencies(
         for m in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?![\w)])", view):
             candidates.append(AgencyMention(m.start(), m.end(), acronym, agency))
     for m in _ORG_NAME.finditer(view) if _NAME_WORDS.any(view) else ():
+        whole = re.sub(r"^[Tt]he\s+", "", m.group(0))
+        if (misprinted := known.by_words.get(word_key(whole))) is not None:
+            # a body of the table in other words' order or links: "Department for Health and Social Care"
+            start = m.end() - len(whole)
+            candidates.append(AgencyMention(start, m.end(), text[start : m.end()], misprinted))
+            continue
         name, start = _strip_name_start(m.group(0), m.start())
         for name, start in _separate_bodies(name, start):
             # "the Kerslake Commission on Armed Forces Housing’s (Annual) report": the subject ends at a possessive
             if m_owned := re.search(rf"\b(?:{ORG_HEADS}) (?:on|of|for) [^’']*?['’]s\b", name):
                 name = name[: m_owned.end() - 2]
             name = re.sub(r"['’]s$", "", name)
-            if name and _well_formed_name(name, view, start):
+            if (in_the := _IN_THE.match(name)) and (body := _curated_name(name[in_the.end() :], known)):
+                # "my hon. Friend ... in the Department for Trade and Business": a curated body after "in the"
+                # ("Enhancing Confidence in the Professional Regulators Working Group" is one name)
+                name, start = name[in_the.end() :], start + in_the.end()
+            else:
+                body = known.by_words.get(word_key(name))
+            if body is not None:
+                candidates.append(AgencyMention(start, start + len(name), text[start : start + len(name)], body))
+            elif name and _well_formed_name(name, view, start):
                 candidates.append(AgencyMention(start, start + len(name), text[start : start + len(name)], Agency(slug(name), name, None, AgencyKind.OTHER)))
     if "HM" in view:
         candidates.extend(_establishments(text, view))
@@ -364,6 +394,9 @@ def find_agencies(
     for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.agency.kind == AgencyKind.OTHER, c.start)):
         if excluded_spans.overlaps(c.start, c.end) or blocked_spans.contains(c.start, c.end):
             continue
+        if c.agency.kind == AgencyKind.OTHER and c.agency.agency_id not in known.by_id and blocked_spans.overlaps(c.start, c.end):
+            continue  # a new name that runs into an office: "Executive Director of the Youth Custody Service"
+
         if not chosen.overlaps(c.start, c.end):
             chosen.add(c.start, c.end)
             picked.append(c)
@@ -420,7 +453,7 @@ def council_places(path: Path = AGENCIES_CSV) -> frozenset[str]:
 def _well_formed_name(name: str, view: str, start: int) -> bool:
     """A new organisation name must be a proper name, not a description or a back-reference."""
     words = name.split()
-    if len(words) < 2 or _NOT_AGENCIES.search(name):
+    if len(words) < 2 or _NOT_AGENCIES.search(name) or _PLACE_AFTER.match(view, start + len(name)):
         return False
     if re.search(rf"\bthe (?:{ORG_HEADS})$", name):  # "Achievement of the Department"
         return False
@@ -434,7 +467,7 @@ def _well_formed_name(name: str, view: str, start: int) -> bool:
 
 
 _TWO_BODIES = re.compile(rf"^(.+?\b(?:{ORG_HEADS})) and (.+\b(?:{ORG_HEADS}))$")
-_IN_BODY = re.compile(rf"^.+? (?:in|at|within) (?=[A-Z][\w'’&\-]*(?: [\w'’&\-]+)* (?:{ORG_HEADS})$)")
+_IN_BODY = re.compile(rf"^.+? (?:in|at|within) (?=(?:[A-Z][\w'’&\-]* (?:[\w'’&\-]+ )*)?(?:{ORG_HEADS})(?: (?:of|for) [A-Z].*)?$)")
 
 
 # A body's own body: "World Health Organization’s Uppsala Monitoring Centre" is two. Only an owner
@@ -453,6 +486,17 @@ def _separate_bodies(name: str, start: int) -> list[tuple[str, int]]:
     if m := _IN_BODY.match(name):
         return [(name[m.end():], start + m.end())]
     return [(name, start)]
+
+
+_IN_THE = re.compile(r"^.+? (?:in|at|within) the (?=[A-Z])")
+
+
+def _curated_name(name: str, known: Gazetteer) -> Agency | None:
+    """The table's body that ``name`` is, in its own words or in another order."""
+    agency = _resolve_name(name, known)
+    if agency is not None and agency.agency_id in known.by_id:
+        return agency
+    return known.by_words.get(word_key(name))
 
 
 def _strip_name_start(name: str, start: int) -> tuple[str, int]:

@@ -61,8 +61,11 @@ _LEADING_DATE = re.compile(
 )
 
 
-def _trim_leading(text: str, start: int) -> tuple[str, int]:
-    """Drop sentence words before a title: 'Under the Immigration Act' -> 'Immigration Act'."""
+def _trim_leading(text: str, start: int, word_before: str = "") -> tuple[str, int]:
+    """Drop sentence words before a title: 'Under the Immigration Act' -> 'Immigration Act'.
+
+    ``word_before`` is the text's word before the match ("the" of "the New Hospital Programme").
+    """
     if (m := _LEADING_DATE.match(text)) and m.end() < len(text):
         text, start = text[m.end() :], start + m.end()
     if (m := _PROVISION.match(text)) and m.end() < len(text):
@@ -70,12 +73,16 @@ def _trim_leading(text: str, start: int) -> tuple[str, int]:
     if (m := _OWNER.match(text)) and len(text[m.end() :].split()) >= 2:
         # "the Carbon Trust’s Carbon Management Programme": the owner is not part of the title
         text, start = text[m.end() :], start + m.end()
+    previous = word_before
     while True:
         m = re.match(r"([\w'’\-]+),?[^\S\n]+", text)
         if not m or m.end() >= len(text) or m.group(1).lower() not in _LEADING:
             return text, start
         if m.group(1)[0].isupper() and re.match(r"of[^\S\n]+[A-Z]", text[m.end() :]):
             return text, start  # "Regulation of Investigatory Powers Act 2000" is the title, not a provision of it
+        if m.group(1) == "New" and previous.lower() == "the":
+            return text, start  # "the New Hospital Programme": a capital after the article is the title's
+        previous = m.group(1)
         text, start = text[m.end() :], start + m.end()
 
 
@@ -152,7 +159,7 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
         ),
     ),
     # a series title before a colon belongs to the title: "State of the Environment: Soil Report"
-    ("report", ("Report", "Review", "Inquiry", "Survey"), re.compile(rf"\b(?:{CAP}{_TITLE_COLON}?[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:Report|Review|Inquiry|Survey)\b(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?(?![^\S\n]+(?:of|on|into)[^\S\n]+[A-Z])")),
+    ("report", ("Report", "Review", "Inquiry", "Survey"), re.compile(rf"\b(?:{CAP}{_TITLE_COLON}?[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:Report|Review|Inquiry|Survey)\b(?:[^\S\n]+and[^\S\n]+Accounts\b)?(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?(?![^\S\n]+(?:of|on|into)[^\S\n]+[A-Z])")),
     # A title in quotation marks: "the “Ministerial Code” and “Travel by Ministers”".
     (QUOTED, ("“", '"'), re.compile(r"(?<=[“\"])[A-Z][^“”\"\n]{2,150}?(?=[”\"])")),
 ]
@@ -205,7 +212,22 @@ def _two_titles(surface: str) -> tuple[str, str, int] | None:
 
 
 _GENERIC_TITLES = {"official statistics", "national statistics", "official report", "the official report", "hansard", "the convention", "the protocol", "the treaty", "the act", "the bill", "the report", "act", "bill", "convention", "protocol", "treaty", "the government", "government"}
-_NOT_TITLES = re.compile(r"^(?:Government (?:Strategy|Plan|Guidance|Framework|Code)|(?:Education, )?Health and Care Plans?|(?:Annual )?Business Plan|Repayment Plan|Local Plan|Care Plan|Point Plan|Strategy (?:19|20)\d\d|Official Report|Act of Parliament|Acts of Parliament|Private Bill|Public Bill|Hybrid Bill|Government Bill|Money Bill|Parliament Act)$")
+# Words before a back-reference are no title: "Work on the Bill", "the timetable for the Review".
+_BACK_REFERENCE = re.compile(r"[^\S\n]the[^\S\n]+(?:Bill|Act|Report|Review|Strategy|Plan|Programme|Scheme|Fund|Framework|Guidance|Code|Inquiry)$")
+# Fiscal events printed without their year are events, not documents (the Report rule reads "Spending Review").
+_NOT_TITLES = re.compile(r"^(?:(?:Comprehensive )?Spending (?:Review|Round)|Government (?:Strategy|Plan|Guidance|Framework|Code)|(?:Education, )?Health and Care Plans?|(?:Annual )?Business Plan|Repayment Plan|Local Plan|Care Plan|Point Plan|Strategy (?:19|20)\d\d|Official Report|Act of Parliament|Acts of Parliament|Private Bill|Public Bill|Hybrid Bill|Government Bill|Money Bill|Parliament Act)$")
+
+
+def _word_before(text: str, at: int) -> str:
+    m = re.search(r"([\w'’\-]+)[^\S\n]+$", text[max(0, at - 20) : at])
+    return m.group(1) if m else ""
+
+
+def _titled(surface: str) -> bool:
+    """Whether a rule's match carries a title: not a generic word ("the Treaty"), and two words or a number."""
+    if not surface or surface.lower() in _GENERIC_TITLES or _NOT_TITLES.match(surface) or _BACK_REFERENCE.search(surface):
+        return False
+    return len(surface.split()) >= 2 or re.search(r"\d", surface) is not None
 
 
 def _year(text: str) -> int | None:
@@ -240,20 +262,16 @@ def find_instruments(text: str) -> list[InstrumentMention]:
                 quoted_kind = "policy_paper" if re.search(r"Code|Guidance|Strategy|Plan|Paper|Framework|Charter|Rules|Handbook|Manual", title) else "report"
                 candidates.append(_mention(quoted_kind, title, m.start()))
                 continue
-            surface, start = _trim_leading(m.group(0), m.start())
+            surface, start = _trim_leading(m.group(0), m.start(), _word_before(text, m.start()))
             surface = surface.rstrip(" ,")
             if kind == "other" and (year := re.match(r"(?:19|20)\d\d[^\S\n]+(?=[A-Z])", surface)):
                 # "the 2014 Clean Vehicle Technology Fund": the year is the round's, not the fund's name
                 surface, start = surface[year.end() :], start + year.end()
-            if not surface or surface.lower() in _GENERIC_TITLES or _NOT_TITLES.match(surface):
-                continue
-            if len(surface.split()) < 2 and not re.search(r"\d", surface):
-                continue
             if two := _two_titles(surface):
-                candidates.append(_mention(kind, two[0], start))
-                candidates.append(_mention(kind, two[1], start + two[2]))
-                continue
-            candidates.append(_mention(kind, surface, start))
+                # "the Treaty and the Safety of Rwanda (Asylum and Immigration) Bill": each title stands on its own
+                candidates.extend(_mention(kind, title, at) for title, at in ((two[0], start), (two[1], start + two[2])) if _titled(title))
+            elif _titled(surface):
+                candidates.append(_mention(kind, surface, start))
     entitled: list[tuple[int, int]] = []  # spans of titles named by "entitled": the surer reading where both rules read one
     for m in (_ENTITLED.finditer(text) if "titled" in text else ()):
         entitled.append(m.span("title"))

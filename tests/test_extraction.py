@@ -417,3 +417,34 @@ def test_rules_after_batch_m():
     # a report's accounts and a programme's capitalised "New" belong to the title
     assert "Home Office Annual Report and Accounts" in instruments_in("published in the Home Office Annual Report and Accounts, available at")
     assert "New Hospital Programme" in instruments_in("as part of the New Hospital Programme.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        # M, L, K: an office's full title, "Rt hon.", a comma after "Friend", a body's staff act for the Government
+        ("My Rt hon. Friend, the Secretary of State for Health and Social Care has commissioned Professor Lord Darzi of Denham to conduct an investigation.", "completed"),
+        ("The Secretary of State for Defence has directed the Department to look at the commemorative medal criteria.", "completed"),
+        ("The Minister for Women and Equalities has met with Jewish employers to discuss the impact of rising antisemitism.", "completed"),
+        ("As part of wider judicial cooperation HMPPS staff have visited several countries in the last 12 months.", "completed"),
+        # a commitment to an action is a plan, to an aim an aim
+        ("The Government is fully committed to spending 2.5% of GDP on defence as soon as possible.", "planned"),
+        ("The Government is committed to commencing the socio-economic duty in the Equality Act 2010.", "planned"),
+        ("The Department is committed to ensuring clinical trials are people-centred and more accessible.", None),
+        ("The first release of official data is scheduled for 21 December.", "planned"),
+        ("The expansion of the UK Emissions Trading Scheme (ETS) to domestic maritime is currently planned from 2026.", "planned"),
+        ("The data for Quarter 2 are in the process of quality assurance and validation, and are not currently available.", "in_progress"),
+        ("The UK Government has ongoing discussions with political leadership in the Falkland Islands.", "in_progress"),
+        ("We are in the process of considering next steps for taking forward the Taskforce’s work.", "under_consideration"),
+        ("Remuneration rates have not yet been finalised.", "under_consideration"),
+        # refusals in their common forms
+        ("We do not speculate on possible future legal costs.", "declined"),
+        ("It would be irresponsible to comment on hypotheticals.", "declined"),
+        ("It has not been the practice of successive Governments to publish internal documents and advice.", "declined"),
+        # routine practice in the simple present stays none (GUIDELINES.md)
+        ("Thereafter, all detention is reviewed locally at least every seven days.", None),
+        ("Air ambulance response times are not routinely published by Air Ambulance Charities.", None),
+    ],
+)
+def test_statuses_after_batch_m(sentence, status):
+    assert classify_sentences(pl.DataFrame({"text": [sentence]}))["status"].to_list() == [status]

@@ -58,16 +58,16 @@ _ONGOING = (
     r"discussing|consulting|engaging|encouraging|helping|making|building|delivering|investing|recruiting|training|"
     r"deploying|raising|progressing|undertaking|carrying out|putting|setting up|rolling out|piloting|trialling|tackling|"
     r"addressing|collecting|processing|paying|checking|reducing|cutting|tightening|stressing|reviewing the|updating|upgrading|modernising|drafting|"
-    r"talking|liaising|co-operating|cooperating|working with|continuing"
+    r"talking|liaising|co-operating|cooperating|working with|continuing|constructing"
 )
 
 # Who acts for the Government, as the subject of a clause.
 _ACTOR = (  # case-sensitive wherever it is embedded
     r"(?-i:\b(?:[Ww]e|I|[Tt]he [Gg]overnment|[Mm]inisters|[Oo]fficials|[Oo]ur (?:[a-z]+ ){0,3}(?:mission|embassy|embassies|ambassador|high commission|officials|staff|representatives?|department|team|posts?)(?: (?:in|at|to) [A-Z][\w\-]*(?: [A-Z][\w\-]*)*)?|"
-    r"[Mm]y (?:right |rt\.? )?hon\.? (?:and (?:learned |noble )?)?[Ff]riend(?: the [A-Z][\w\-]*(?: [A-Z][\w\-]*| of| for| and| the){0,8})?|"
+    r"[Mm]y (?:[Rr]ight |[Rr]t\.? )?[Hh]on\.? (?:and (?:learned |noble )?)?[Ff]riend(?:,? the [A-Z][\w\-]*(?:,? [A-Z][\w\-]*| of| for| and| the){0,10},?)?|"
     r"[Tt]he (?:[A-Z][\w\-]+ )*(?:Secretary|Minister|Office|Department|Agency|Service|Executive|Ministry|Commission|Council|"
-    r"Authority|Board|Police|Force|Unit|Section|Inspectorate|Directorate|Team|Government|Trust|Committee|Fund|Treasury|Institute|Regulator|Ombudsman|Programme)(?: of [A-Z][\w\-]+(?: [A-Z][\w\-]+)*)?|[Tt]he (?:district |chief |deputy )?(?:commander|constable|chief constable|department|agency)|"
-    r"[A-Z]{2,6}|(?:[A-Z][\w\-]+ )+(?:Office|Department|Agency|Service|Executive|Ministry|Commission|Council|Authority|Board|Police|Unit|Section|Trust|Committee|Fund|Treasury|Institute|Regulator|England|Scotland|Wales))(?:\s*\([A-Z]{2,6}\))?)"
+    r"Authority|Board|Police|Force|Unit|Section|Inspectorate|Directorate|Team|Government|Trust|Committee|Fund|Treasury|Institute|Regulator|Ombudsman|Programme|Taskforce)(?: (?:of|for) (?:the )?[A-Z][\w\-]+(?:,? [A-Z][\w\-]+| and| of| for| the)*?)?|[Tt]he (?:district |chief |deputy )?(?:commander|constable|chief constable|department|agency)|"
+    r"[A-Z]{2,6}|(?:[A-Z][\w\-]+ )+(?:Office|Department|Agency|Service|Executive|Ministry|Commission|Council|Authority|Board|Police|Unit|Section|Trust|Committee|Fund|Treasury|Institute|Regulator|England|Scotland|Wales))(?:\s*\([A-Z]{2,6}\))?(?: staff| officials| officers)?)"
 )
 _OTHER_PAST = r"[a-z]+ed"  # narrowed by _DESCRIPTIVE through the "none" rule below
 _IRREGULAR_PAST = r"spoke|spelt|spelled|met|wrote|made|gave|took|sent|told|held|set|put|led|began|brought|sought|saw|found|kept|paid|won|built|chose|drew|laid|lent|undertook|withdrew|struck"
@@ -90,6 +90,9 @@ STRONG_DECLINED = (
 # (status, pattern), most specific first: the leftmost match decides, ties go to the earlier rule.
 RULES: list[tuple[str, str]] = [
     # Not commitments, though their grammar looks like one.
+    # A commitment to an aim is an aim (GUIDELINES.md: aims are none): "is committed to ensuring that ...";
+    # to an action it is a plan ("is committed to introducing statutory rights").
+    (NONE, r"\b(?:is|are) (?:\w+ly )?committed to (?:ensuring|supporting|protecting|improving|promoting|upholding|creating|breaking down|the (?:promotion|protection))\b"),
     (NONE, rf"{_ACTOR} {_ADV}(?:(?:has|have|had) {_ADV})?(?:{_NOT_ACTIONS})\b|{_ACTOR} {_ADV}(?:has|have) provided (?:me )?(?:with )?the following\b|\b(?:This|this|That|that|It|it|Which|which) will (?:\w+ly )?(?:ensure|mean|help|allow|enable|result|lead|give|make|provide|be|have|cost|require|reduce|increase|improve|depend)\b|^(?:This|That|These|Those)(?: (?:[a-su-z][a-z\-]{{2,}}|t[a-gi-z][a-z\-]+|th[a-df-z][a-z\-]*|the[a-z\-]+)){{0,2}} will (?:\w+ly )?(?:ensure|mean|help|result|lead|provide|cost|require|reduce|increase|improve|depend|support|apply|facilitate|transform|benefit|boost|strengthen)\b|(?i:\b(?:I|we) estimate\b|\bit is (?:estimated|expected|anticipated) that\b)"),
     (NONE, rf"{_ACTOR} {_ADV}(?:(?:has|have|had) )?(?:{'|'.join(sorted(_DESCRIPTIVE))})\b|\bwill not be (?:available|known|ready|clear)\b|\basked me to reply\b|^No (?:\w+ ){{0,4}}(?:is|are) (?:now |currently )?being\b"),
     (NONE, r"(?i)\bwill (?:mean|result in|lead to|depend on)\b|\b(?:reply|answer|statement)s? (?:which |that )?I (?:gave|made)\b|\bas I (?:stated|said|explained|indicated|told)\b|\bI refer (?:the|my)\b|\bI dealt with\b|\b(?:it|this|that|they|there) will not\b"),
@@ -106,6 +109,9 @@ RULES: list[tuple[str, str]] = [
         CommitmentStatus.UNDER_CONSIDERATION,
         rf"{_ACTOR} (?:are|is|am) {_ADV}(?:considering|reviewing|examining|assessing|looking (?:at|into)|exploring|evaluating|studying|investigating)\b|"
         rf"(?i)\b(?:(?:is|are|am|were|was) {_ADV}(?:considering|reviewing|examining|assessing|looking (?:at|into)|exploring|evaluating|studying|investigating)\b|"
+        # (a decision "is reviewed regularly" is routine practice: none)
+        r"in the process of (?:considering|reviewing|assessing)\b|"
+        r"(?:has|have) not (?:yet )?been (?:finalised|finalized|decided|determined)\b|(?:agreed|decided) to (?:explore|consider|review|look at)\b|"
         r"under (?:(?:active|careful|urgent|constant|continuous|continual|regular|close|and) ){0,3}(?:consideration|review)|"
         r"no (?:final )?decision (?:\w+ ){0,14}(?:has|have) (?:yet )?been (?:taken|made|reached)|"
         r"(?:require|requires|need|needs|deserves?|merits?) (?:\w+ ){0,2}consideration|"
@@ -114,19 +120,20 @@ RULES: list[tuple[str, str]] = [
         r"(?:have|has) not (?:yet )?(?:reached|taken|made) (?:a |any )?(?:conclusion|decision)|no decision has (?:yet )?been|"
         r"may be (?:amended|revised|reviewed|changed|extended|reconsidered)|(?:we|I) shall consider|considering (?:whether|what|how))",
     ),
-    (CommitmentStatus.DECLINED, r"(?i)\b(?:not(?: be| been| proved| proven|, ?\w+,)? possible|not (?:yet )?in a position to|not our (?:practice|policy) to|no (?:\w+ ){0,3}(?:is |are )?(?:currently |at present )?planned|cannot be (?:provided|given|made|released|disaggregated|identified)|could (?:only )?be (?:provided|obtained|collated|produced) only|would not be (?:appropriate|right|practicable)|(?:am|is|are) not (?:prepared|able|minded) to|unable to|declined? to|I regret that)"),
+    (CommitmentStatus.DECLINED, r"(?i)\b(?:not(?: be| been| proved| proven|, ?\w+,)? possible|not (?:yet )?in a position to|not (?:been )?(?:our|the) (?:practice|policy)(?: of [\w ]{0,40}?)? to|not (?:normally |routinely )disclosed|(?:do|does) not (?:speculate|comment on)|irresponsible to (?:comment|speculate)|no (?:\w+ ){0,3}(?:is |are )?(?:currently |at present )?planned|cannot be (?:provided|given|made|released|disaggregated|identified)|could (?:only )?be (?:provided|obtained|collated|produced) only|would not be (?:appropriate|right|practicable)|(?:am|is|are) not (?:prepared|able|minded) to|unable to|declined? to|I regret that)"),
     (CommitmentStatus.DECLINED, rf"{_GOV}{_ADV}(?:will not|shall not|won't|do not intend|does not intend)\b"),
     (
         CommitmentStatus.IN_PROGRESS,
         rf"(?i)\b(?:(?:is|are|am) {_ADV}(?:{_ONGOING})\b|(?:is|are) (?:still|now|currently) \w+ing\b|(?:is|are)(?:, \w+,)? {_ADV}being (?:sold|repaired|renewed|maintained|replaced|processed|paid|taken|made|built|done|held|sought|given|kept|drawn up|set up|considered|reviewed|implemented|developed|prepared|introduced|deployed|recruited|trained|funded|provided|rolled out|updated|upgraded|dealt with|investigated|pursued|addressed|monitored|assessed|collected|published|negotiated|discussed|examined|carried out|undertaken|put in place|established|extended|expanded|improved|strengthened)\b|"
-        r"continues? to \w+|continuing to \w+|will (?:\w+ly )?continue to \w+|(?:is|are) (?:under way|underway|in hand|ongoing|in progress)\b|"
+        r"continues? to \w+|continuing to \w+|in the process of\b|(?:has|have) ongoing\b|will (?:\w+ly )?continue to \w+|(?:is|are) (?:under way|underway|in hand|ongoing|in progress)\b|"
         r"(?:has|have) been (?:\w+ly )?\w+ing\b|"
         r"(?:we|I) (?:\w+ly )?(?:continue|remain in contact|keep in (?:close )?touch))|"
         rf"{_ACTOR} (?:are|is|am) {_ADV}[a-z]+ing\b",
     ),
     (
         CommitmentStatus.PLANNED,
-        r"(?i)\b(?:intends?|intend(?:ing)?|plans?|planning|propos(?:e|es|ing)|expects?|hope|undertakes?|(?:is|are) determined|(?:is|are) committed) to\b|"
+        r"(?i)\b(?:intends?|intend(?:ing)?|plans?|planning|propos(?:e|es|ing)|expects?|hope|undertakes?|(?:is|are) (?:\w+ly )?determined|(?:is|are) (?:\w+ly )?committed) to\b|"
+        r"\b(?:is|are) (?:currently |now )?(?:scheduled|planned) (?:for|from)\b|"
         r"\b(?:is|are) (?:due|going|expected|set|scheduled) to (?:be|start|begin|open|close|report|publish|complete|take|come|end|run|meet|visit|make|bring|introduce)\b|"
         r"\b(?:is|are) to be\b|\bthere will be\b|\bon track to\b|\bwill (?:\w+ly |also |then |now |soon |shortly |be able to |need to |seek to ){0,2}\w+\b|\bwill (?:be|work|continue|include|ensure|write|place|publish|provide|make|take|introduce|set|bring|consult|seek|deploy|inform|support|fund|meet|review|look|consider|report|respond|reply|announce|issue|establish|develop|increase|extend|monitor|help|pay|allocate|invest|lay|launch|implement|use|give|visit|raise|press|urge|remain|keep|do|need|receive|apply|require|run|open|start|begin|complete|deliver|produce|update|contact|discuss|hold|arrange|appoint|ask|tell|let)\b|\bshall\b",
     ),

@@ -63,4 +63,9 @@ ACCURACY: list[dict] = [
         "pages": "Written Questions API records, after tuning on K and L",
         "question_recall": 1.000, "agency_f1": 0.803, "instrument_f1": 0.644, "commitment_detection_f1": 0.805, "commitment_status_macro_f1": 0.673,
     },
+    {
+        "batch": "N", "questions": 72, "labelled": "2026-12-02",
+        "pages": "Written Questions API records, after tuning on M",
+        "question_recall": 1.000, "agency_f1": 0.842, "instrument_f1": 0.674, "commitment_detection_f1": 0.854, "commitment_status_macro_f1": 0.745,
+    },
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import polars as pl
 import pytest
 
@@ -448,3 +450,33 @@ def test_rules_after_batch_m():
 )
 def test_statuses_after_batch_m(sentence, status):
     assert classify_sentences(pl.DataFrame({"text": [sentence]}))["status"].to_list() == [status]
+
+
+def test_rules_after_batch_n():
+    """N's error classes (N 156, 5592, 7293, 1721429, 1677262), each with its real sentence."""
+    # one commission under its short form and two full names
+    bodies, _ = question_mentions({"q": (
+        "what recent progress has been made on the Kerslake Commission on Armed Forces Accommodation",
+        "The Kerslake Commission on Armed Forces Housing found that satisfaction has fallen. The Kerslake Commission made 36 recommendations.")})
+    assert bodies["name"].unique().to_list() == ["Kerslake Commission on Armed Forces Accommodation"]
+    # two committees with no short form printed stay two
+    bodies, _ = question_mentions({"q": ("", "The Select Committee on Defence and the Select Committee on Health met.")})
+    assert bodies["name"].n_unique() == 2
+    # a bare acronym names a body only while it exists (and some years after)
+    old = pl.DataFrame({"question_id": ["a", "b"], "source_id": ["s", "s"], "record": [0, 1], "sitting_date": [date(2024, 7, 1), date(2009, 7, 21)],
+                        "question_text": ["", ""], "answer_text": ["restoring ODA spending to 0.7 per cent", "DETR, DSS and MAFF were reorganised after the 2001 general election"]})
+    from pipeline.extract.mentions import extract_mentions
+    found = extract_mentions(old)[0]
+    assert found.filter(pl.col("question_id") == "a").height == 0
+    assert set(found.filter(pl.col("question_id") == "b")["surface"]) == {"DETR", "DSS", "MAFF"}
+    # a year in an Act's title is no sitting year (the bug a review of this rule found)
+    assert bodies_named({"q": ("under the Income Tax (Earnings and Pensions) Act 2003", "HMRC provides comprehensive guidance")}) == {("q", "HMRC")}
+    # funds are schemes (instruments), with their subject; a body's colleges and faculties are bodies
+    found = instruments_in("the Trust Fund for Victims and the International Fund for Ukraine")
+    assert {"Trust Fund for Victims", "International Fund for Ukraine"} <= set(found)
+    assert agencies_in("the Trust Fund for Victims") == {}
+    assert set(agencies_in("the Royal College of Anaesthetists and the Faculty of Physician Associates")) == {"Royal College of Anaesthetists", "Faculty of Physician Associates"}
+    # benefits by name, not a society; a programme joined by "&"
+    assert {"Child Benefit", "Housing Benefit"} <= set(instruments_in("claims for Child Benefit and Housing Benefit"))
+    assert "Gilsland Community Benefit" not in instruments_in("the Gilsland Community Benefit Society")
+    assert "Outpatient Recovery & Transformation Programme" in instruments_in("the Outpatient Recovery & Transformation Programme")

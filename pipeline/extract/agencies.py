@@ -33,10 +33,11 @@ from pipeline.reference import AGENCIES_CSV
 _SAFE_SHORT_ACRONYMS = {"EU", "UN"}
 ORG_HEADS = (
     "Movement|League|Front|Party|Congress|Senate|Exchange|Agency|Service|Services|Office|Department|Ministry|Commission|Council|Section|Unit|Authority|Board|Committee|"
-    "Executive|Inspectorate|Institute|Organisation|Organization|Court|Tribunal|Police|Constabulary|Trust|Bank|Fund|"
+    # (not "Fund": a fund no list holds is a scheme, an instrument of kind other, GUIDELINES.md)
+    "Executive|Inspectorate|Institute|Organisation|Organization|Court|Tribunal|Police|Constabulary|Trust|Bank|"
     "Foundation|Association|Society|Federation|Directorate|Division|Bureau|Centre|Center|Project|Corporation|"
     "Company|Partnership|Forum|Panel|Secretariat|Assembly|Parliament|Programme Board|Task Force|Taskforce|Squad|"
-    "Inspectorate|Ombudsman|Regulator|Registry|Agency|Institution|Laboratory|Laboratories|University|Consulate-General|Consulate|Embassy|"
+    "Inspectorate|Ombudsman|Regulator|Registry|Agency|Institution|Laboratory|Laboratories|University|Consulate-General|Consulate|Embassy|Royal College|Faculty|"
     "Advisory Group|Working Group|Steering Group|Expert Group|Policy Group|Risk Group|Reference Group"
 )
 _CAPWORD = r"[A-Z][\w'’&\-]*"
@@ -125,12 +126,28 @@ _ACRONYM_DEFINITION = re.compile(
 _STOP = {"of", "for", "and", "on", "in", "the", "&"}
 
 
+# Answers go on naming a body by its acronym for some years after it ends, in tables of past years
+# ("DETR, DSS and MAFF were reorganised after the 2001 general election", printed in 2009); past that,
+# an acronym means something else ("ODA" in 2024 is Official Development Assistance, not the Olympic
+# Delivery Authority, 1996-2014). Set between those two cases, the only ones the labelled sets hold.
+ACRONYM_AFTERLIFE_YEARS = 8
+
+
 @dataclass(frozen=True)
 class Agency:
     agency_id: str
     name: str
     acronym: str | None
     kind: str
+    start_year: int | None = None  # the years the reference table gives the body, where it gives them
+    end_year: int | None = None
+
+    def existed_in(self, year: int | None) -> bool:
+        """Whether the body existed in ``year``, or ended at most ACRONYM_AFTERLIFE_YEARS before it
+        (unknown years and dates count as existing)."""
+        return year is None or (
+            (self.start_year is None or self.start_year <= year) and (self.end_year is None or year <= self.end_year + ACRONYM_AFTERLIFE_YEARS)
+        )
 
 
 @dataclass(frozen=True)
@@ -169,7 +186,7 @@ def gazetteer(path: Path = AGENCIES_CSV) -> Gazetteer:
     by_words: dict[tuple[str, ...], set[str]] = {}
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
-            agency = Agency(row["agency_id"], row["name"], row.get("acronym") or None, row["kind"])
+            agency = Agency(row["agency_id"], row["name"], row.get("acronym") or None, row["kind"], _year(row.get("start_year")), _year(row.get("end_year")))
             by_id[agency.agency_id] = agency
             surfaces = [agency.name, *[a for a in (row.get("aliases") or "").split("|") if a.strip()]]
             acronym = agency.acronym
@@ -189,6 +206,10 @@ def gazetteer(path: Path = AGENCIES_CSV) -> Gazetteer:
     automaton.make_automaton()
     unique = {words: by_id[next(iter(ids))] for words, ids in by_words.items() if len(ids) == 1}
     return Gazetteer(automaton, by_id, unique)
+
+
+def _year(value: str | None) -> int | None:
+    return int(value) if value and value.strip().isdigit() else None
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
@@ -244,6 +265,30 @@ def define_acronyms(text: str, known: Gazetteer) -> dict[str, Agency]:
     return defined
 
 
+def one_body_per_short_form(mentions: list[AgencyMention], known: Gazetteer) -> list[AgencyMention]:
+    """New bodies of one question that share a short form the question also prints are one body.
+
+    "the Kerslake Commission on Armed Forces Housing ... the Kerslake Commission on Armed Forces
+    Accommodation ... the Kerslake Commission": one commission, named by its first full name.
+    Without the short form in the text, two names stay two bodies ("Select Committee on X" and
+    "Select Committee on Y" are two committees).
+    """
+    new = [m for m in mentions if m.agency.agency_id not in known.by_id and m.agency.kind == AgencyKind.OTHER]
+    shorts = {m.agency.name for m in new}
+    canonical: dict[str, Agency] = {}
+    for m in new:  # in text order: the first full name wins
+        if (cut := re.match(rf"(.+?\b(?:{ORG_HEADS})) (?:on|of|for) ", m.agency.name)) and cut.group(1) in shorts:
+            canonical.setdefault(cut.group(1), m.agency)
+    if not canonical:
+        return mentions
+    def body(m: AgencyMention) -> Agency:
+        if m.agency.agency_id in known.by_id:
+            return m.agency
+        cut = re.match(rf"(.+?\b(?:{ORG_HEADS}))(?: (?:on|of|for) |$)", m.agency.name)
+        return canonical.get(cut.group(1), m.agency) if cut else m.agency
+    return [AgencyMention(m.start, m.end, m.surface, body(m)) for m in mentions]
+
+
 def spelled_otherwise(texts: list[str], mentions: list[AgencyMention], known: Gazetteer) -> set[str]:
     """Bare acronyms of the reference table that the question spells out as something else.
 
@@ -296,13 +341,21 @@ def _resolve_name(name: str, known: Gazetteer) -> Agency | None:
     return None
 
 
-def _reference_matches(text: str, view: str, known: Gazetteer) -> list[AgencyMention]:
-    """Every name, alias and safe acronym of the reference table in the text (one automaton pass)."""
+def _reference_matches(text: str, view: str, known: Gazetteer, year: int | None = None) -> list[AgencyMention]:
+    """Every name, alias and safe acronym of the reference table in the text (one automaton pass).
+
+    A bare acronym names a body only in the years the body existed: "ODA" in 2024 is
+    Official Development Assistance, not the Olympic Delivery Authority (1996-2014).
+    A name spelled out stays a mention whenever it is printed ("the former Olympic Delivery Authority").
+    """
     found = []
     for end, (key_len, agency_id) in known.automaton.iter(view):
         start = end - key_len + 1
         if _bounded(view, start, end + 1):
-            found.append(AgencyMention(start, end + 1, text[start : end + 1], known.by_id[agency_id]))
+            agency = known.by_id[agency_id]
+            if year is not None and view[start : end + 1] == agency.acronym and not agency.existed_in(year):
+                continue
+            found.append(AgencyMention(start, end + 1, text[start : end + 1], agency))
     return found
 
 
@@ -317,12 +370,13 @@ def find_agencies(
     acronyms: dict[str, Agency],
     excluded: list[tuple[int, int]],
     known: Gazetteer | None = None,
+    year: int | None = None,
 ) -> list[AgencyMention]:
-    """Agency mentions in one text; ``excluded`` spans (instrument titles) hold none."""
+    """Agency mentions in one text; ``excluded`` spans (instrument titles) hold none; ``year`` is the sitting's, where known."""
     known = known or gazetteer()
     view = match_view(text)
     candidates: list[AgencyMention] = []
-    candidates.extend(_reference_matches(text, view, known))
+    candidates.extend(_reference_matches(text, view, known, year))
     for acronym, agency in acronyms.items():
         for m in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?![\w)])", view):
             candidates.append(AgencyMention(m.start(), m.end(), acronym, agency))

@@ -143,18 +143,21 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ("report", ("Bulletin", "Statistics"), re.compile(rf"\b(?:{CAP}[^\S\n]+)+(?:Bulletin|Statistics)(?:[^\S\n]+[A-Z]{{2,3}})?(?::[^\S\n]+(?:19|20)\d\d[^\S\n]+Edition)?")),
     # named programmes and schemes (capitalised: "the single payment scheme" is not one)
     # (their words joined as the funds' are: "Flood and Coastal Resilience Innovation Programme"; a period after: "... Initiative 2022-25")
-    ("other", ("Scheme", "Programme", "Initiative"), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+|for[^\S\n]+)?){{1,5}}(?:Scheme|Programme|Initiative)\b(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?")),
+    ("other", ("Scheme", "Programme", "Initiative"), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:and[^\S\n]+|&[^\S\n]+|of[^\S\n]+|for[^\S\n]+)?){{1,5}}(?:Scheme|Programme|Initiative)\b(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?")),
     # the Chancellor's fiscal events: "Autumn Statement 2023", "Spring Budget 2023", "Budget 2021"
     ("policy_paper", ("Budget", "Statement"), re.compile(r"\b(?:(?:Autumn|Spring|Summer|Emergency)[^\S\n]+(?:Statement|Budget)|Budget)[^\S\n]+(?:19|20)\d\d\b(?:[^\S\n]+Policy Costings)?")),
     # named funds, benefits, visas and programmes (GUIDELINES.md, named schemes): capitalised words
     # ending in the word for what they are ("Pothole Fund", "Local Housing Allowance", "Graduate visa")
     (
         "other",
-        ("Fund", "Allowance", "Credit", "Payment", "Bursary", "Formula", "Package", "Partnership", "Zones", "Grant", "Guarantee",
+        ("Fund", "Allowance", "Benefit", "Credit", "Payment", "Bursary", "Formula", "Package", "Partnership", "Zones", "Grant", "Guarantee",
          "programme", "scheme", "visa", "route", "pilots", "Standard", "Certificate", "Levy", "mandate", "Mandate"),
         re.compile(
             rf"\b(?:{CAP}[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+|for[^\S\n]+)?){{1,5}}"
-            r"(?:Fund|Allowance|Credit|Payment|Bursary|Formula|Package|Partnership|Zones|Grant|Guarantee|programme|scheme|visa|route|pilots|Standard|Certificate|Levy|[Mm]andate)\b"
+            r"(?:Fund|Allowance|Benefit|Credit|Payment|Bursary|Formula|Package|Partnership|Zones|Grant|Guarantee|programme|scheme|visa|route|pilots|Standard|Certificate|Levy|[Mm]andate)\b"
+            r"(?!(?<=Benefit)[^\S\n]+[A-Z])"  # "Community Benefit Society" is a body
+            # a fund's subject is its name's ("Trust Fund for Victims", "International Fund for Ukraine")
+            rf"(?:(?<=Fund)[^\S\n]+(?:for|of)[^\S\n]+(?:the[^\S\n]+)?{CAP}(?:[^\S\n]+(?:and[^\S\n]+)?{CAP}){{0,4}})?"
             r"(?![^\S\n]+(?:for|of)[^\S\n]+[A-Z])"
         ),
     ),
@@ -199,8 +202,14 @@ _TITLE_HEADS = r"(?:Acts?|Bill|Strategy|Report|Review|Protocol|Convention|Treaty
 _TITLE_HEAD_END = re.compile(rf"(?:^|[^\S\n]){_TITLE_HEADS}(?:[^\S\n]+(?:19|20)\d\d)?$")
 
 
+# Two named benefits or payments joined by "and": "Child Benefit and Housing Benefit".
+_TWO_NAMED = re.compile(r"^(.+?[^\S\n](?:Benefit|Credit|Allowance|Payment|Fund|Grant))[^\S\n]+and[^\S\n]+(?=[A-Z])(.+[^\S\n](?:Benefit|Credit|Allowance|Payment|Fund|Grant))$")
+
+
 def _two_titles(surface: str) -> tuple[str, str, int] | None:
     """(first, second, offset of second) when ``surface`` is two titles joined by "and the"."""
+    if m := _TWO_NAMED.match(surface):
+        return m.group(1), m.group(2), m.start(2)
     at = surface.rfind(" and the ")
     if at < 0:
         return None

@@ -25,7 +25,9 @@ def extract_mentions(questions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFram
     agency_rows: list[dict] = []
     instrument_rows: list[dict] = []
     known = agency_rules.gazetteer()
-    for qid, source_id, record, qtext, atext in questions.select(*COPY_KEY, "question_text", "answer_text").iter_rows():
+    # the sitting's year dates bare acronyms (a frame without dates reads every body as current)
+    years = questions["sitting_date"].dt.year() if "sitting_date" in questions.columns else pl.repeat(None, questions.height, dtype=pl.Int32, eager=True)
+    for (qid, source_id, record, qtext, atext), sitting_year in zip(questions.select(*COPY_KEY, "question_text", "answer_text").iter_rows(), years):
         parts = [(Part.QUESTION, qtext or ""), (Part.ANSWER, atext or "")]
         found = {part: instrument_rules.link_identifiers(instrument_rules.find_instruments(text), text) for part, text in parts}
         canonical = _canonical_instruments([m for ms in found.values() for m in ms])
@@ -42,10 +44,12 @@ def extract_mentions(questions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFram
                          ref_id=instrument_rules.instrument_id(kind, title), name=title, acronym=None, kind=kind,
                          identifier=identifier, year=year)
                 )
-        bodies = {part: agency_rules.find_agencies(text, acronyms, [(m.start, m.end) for m in found[part]], known) for part, text in parts}
+        bodies = {part: agency_rules.find_agencies(text, acronyms, [(m.start, m.end) for m in found[part]], known, sitting_year) for part, text in parts}
         if any(a.surface.isupper() for found_bodies in bodies.values() for a in found_bodies):
             spelled = agency_rules.spelled_otherwise([text for _, text in parts], [a for found_bodies in bodies.values() for a in found_bodies], known)
             bodies = {part: [a for a in found_bodies if a.surface not in spelled or a.surface in acronyms] for part, found_bodies in bodies.items()}
+        merged = agency_rules.one_body_per_short_form([a for part, _ in parts for a in bodies[part]], known)
+        bodies = {Part.QUESTION: merged[: len(bodies[Part.QUESTION])], Part.ANSWER: merged[len(bodies[Part.QUESTION]) :]}
         for part, _ in parts:
             for a in bodies[part]:
                 agency_rows.append(

@@ -446,6 +446,10 @@ def test_rules_after_batch_m():
         # routine practice in the simple present stays none (GUIDELINES.md)
         ("Thereafter, all detention is reviewed locally at least every seven days.", None),
         ("Air ambulance response times are not routinely published by Air Ambulance Charities.", None),
+        # N: what a thing will do is its effect; what the Government will do stays a plan
+        ("Regulation will provide a standardised framework of governance and assurance for clinical roles.", None),
+        ("The third-party data gathering measure will enable DWP to better access relevant data.", None),
+        ("The department will provide guidance to schools in the spring.", "planned"),
     ],
 )
 def test_statuses_after_batch_m(sentence, status):

@@ -68,4 +68,9 @@ ACCURACY: list[dict] = [
         "pages": "Written Questions API records, after tuning on M",
         "question_recall": 1.000, "agency_f1": 0.842, "instrument_f1": 0.674, "commitment_detection_f1": 0.854, "commitment_status_macro_f1": 0.745,
     },
+    {
+        "batch": "O", "questions": 72, "labelled": "2026-12-02",
+        "pages": "Written Questions API records, after tuning on N",
+        "question_recall": 1.000, "agency_f1": 0.778, "instrument_f1": 0.689, "commitment_detection_f1": 0.840, "commitment_status_macro_f1": 0.770,
+    },
 ]

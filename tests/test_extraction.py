@@ -484,3 +484,28 @@ def test_rules_after_batch_n():
     assert {"Child Benefit", "Housing Benefit"} <= set(instruments_in("claims for Child Benefit and Housing Benefit"))
     assert "Gilsland Community Benefit" not in instruments_in("the Gilsland Community Benefit Society")
     assert "Outpatient Recovery & Transformation Programme" in instruments_in("the Outpatient Recovery & Transformation Programme")
+
+
+def test_rules_after_batch_o():
+    """O's error classes (O 1723312, 1675166, 1676986, 1679206, 1678019), each with its real wording."""
+    # a body's name and "and" before a scheme: the body, then the scheme
+    bodies, titles = question_mentions({"q": ("", "members of the Pension Protection Fund and Financial Assistance Scheme")})
+    assert "Pension Protection Fund" in bodies["surface"].to_list()
+    assert titles["surface"].to_list() == ["Financial Assistance Scheme"]
+    # a kind of pension, a scheme's rules, a report named only by its number are no titles; with its owner it is one
+    for text in ["the future of Defined Benefit schemes", "under the Scheme Rules", "in its Third Report, the Committee"]:
+        assert instruments_in(text) == {}, text
+    assert "First Report" in instruments_in("the First Report of the Administration Committee")
+    # a head with only a describing adjective, and a place, are no bodies; a unit's name stays one
+    assert agencies_in("our High Commission in Kigali and the West Bank") == {}
+    assert "International Section" in agencies_in("within its Organised Immigration Crime Section (OICS) and its International Section and at its regional offices")  # the seed page
+    # a short name of a body long gone is today's word
+    found = extract_mentions_with_dates([("Admiralty charts and Animal Health certificates", date(2024, 7, 1))])
+    assert found.height == 0
+
+
+def extract_mentions_with_dates(answers: list[tuple[str, date]]) -> pl.DataFrame:
+    from pipeline.extract.mentions import extract_mentions
+
+    return extract_mentions(pl.DataFrame({"question_id": [f"q{k}" for k in range(len(answers))], "source_id": ["s"] * len(answers), "record": list(range(len(answers))),
+                                          "sitting_date": [d for _, d in answers], "question_text": [""] * len(answers), "answer_text": [a for a, _ in answers]}))[0]

@@ -344,16 +344,19 @@ def _resolve_name(name: str, known: Gazetteer) -> Agency | None:
 def _reference_matches(text: str, view: str, known: Gazetteer, year: int | None = None) -> list[AgencyMention]:
     """Every name, alias and safe acronym of the reference table in the text (one automaton pass).
 
-    A bare acronym names a body only in the years the body existed: "ODA" in 2024 is
-    Official Development Assistance, not the Olympic Delivery Authority (1996-2014).
-    A name spelled out stays a mention whenever it is printed ("the former Olympic Delivery Authority").
+    A bare acronym or a short name (one or two words) names a body only in the years the body
+    existed: "ODA" in 2024 is Official Development Assistance, not the Olympic Delivery Authority
+    (1996-2014). A longer name stays a mention whenever it is printed ("the former Department of
+    Social Security").
     """
     found = []
     for end, (key_len, agency_id) in known.automaton.iter(view):
         start = end - key_len + 1
         if _bounded(view, start, end + 1):
             agency = known.by_id[agency_id]
-            if year is not None and view[start : end + 1] == agency.acronym and not agency.existed_in(year):
+            surface = view[start : end + 1]
+            # a short name of a body long gone is a word of today's ("Admiralty" charts, "Animal Health" certificates)
+            if year is not None and (surface == agency.acronym or len(surface.split()) <= 2) and not agency.existed_in(year):
                 continue
             found.append(AgencyMention(start, end + 1, text[start : end + 1], agency))
     return found
@@ -504,10 +507,18 @@ def council_places(path: Path = AGENCIES_CSV) -> frozenset[str]:
     return frozenset(places)
 
 
+# A head with only a common adjective is a description, not a name ("our High Commission", "the
+# British Embassy", "an Independent Panel"); a compass point before "Bank" is a place ("the West Bank").
+# ("International Section" and "National Advisory Group" are units' names: the adjectives here are the
+# ones that only describe.)
+_GENERIC_NAME = re.compile(rf"^(?:British|High|Local|Regional|Joint|Independent|Foreign|New|Interim) (?:{ORG_HEADS})$"
+                           r"|^(?:North|South|East|West)(?:ern)? Bank$")
+
+
 def _well_formed_name(name: str, view: str, start: int) -> bool:
     """A new organisation name must be a proper name, not a description or a back-reference."""
     words = name.split()
-    if len(words) < 2 or _NOT_AGENCIES.search(name) or _PLACE_AFTER.match(view, start + len(name)):
+    if len(words) < 2 or _NOT_AGENCIES.search(name) or _PLACE_AFTER.match(view, start + len(name)) or _GENERIC_NAME.match(name):
         return False
     if re.search(rf"\bthe (?:{ORG_HEADS})$", name):  # "Achievement of the Department"
         return False

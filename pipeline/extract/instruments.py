@@ -224,7 +224,8 @@ _GENERIC_TITLES = {"official statistics", "national statistics", "official repor
 # Words before a back-reference are no title: "Work on the Bill", "the timetable for the Review".
 _BACK_REFERENCE = re.compile(r"[^\S\n]the[^\S\n]+(?:Bill|Act|Report|Review|Strategy|Plan|Programme|Scheme|Fund|Framework|Guidance|Code|Inquiry)$")
 # Fiscal events printed without their year are events, not documents (the Report rule reads "Spending Review").
-_NOT_TITLES = re.compile(r"^(?:(?:Comprehensive )?Spending (?:Review|Round)|Government (?:Strategy|Plan|Guidance|Framework|Code)|(?:Education, )?Health and Care Plans?|(?:Annual )?Business Plan|Repayment Plan|Local Plan|Care Plan|Point Plan|Strategy (?:19|20)\d\d|Official Report|Act of Parliament|Acts of Parliament|Private Bill|Public Bill|Hybrid Bill|Government Bill|Money Bill|Parliament Act)$")
+# So are a kind of pension ("Defined Benefit schemes") and a scheme's own rules.
+_NOT_TITLES = re.compile(r"^(?:Defined (?:Benefit|Contribution)s?|Scheme Rules|(?:Comprehensive )?Spending (?:Review|Round)|Government (?:Strategy|Plan|Guidance|Framework|Code)|(?:Education, )?Health and Care Plans?|(?:Annual )?Business Plan|Repayment Plan|Local Plan|Care Plan|Point Plan|Strategy (?:19|20)\d\d|Official Report|Act of Parliament|Acts of Parliament|Private Bill|Public Bill|Hybrid Bill|Government Bill|Money Bill|Parliament Act)$")
 
 
 def _word_before(text: str, at: int) -> str:
@@ -232,9 +233,16 @@ def _word_before(text: str, at: int) -> str:
     return m.group(1) if m else ""
 
 
-def _titled(surface: str) -> bool:
+# A report named only by its number or frequency: whose, the words do not say ("the Third Report",
+# "the Annual Report"), unless its owner follows ("First Report of the Administration Committee").
+_BARE_REPORT = re.compile(r"^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Annual|Final|Interim) Report$")
+
+
+def _titled(surface: str, following: str = "") -> bool:
     """Whether a rule's match carries a title: not a generic word ("the Treaty"), and two words or a number."""
     if not surface or surface.lower() in _GENERIC_TITLES or _NOT_TITLES.match(surface) or _BACK_REFERENCE.search(surface):
+        return False
+    if _BARE_REPORT.match(surface) and not re.match(r"[^\S\n]+(?:of|for|by)[^\S\n]", following):
         return False
     return len(surface.split()) >= 2 or re.search(r"\d", surface) is not None
 
@@ -279,7 +287,7 @@ def find_instruments(text: str) -> list[InstrumentMention]:
             if two := _two_titles(surface):
                 # "the Treaty and the Safety of Rwanda (Asylum and Immigration) Bill": each title stands on its own
                 candidates.extend(_mention(kind, title, at) for title, at in ((two[0], start), (two[1], start + two[2])) if _titled(title))
-            elif _titled(surface):
+            elif _titled(surface, text[start + len(surface) : start + len(surface) + 6]):
                 candidates.append(_mention(kind, surface, start))
     entitled: list[tuple[int, int]] = []  # spans of titles named by "entitled": the surer reading where both rules read one
     for m in (_ENTITLED.finditer(text) if "titled" in text else ()):

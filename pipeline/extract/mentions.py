@@ -69,7 +69,20 @@ def _outside_curated_bodies(mentions: list, text: str, known) -> list:
     """
     bodies = agency_rules.reference_spans(text, known)
     # A span that is exactly a body's name is the body ("Department for Energy Security and Net Zero").
-    return [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in bodies)]
+    kept = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in bodies)]
+    # A body's name and "and" before a title are the body's: "Pension Protection Fund and Financial
+    # Assistance Scheme" is the fund (a body) and the scheme.
+    return [_after_body(m, text, bodies) for m in kept]
+
+
+def _after_body(mention, text: str, bodies: list[tuple[int, int]]):
+    for a, b in bodies:
+        if a == mention.start and b < mention.end and (joined := re.match(r"[^\S\n]+and[^\S\n]+(?:the[^\S\n]+)?(?=[A-Z])", text[b : mention.end])):
+            start = b + joined.end()
+            surface = text[start : mention.end]
+            if len(surface.split()) >= 2:
+                return instrument_rules.InstrumentMention(start, mention.end, surface, mention.kind, re.sub(r"^the\s+", "", surface, flags=re.I), mention.identifier, mention.year)
+    return mention
 
 
 def _canonical_instruments(mentions: list[instrument_rules.InstrumentMention]) -> dict[tuple[str, str], tuple[str, str, str | None, int | None]]:

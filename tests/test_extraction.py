@@ -450,6 +450,10 @@ def test_rules_after_batch_m():
         ("Regulation will provide a standardised framework of governance and assurance for clinical roles.", None),
         ("The third-party data gathering measure will enable DWP to better access relevant data.", None),
         ("The department will provide guidance to schools in the spring.", "planned"),
+        # O: a payment due on a date, what is not yet known, what was introduced through an Act
+        ("The next payment is due March 2024.", "planned"),
+        ("The funding allocation beyond Financial Year 2024-25 is not yet known.", "under_consideration"),
+        ("That’s why powers for Awaab's Law were introduced through the Social Housing (Regulation) Act 2023.", "completed"),
     ],
 )
 def test_statuses_after_batch_m(sentence, status):

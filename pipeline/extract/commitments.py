@@ -25,6 +25,7 @@ import re
 import polars as pl
 
 from pipeline.metadata.enums import NO_COMMITMENT, CommitmentStatus
+from pipeline.parsing.dates import MONTH_PATTERN
 
 _ADV = r"(?:(?:also|currently|now|still|actively|already|further|again|urgently|carefully|closely|fully|strongly|recently|today|jointly|repeatedly|regularly|formally|successfully|then|since|both|each|all|therefore|however|in turn)\s+|\w+ly\s+)*"
 # Subjects that act for the Government (or the Government itself).
@@ -117,7 +118,7 @@ RULES: list[tuple[str, str]] = [
         rf"(?i)\b(?:(?:is|are|am|were|was) {_ADV}(?:considering|reviewing|examining|assessing|looking (?:at|into)|exploring|evaluating|studying|investigating)\b|"
         # (a decision "is reviewed regularly" is routine practice: none)
         r"in the process of (?:considering|reviewing|assessing)\b|"
-        r"(?:has|have) not (?:yet )?been (?:finalised|finalized|decided|determined)\b|(?:agreed|decided) to (?:explore|consider|review|look at)\b|"
+        r"(?:has|have) not (?:yet )?been (?:finalised|finalized|decided|determined)\b|(?:is|are) not yet (?:known|confirmed|decided|determined|agreed|finalised)\b|(?:agreed|decided) to (?:explore|consider|review|look at)\b|"
         r"under (?:(?:active|careful|urgent|constant|continuous|continual|regular|close|and) ){0,3}(?:consideration|review)|"
         r"no (?:final )?decision (?:\w+ ){0,14}(?:has|have) (?:yet )?been (?:taken|made|reached)|"
         r"(?:require|requires|need|needs|deserves?|merits?) (?:\w+ ){0,2}consideration|"
@@ -140,6 +141,7 @@ RULES: list[tuple[str, str]] = [
         CommitmentStatus.PLANNED,
         r"(?i)\b(?:intends?|intend(?:ing)?|plans?|planning|propos(?:e|es|ing)|expects?|hope|undertakes?|(?:is|are) (?:\w+ly )?determined|(?:is|are) (?:\w+ly )?committed) to\b|"
         r"\b(?:is|are) (?:currently |now )?(?:scheduled|planned) (?:for|from)\b|"
+        rf"\b(?:is|are) (?:next )?due (?:in |on |by |at )?(?:the end of |early |late )?(?:\d|{MONTH_PATTERN}|spring|summer|autumn|winter|next|later)|"
         r"\b(?:is|are) (?:due|going|expected|set|scheduled) to (?:be|start|begin|open|close|report|publish|complete|take|come|end|run|meet|visit|make|bring|introduce)\b|"
         r"\b(?:is|are) to be\b|\bthere will be\b|\bon track to\b|\bwill (?:\w+ly |also |then |now |soon |shortly |be able to |need to |seek to ){0,2}\w+\b|\bwill (?:be|work|continue|include|ensure|write|place|publish|provide|make|take|introduce|set|bring|consult|seek|deploy|inform|support|fund|meet|review|look|consider|report|respond|reply|announce|issue|establish|develop|increase|extend|monitor|help|pay|allocate|invest|lay|launch|implement|use|give|visit|raise|press|urge|remain|keep|do|need|receive|apply|require|run|open|start|begin|complete|deliver|produce|update|contact|discuss|hold|arrange|appoint|ask|tell|let)\b|\bshall\b",
     ),
@@ -147,7 +149,7 @@ RULES: list[tuple[str, str]] = [
         CommitmentStatus.COMPLETED,
         rf"{_ACTOR} {_ADV}(?:(?:has|have|had) {_ADV})?(?:(?:{_ACTION_PAST})\b|(?:{_IRREGULAR_PAST})\b|(?:{_OTHER_PAST})\b)|"
         rf"(?i:\b(?:has|have) {_ADV}been {_ADV}(?:{_PASSIVE_DONE}|designed|built|opened|reactivated|completed)\b|"
-        rf"(?:was|were) {_ADV}(?:{_PASSIVE_DONE}) (?:on|in|by|at|to|last|this|earlier|during|for|with|as|from|into|between|of)\b|"
+        rf"(?:was|were) {_ADV}(?:{_PASSIVE_DONE}) (?:on|in|by|at|to|last|this|earlier|during|for|with|as|from|into|between|of|through|under|following)\b|"
         r"\bthere (?:has|have) been (?:(?:regular|frequent|extensive|several|many|numerous|close|further|ongoing|detailed|informal|formal|bilateral|intensive|constructive) ){0,2}(?:dialogue|discussions?|meetings?|contacts?|consultations?|talks|representations|exchanges))",
     ),
 ]

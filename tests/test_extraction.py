@@ -513,3 +513,31 @@ def extract_mentions_with_dates(answers: list[tuple[str, date]]) -> pl.DataFrame
 
     return extract_mentions(pl.DataFrame({"question_id": [f"q{k}" for k in range(len(answers))], "source_id": ["s"] * len(answers), "record": list(range(len(answers))),
                                           "sitting_date": [d for _, d in answers], "question_text": [""] * len(answers), "answer_text": [a for a, _ in answers]}))[0]
+
+
+def test_what_the_rules_after_batches_m_to_o_must_not_read():
+    """Readings a review of the rules after M, N and O found wrong, each a sentence of a common kind."""
+    statuses = classify_sentences(pl.DataFrame({"text": [
+        "As my Rt hon. Friend, the Secretary of State for Health and Social Care announced, we will be undertaking a full review.",
+        "My Rt Hon Friend the Secretary of State for Transport set out to the House on 22 July 2024 our plans to support the development of SAF.",
+        "The Department for Education has committed to publishing the review.",
+        "The Probation Service will provide support to those leaving custody.",
+        "Claimants who have ongoing health conditions may be eligible.",
+        "People in the process of applying for asylum are entitled to support.",
+        "The cause of the fire has not been determined.",
+    ]}))["status"].to_list()
+    assert statuses == ["planned", "planned", "planned", "planned", None, None, None]
+    # a foreign state's forces and an office are not the British Armed Forces
+    assert agencies_in("the Sudanese Armed Forces and the Rapid Support Forces") == {}
+    # two commissions with one short form but different subjects stay two
+    bodies, _ = question_mentions({"q": ("", "The Parliamentary Commission on Banking Standards and the Parliamentary Commission on Civil Society differ. The Parliamentary Commission reported.")})
+    assert bodies["name"].n_unique() == 2
+    # a name with an office at its start is a unit; a head moved to the end is another body
+    assert "Prime Minister's Delivery Unit" in agencies_in("the Prime Minister's Delivery Unit was set up in 2001")
+    assert "Foreign Affairs Committee" not in agencies_in("the European Parliament's Committee on Foreign Affairs").values()
+    # a fund's subject is whole words and no month
+    assert "Household Support Fund" in instruments_in("the Household Support Fund for April to September 2024")
+    assert "Community Ownership Fund" in instruments_in("the Community Ownership Fund of the Department for Levelling Up")
+    # an acronym two bodies shared in turn is the one of the year
+    found = extract_mentions_with_dates([("ORR has published its report", date(2010, 5, 1)), ("ORR has published its report", date(2024, 5, 1))])
+    assert found["name"].to_list() == ["Office of Rail Regulation", "Office of Rail and Road"]

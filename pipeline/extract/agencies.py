@@ -142,11 +142,11 @@ class Agency:
     start_year: int | None = None  # the years the reference table gives the body, where it gives them
     end_year: int | None = None
 
-    def existed_in(self, year: int | None) -> bool:
-        """Whether the body existed in ``year``, or ended at most ACRONYM_AFTERLIFE_YEARS before it
-        (unknown years and dates count as existing)."""
+    def existed_in(self, year: int | None, slack: int = ACRONYM_AFTERLIFE_YEARS) -> bool:
+        """Whether the body existed in ``year``, give or take ACRONYM_AFTERLIFE_YEARS (a body is named
+        before it starts, while it is set up; unknown years and dates count as existing)."""
         return year is None or (
-            (self.start_year is None or self.start_year <= year) and (self.end_year is None or year <= self.end_year + ACRONYM_AFTERLIFE_YEARS)
+            (self.start_year is None or self.start_year - slack <= year) and (self.end_year is None or year <= self.end_year + slack)
         )
 
 
@@ -165,6 +165,8 @@ class Gazetteer:
     # A body's content words in any order, for names the page misprints ("Department for Trade and
     # Business", "Department for Health and Social Care"): only keys one body holds.
     by_words: dict[tuple[str, ...], Agency]
+    # Every body of a surface several share ("ORR": Office of Rail Regulation, then Office of Rail and Road).
+    sharing: dict[str, tuple[str, ...]]
 
 
 def _content_words(name: str) -> list[str]:
@@ -174,8 +176,11 @@ def _content_words(name: str) -> list[str]:
 
 
 def word_key(name: str) -> tuple[str, ...]:
-    """A name's content words, sorted: the same body however the page orders or links them."""
-    return tuple(sorted(_content_words(name)))
+    """A name's first content word, then the others sorted: the same body however the page orders or
+    links the words after its head ("Department for Trade and Business"); a head moved to the end
+    ("Committee on Foreign Affairs" against "Foreign Affairs Committee") is another body."""
+    words = _content_words(name)
+    return (words[0], *sorted(words[1:])) if words else ()
 
 
 @cache
@@ -184,6 +189,7 @@ def gazetteer(path: Path = AGENCIES_CSV) -> Gazetteer:
     automaton = ahocorasick.Automaton()
     by_id: dict[str, Agency] = {}
     by_words: dict[tuple[str, ...], set[str]] = {}
+    sharing: dict[str, list[str]] = {}
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             agency = Agency(row["agency_id"], row["name"], row.get("acronym") or None, row["kind"], _year(row.get("start_year")), _year(row.get("end_year")))
@@ -201,11 +207,13 @@ def gazetteer(path: Path = AGENCIES_CSV) -> Gazetteer:
                 # First row wins for a shared surface: rows are sorted by id.
                 if key not in automaton:
                     automaton.add_word(key, (len(key), agency.agency_id))
+                if agency.agency_id not in (ids := sharing.setdefault(key, [])):
+                    ids.append(agency.agency_id)
                 if len(words := word_key(surface)) >= 3 and re.search(rf"\b(?:{ORG_HEADS})\b", surface):
                     by_words.setdefault(words, set()).add(agency.agency_id)
     automaton.make_automaton()
     unique = {words: by_id[next(iter(ids))] for words, ids in by_words.items() if len(ids) == 1}
-    return Gazetteer(automaton, by_id, unique)
+    return Gazetteer(automaton, by_id, unique, {key: tuple(ids) for key, ids in sharing.items() if len(ids) > 1})
 
 
 def _year(value: str | None) -> int | None:
@@ -275,17 +283,24 @@ def one_body_per_short_form(mentions: list[AgencyMention], known: Gazetteer) -> 
     """
     new = [m for m in mentions if m.agency.agency_id not in known.by_id and m.agency.kind == AgencyKind.OTHER]
     shorts = {m.agency.name for m in new}
-    canonical: dict[str, Agency] = {}
-    for m in new:  # in text order: the first full name wins
+    canonical: dict[str, Agency] = {}  # short form -> the first full name printed
+    for m in new:  # in text order
         if (cut := re.match(rf"(.+?\b(?:{ORG_HEADS})) (?:on|of|for) ", m.agency.name)) and cut.group(1) in shorts:
             canonical.setdefault(cut.group(1), m.agency)
     if not canonical:
         return mentions
+
     def body(m: AgencyMention) -> Agency:
-        if m.agency.agency_id in known.by_id:
+        if m.agency.agency_id in known.by_id or not (cut := re.match(rf"(.+?\b(?:{ORG_HEADS}))(?: (?:on|of|for) (.+)|$)", m.agency.name)):
             return m.agency
-        cut = re.match(rf"(.+?\b(?:{ORG_HEADS}))(?: (?:on|of|for) |$)", m.agency.name)
-        return canonical.get(cut.group(1), m.agency) if cut else m.agency
+        first = canonical.get(cut.group(1))
+        if first is None or cut.group(2) is None:
+            return first or m.agency  # the short form is the first full name's
+        # another full name is the same body when its subject shares a word with the first's
+        # ("... on Armed Forces Housing", "... on Armed Forces Accommodation"; not "... on Banking Standards", "... on Civil Society")
+        subject = set(_content_words(first.name[len(cut.group(1)) :]))
+        return first if subject & set(_content_words(cut.group(2))) else m.agency
+
     return [AgencyMention(m.start, m.end, m.surface, body(m)) for m in mentions]
 
 
@@ -355,11 +370,29 @@ def _reference_matches(text: str, view: str, known: Gazetteer, year: int | None 
         if _bounded(view, start, end + 1):
             agency = known.by_id[agency_id]
             surface = view[start : end + 1]
-            # a short name of a body long gone is a word of today's ("Admiralty" charts, "Animal Health" certificates)
-            if year is not None and (surface == agency.acronym or len(surface.split()) <= 2) and not agency.existed_in(year):
+            # a short name of a body long gone is today's word ("Admiralty" charts, "Animal Health" certificates);
+            # another body of the same surface may be the one of the year
+            if year is not None and (surface == agency.acronym or len(surface.split()) <= 2) and not agency.existed_in(year, 0):
+                bodies = [agency, *(known.by_id[i] for i in known.sharing.get(surface, ()))]
+                then = [b for b in bodies if b.existed_in(year, 0)] or [b for b in bodies if b.existed_in(year)]
+                if not then:
+                    continue
+                agency = then[0]
+            if surface != agency.name and surface != agency.acronym and _anothers(view, start, end + 1):
                 continue
             found.append(AgencyMention(start, end + 1, text[start : end + 1], agency))
     return found
+
+
+# An alias is a common phrase ("Armed Forces"): printed as part of another's name it is that other's
+# ("Sudanese Armed Forces", "Armed Forces of Ukraine") or an office or event ("Armed Forces Commissioner").
+_DEMONYM_BEFORE = re.compile(r"\b(?!British|English|Scottish|Welsh|Irish)[A-Z][a-z]+(?:ese|ian|ean|ish|i|an)[^\S\n]+$")
+_NAME_GOES_ON = re.compile(r"[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?[A-Z]|(?:Commissioner|Champion|Day|Week|Covenant|Minister)\b)")
+
+
+def _anothers(view: str, start: int, end: int) -> bool:
+    """Whether an alias at [start, end) is part of another body's name, an office's or an event's."""
+    return bool(_DEMONYM_BEFORE.search(view[max(0, start - 24) : start]) or _NAME_GOES_ON.match(view, end))
 
 
 def reference_spans(text: str, known: Gazetteer | None = None) -> list[tuple[int, int]]:
@@ -451,7 +484,7 @@ def find_agencies(
     for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.agency.kind == AgencyKind.OTHER, c.start)):
         if excluded_spans.overlaps(c.start, c.end) or blocked_spans.contains(c.start, c.end):
             continue
-        if c.agency.kind == AgencyKind.OTHER and c.agency.agency_id not in known.by_id and blocked_spans.overlaps(c.start, c.end):
+        if c.agency.kind == AgencyKind.OTHER and c.agency.agency_id not in known.by_id and blocked_spans.runs_into(c.start, c.end):
             continue  # a new name that runs into an office: "Executive Director of the Youth Custody Service"
 
         if not chosen.overlaps(c.start, c.end):
@@ -485,6 +518,11 @@ class _Intervals:
 
     def overlaps(self, start: int, end: int) -> bool:
         return any(start < e and s < end for s, e in self._near(start, end))
+
+    def runs_into(self, start: int, end: int) -> bool:
+        """Whether a span starts inside [start, end) and runs to its end or past it (an office that
+        ends a name: "Executive Director of the Youth Custody Service"; not "Prime Minister's Delivery Unit")."""
+        return any(start < s < end <= e for s, e in self._near(start, end))
 
     def contains(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self._near(start, end))

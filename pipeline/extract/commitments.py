@@ -100,7 +100,7 @@ RULES: list[tuple[str, str]] = [
     # standardised framework", "This work will cover the performance of the scheme", "The third-party data
     # gathering measure will enable DWP to ...". Only at the sentence's start, with the thing as subject.
     (NONE, r"(?i)^(?:(?:this|that|these|those|the|our|such|any|its|their)(?: new)? )?(?:[\w\-]+ ){0,4}?"
-           r"(?:work|measures?|changes?|regulations?|regulation|legislation|funding|investment|powers?|approach|reforms?|data|system|framework|package|money|support|policy|proposals?|provisions?|tools?|services?|technology|scheme|programme) "
+           r"(?:work|measures?|changes?|regulations?|regulation|legislation|funding|investment|powers?|approach|reforms?|data|system|framework|package|money|support|policy|proposals?|provisions?|tools?|technology|scheme|programme) "
            r"will (?:\w+ly |also |further |then |help to |in turn )*(?:enable|provide|cover|raise|help|allow|ensure|mean|give|improve|reduce|increase|make|strengthen|deliver|support|create|boost|benefit|inform|apply|offer|build|drive|protect|bring|target)\b"),
     (NONE, r"(?i)\bwill (?:mean|result in|lead to|depend on)\b|\b(?:reply|answer|statement)s? (?:which |that )?I (?:gave|made)\b|\bas I (?:stated|said|explained|indicated|told)\b|\bI refer (?:the|my)\b|\bI dealt with\b|\b(?:it|this|that|they|there) will not\b"),
     (NONE, r"(?i)\b(?:have|has) (?:\w+ )?(?:noted|welcomed)\b|\bwelcomes?\b|\bcontinues? to be (?:deeply |very |extremely |gravely |seriously )?(?:concerned|worried|committed|of the view|clear|abused|harassed|detained|denied|held|the case)\b|\b(?:I|we) (?:refer|referred) the\b|\bhas provided (?:me )?(?:with )?the following\b|\bhave no doubt\b|\bthere will always\b|\bI am pleased to (?:report|say)\b"),
@@ -117,8 +117,8 @@ RULES: list[tuple[str, str]] = [
         rf"{_ACTOR} (?:are|is|am) {_ADV}(?:considering|reviewing|examining|assessing|looking (?:at|into)|exploring|evaluating|studying|investigating)\b|"
         rf"(?i)\b(?:(?:is|are|am|were|was) {_ADV}(?:considering|reviewing|examining|assessing|looking (?:at|into)|exploring|evaluating|studying|investigating)\b|"
         # (a decision "is reviewed regularly" is routine practice: none)
-        r"in the process of (?:considering|reviewing|assessing)\b|"
-        r"(?:has|have) not (?:yet )?been (?:finalised|finalized|decided|determined)\b|(?:is|are) not yet (?:known|confirmed|decided|determined|agreed|finalised)\b|(?:agreed|decided) to (?:explore|consider|review|look at)\b|"
+        r"(?:(?:is|are|am) (?:currently |now )?)?in the process of (?:considering|reviewing|assessing)\b|"
+        r"(?:has|have) not yet been (?:finalised|finalized|decided|determined)\b|(?:is|are) not yet (?:known|confirmed|decided|determined|agreed|finalised)\b|(?:agreed|decided) to (?:explore|consider|review|look at)\b|"
         r"under (?:(?:active|careful|urgent|constant|continuous|continual|regular|close|and) ){0,3}(?:consideration|review)|"
         r"no (?:final )?decision (?:\w+ ){0,14}(?:has|have) (?:yet )?been (?:taken|made|reached)|"
         r"(?:require|requires|need|needs|deserves?|merits?) (?:\w+ ){0,2}consideration|"
@@ -132,10 +132,18 @@ RULES: list[tuple[str, str]] = [
     (
         CommitmentStatus.IN_PROGRESS,
         rf"(?i)\b(?:(?:is|are|am) {_ADV}(?:{_ONGOING})\b|(?:is|are) (?:still|now|currently) \w+ing\b|(?:is|are)(?:, \w+,)? {_ADV}being (?:sold|repaired|renewed|maintained|replaced|processed|paid|taken|made|built|done|held|sought|given|kept|drawn up|set up|considered|reviewed|implemented|developed|prepared|introduced|deployed|recruited|trained|funded|provided|rolled out|updated|upgraded|dealt with|investigated|pursued|addressed|monitored|assessed|collected|published|negotiated|discussed|examined|carried out|undertaken|put in place|established|extended|expanded|improved|strengthened)\b|"
-        r"continues? to \w+|continuing to \w+|in the process of\b|(?:has|have) ongoing\b|will (?:\w+ly )?continue to \w+|(?:is|are) (?:under way|underway|in hand|ongoing|in progress)\b|"
+        r"continues? to \w+|continuing to \w+|(?:is|are) (?:currently |now )?in the process of\b|(?:has|have) ongoing (?:discussions|talks|engagement|dialogue|conversations|negotiations|work)\b|will (?:\w+ly )?continue to \w+|(?:is|are) (?:under way|underway|in hand|ongoing|in progress)\b|"
         r"(?:has|have) been (?:\w+ly )?\w+ing\b|"
         r"(?:we|I) (?:\w+ly )?(?:continue|remain in contact|keep in (?:close )?touch))|"
         rf"{_ACTOR} (?:are|is|am) {_ADV}[a-z]+ing\b",
+    ),
+    # An actor who has committed to an action, or set out plans, states a plan (a reported
+    # announcement takes the status of what was announced): the actor starts the cue, so this
+    # wins over the past tense the completed rule reads from the same place.
+    (
+        CommitmentStatus.PLANNED,
+        rf"{_ACTOR} {_ADV}(?:(?:has|have) {_ADV})?(?:committed|pledged|promised) to\b|"
+        rf"{_ACTOR} {_ADV}(?:(?:has|have) )?(?:set out|announced|outlined) (?:[\w'\-]+ ){{0,8}}?(?:plans?|proposals?|intention)\b",
     ),
     (
         CommitmentStatus.PLANNED,
@@ -180,6 +188,8 @@ def mask_subordinate(text: pl.Expr) -> pl.Expr:
     text = text.str.replace_all(r"\b(that|which|who|whom) ([ws])[ioh](ll|uld|all)\b", "${1} ${2}X${3}")
     text = text.str.replace_all(r"\b(which|that|whom) (?:w(e)|I)\b", "${1} X${2}")
     text = text.str.replace_all(r"\b(that|whether|if) (the|a|an) (\w+) will\b", "${1} ${2} ${3} wXll")
+    # "As my right hon. Friend ... announced, we will ...": the report is the subordinate clause
+    text = text.str.replace(r"^([Aa]s [^;]{0,120}? )[a-z](nnounced|aid|tated|et out|ade clear|onfirmed|ndicated|utlined)\b", "${1}X${2}")
     return text.str.replace_all(
         r"(?i)\b(where|when|if|once|after|until|unless|as soon as|before|because|since)\b([^,;.]*?) h[a](s|ve|d) been\b", "${1}${2} hX${3} been"
     )

@@ -157,8 +157,9 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
             r"(?:Fund|Allowance|Benefit|Credit|Payment|Bursary|Formula|Package|Partnership|Zones|Grant|Guarantee|programme|scheme|visa|route|pilots|Standard|Certificate|Levy|[Mm]andate)\b"
             r"(?!(?<=Benefit)[^\S\n]+[A-Z])"  # "Community Benefit Society" is a body
             # a fund's subject is its name's ("Trust Fund for Victims", "International Fund for Ukraine")
-            rf"(?:(?<=Fund)[^\S\n]+(?:for|of)[^\S\n]+(?:the[^\S\n]+)?{CAP}(?:[^\S\n]+(?:and[^\S\n]+)?{CAP}){{0,4}})?"
-            r"(?![^\S\n]+(?:for|of)[^\S\n]+[A-Z])"
+            # (its subject whole words, never a month, a date or "the" body it funds: "Household Support Fund for April")
+            rf"(?:(?<=Fund)[^\S\n]+(?:for|of)[^\S\n]+(?!{MONTH_PATTERN}\b|the\b){CAP}\b(?:[^\S\n]+(?:and[^\S\n]+)?{CAP}\b){{0,4}})?"
+            rf"(?![^\S\n]+(?:for|of)[^\S\n]+(?!{MONTH_PATTERN}\b)[A-Z])"
         ),
     ),
     # a series title before a colon belongs to the title: "State of the Environment: Soil Report"

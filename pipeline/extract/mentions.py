@@ -26,7 +26,8 @@ def extract_mentions(questions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFram
     instrument_rows: list[dict] = []
     known = agency_rules.gazetteer()
     # the sitting's year dates bare acronyms (a frame without dates reads every body as current)
-    years = questions["sitting_date"].dt.year() if "sitting_date" in questions.columns else pl.repeat(None, questions.height, dtype=pl.Int32, eager=True)
+    dated = questions.schema.get("sitting_date") in (pl.Date, pl.Datetime)
+    years = questions["sitting_date"].dt.year() if dated else pl.repeat(None, questions.height, dtype=pl.Int32, eager=True)
     for (qid, source_id, record, qtext, atext), sitting_year in zip(questions.select(*COPY_KEY, "question_text", "answer_text").iter_rows(), years):
         parts = [(Part.QUESTION, qtext or ""), (Part.ANSWER, atext or "")]
         found = {part: instrument_rules.link_identifiers(instrument_rules.find_instruments(text), text) for part, text in parts}

@@ -73,4 +73,9 @@ ACCURACY: list[dict] = [
         "pages": "Written Questions API records, after tuning on N",
         "question_recall": 1.000, "agency_f1": 0.778, "instrument_f1": 0.689, "commitment_detection_f1": 0.840, "commitment_status_macro_f1": 0.770,
     },
+    {
+        "batch": "P", "questions": 72, "labelled": "2026-12-02",
+        "pages": "Written Questions API records, after tuning on O and a review",
+        "question_recall": 1.000, "agency_f1": 0.860, "instrument_f1": 0.603, "commitment_detection_f1": 0.834, "commitment_status_macro_f1": 0.755,
+    },
 ]

@@ -541,3 +541,15 @@ def test_what_the_rules_after_batches_m_to_o_must_not_read():
     # an acronym two bodies shared in turn is the one of the year
     found = extract_mentions_with_dates([("ORR has published its report", date(2010, 5, 1)), ("ORR has published its report", date(2024, 5, 1))])
     assert found["name"].to_list() == ["Office of Rail Regulation", "Office of Rail and Road"]
+
+
+def test_titles_after_batch_p():
+    """P's keyword titles the shapes missed (P 1721838, 1724363, 6120), with their real wording."""
+    assert "Children’s Wellbeing Bill" in instruments_in("The Children’s Wellbeing Bill will ensure our education and care systems")
+    assert "Ministerial and other Salaries Act 1975" in instruments_in("set out by the Ministerial and other Salaries Act 1975.")
+    for text, surface in [("a derogation to regulation EU 261/2004 for twin otter aircraft", "regulation EU 261/2004"),
+                          ("Regulation 261/2004 makes provisions on the right", "Regulation 261/2004"),
+                          ("under Regulation (EU) 2016/679", "Regulation (EU) 2016/679")]:
+        assert instruments_in(text)[surface][0] == "eu_law", text
+    # a provision of a UK instrument stays a provision
+    assert set(instruments_in("under regulation 12 of the Police Regulations 2003")) == {"Police Regulations 2003"}

@@ -16,7 +16,7 @@ from pipeline.extract.names import WordGate, slug
 from pipeline.parsing.dates import MONTH_PATTERN
 
 CAP = r"(?:[A-Z][\w'’\-]*|\d{4})"
-LINK = r"(?:with respect to|of|on|for|and|the|in|to|against|concerning|relating|with|from|at|de|des|du|la|le|&)"
+LINK = r"(?:with respect to|of|on|for|and|other|the|in|to|against|concerning|relating|with|from|at|de|des|du|la|le|&)"
 # Titles never run over a line break: list items and table cells are lines of the answer.
 TITLE = rf"[A-Z][\w'’\-]*(?:,?[^\S\n]+(?:{LINK}[^\S\n]+)*{CAP})*"
 # Words that start a sentence or a phrase, not a title.
@@ -50,7 +50,8 @@ _PROVISION = re.compile(r"^.*?\b(?:Schedule|Section|Part|Article|Clause|Paragrap
 
 # Only "’s" names an owner ("the Carbon Trust’s ..."); a plural possessive, "s’", names whom the
 # instrument is for and belongs to its title ("Mineworkers’ Pension Scheme", "Teachers’ Pension Scheme").
-_OWNER = re.compile(r"^.*['’]s[^\S\n]+(?=[A-Z0-9])")
+_OWNER = re.compile(r"^(?!.*\b(?:Children|Women|Men|People)['’]s[^\S\n]).*['’]s[^\S\n]+(?=[A-Z0-9])")
+# (a plural's possessive is whom the instrument is for, not its owner: "Children’s Wellbeing Bill")
 
 
 # A date before a title is the sentence's ("on 8 September 2021 on the Environment Bill").
@@ -80,6 +81,8 @@ def _trim_leading(text: str, start: int, word_before: str = "") -> tuple[str, in
             return text, start
         if m.group(1)[0].isupper() and re.match(r"of[^\S\n]+[A-Z]", text[m.end() :]):
             return text, start  # "Regulation of Investigatory Powers Act 2000" is the title, not a provision of it
+        if m.group(1).lower() == "regulation" and re.match(r"\(?(?:EC|EU|EEC)\b|\d", text[m.end() :]):
+            return text, start  # "Regulation 261/2004" is the regulation's own name
         if m.group(1) == "New" and previous.lower() == "the":
             return text, start  # "the New Hospital Programme": a capital after the article is the title's
         previous = m.group(1)
@@ -103,10 +106,12 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ("act", ("Act",), re.compile(rf"\b(?:(?!Acts?\b){CAP}[^\S\n]+(?:{LINK}[^\S\n]+|\([A-Za-z ]+\)[^\S\n]+)*)+Acts?\b(?:,?[^\S\n]+(?:19|18|20)\d\d\b(?:[^\S\n]+to[^\S\n]+(?:19|18|20)\d\d\b)?)?")),
     ("bill", ("Bill",), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+|\([A-Za-z ,.]+\)[^\S\n]+)*)+Bill\b(?![^\S\n]+[A-Z])")),
     (
-        "eu_law", ("Directive", "Regulation"),
+        "eu_law", ("Directive", "Regulation", "regulation"),
         re.compile(
             r"\b(?:(?:EC|EEC|EU)[^\S\n]+)?(?:(?:Council|Commission|European Parliament and Council)[^\S\n]+)?(?:Framework[^\S\n]+)?Directive[^\S\n]+(?:No\.?[^\S\n]*)?\d{2,4}/\d+(?:/E[CU]C?)?"
             r"|\bRegulation[^\S\n]+\((?:EC|EEC|EU|Euratom)\)[^\S\n]+No\.?[^\S\n]*\d+/\d+"
+            # printed without "(EC) No": "Regulation 261/2004", "regulation EU 261/2004", "Regulation (EU) 2016/679"
+            r"|\b[Rr]egulation[^\S\n]+(?:\(?(?:EC|EU)\)?[^\S\n]+)?(?:\d{1,4}/(?:19|20)\d\d|(?:19|20)\d\d/\d{1,4})\b"
             r"|\bCouncil[^\S\n]+Regulation[^\S\n]+(?:No\.?[^\S\n]*)?\d+/\d+"
         ),
     ),

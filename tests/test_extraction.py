@@ -553,3 +553,12 @@ def test_titles_after_batch_p():
         assert instruments_in(text)[surface][0] == "eu_law", text
     # a provision of a UK instrument stays a provision
     assert set(instruments_in("under regulation 12 of the Police Regulations 2003")) == {"Police Regulations 2003"}
+
+
+def test_scheme_names_after_batch_p():
+    """P 4799, 6388: who funds a programme is not its name; "to" joins a scheme's capitalised words."""
+    assert "Counter IWT Ranger Training Programme" in instruments_in("the Defra-funded Counter IWT Ranger Training Programme")
+    assert "Help to Buy scheme" in instruments_in("the Government-funded Help to Buy scheme")
+    # "to" before the keyword, and a change made to a benefit, are not the scheme's name
+    assert set(instruments_in("the Investment Reserve Fund to scheme members")) == {"Investment Reserve Fund"}
+    assert set(instruments_in("Changes to Pension Credit will apply from April.")) == {"Pension Credit"}

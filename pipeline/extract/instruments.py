@@ -27,6 +27,8 @@ _LEADING = {
     "of", "on", "to", "at", "after", "before", "through", "whether", "what", "which", "how", "further",
     "paragraph", "article", "regulation", "provisions", "amendments", "amendment", "we", "i", "it", "there",
     "within", "during", "also", "but", "or", "not",
+    # what is done to an instrument, before "to" and its name ("Changes to Pension Credit")
+    "changes", "change", "amendments", "improvements", "reforms", "increases", "cuts", "updates", "uplifts", "uprating",
 }
 
 
@@ -62,6 +64,10 @@ _LEADING_DATE = re.compile(
 )
 
 
+# Who funds or runs a programme, before its name, is not its name.
+_WHO_FUNDS = re.compile(r"^[A-Z][\w]*-(?:funded|led|run|backed|commissioned|sponsored|owned|supported|delivered)[^\S\n]+(?=[A-Z])")
+
+
 def _trim_leading(text: str, start: int, word_before: str = "") -> tuple[str, int]:
     """Drop sentence words before a title: 'Under the Immigration Act' -> 'Immigration Act'.
 
@@ -69,6 +75,8 @@ def _trim_leading(text: str, start: int, word_before: str = "") -> tuple[str, in
     """
     if (m := _LEADING_DATE.match(text)) and m.end() < len(text):
         text, start = text[m.end() :], start + m.end()
+    if (m := _WHO_FUNDS.match(text)) and m.end() < len(text):
+        text, start = text[m.end() :], start + m.end()  # "the Defra-funded Counter IWT Ranger Training Programme"
     if (m := _PROVISION.match(text)) and m.end() < len(text):
         text, start = text[m.end() :], start + m.end()
     if (m := _OWNER.match(text)) and len(text[m.end() :].split()) >= 2:
@@ -148,7 +156,7 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ("report", ("Bulletin", "Statistics"), re.compile(rf"\b(?:{CAP}[^\S\n]+)+(?:Bulletin|Statistics)(?:[^\S\n]+[A-Z]{{2,3}})?(?::[^\S\n]+(?:19|20)\d\d[^\S\n]+Edition)?")),
     # named programmes and schemes (capitalised: "the single payment scheme" is not one)
     # (their words joined as the funds' are: "Flood and Coastal Resilience Innovation Programme"; a period after: "... Initiative 2022-25")
-    ("other", ("Scheme", "Programme", "Initiative"), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:and[^\S\n]+|&[^\S\n]+|of[^\S\n]+|for[^\S\n]+)?){{1,5}}(?:Scheme|Programme|Initiative)\b(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?")),
+    ("other", ("Scheme", "Programme", "Initiative"), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:and[^\S\n]+|&[^\S\n]+|of[^\S\n]+|for[^\S\n]+|to[^\S\n]+(?=[A-Z]))?){{1,5}}(?:Scheme|Programme|Initiative)\b(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?")),
     # the Chancellor's fiscal events: "Autumn Statement 2023", "Spring Budget 2023", "Budget 2021"
     ("policy_paper", ("Budget", "Statement"), re.compile(r"\b(?:(?:Autumn|Spring|Summer|Emergency)[^\S\n]+(?:Statement|Budget)|Budget)[^\S\n]+(?:19|20)\d\d\b(?:[^\S\n]+Policy Costings)?")),
     # named funds, benefits, visas and programmes (GUIDELINES.md, named schemes): capitalised words
@@ -158,7 +166,7 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
         ("Fund", "Allowance", "Benefit", "Credit", "Payment", "Bursary", "Formula", "Package", "Partnership", "Zones", "Grant", "Guarantee",
          "programme", "scheme", "visa", "route", "pilots", "Standard", "Certificate", "Levy", "mandate", "Mandate"),
         re.compile(
-            rf"\b(?:{CAP}[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+|for[^\S\n]+)?){{1,5}}"
+            rf"\b(?:{CAP}[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+|for[^\S\n]+|to[^\S\n]+(?=[A-Z]))?){{1,5}}"
             r"(?:Fund|Allowance|Benefit|Credit|Payment|Bursary|Formula|Package|Partnership|Zones|Grant|Guarantee|programme|scheme|visa|route|pilots|Standard|Certificate|Levy|[Mm]andate)\b"
             r"(?!(?<=Benefit)[^\S\n]+[A-Z])"  # "Community Benefit Society" is a body
             # a fund's subject is its name's ("Trust Fund for Victims", "International Fund for Ukraine")

@@ -454,6 +454,11 @@ def test_rules_after_batch_m():
         ("The next payment is due March 2024.", "planned"),
         ("The funding allocation beyond Financial Year 2024-25 is not yet known.", "under_consideration"),
         ("That’s why powers for Awaab's Law were introduced through the Social Housing (Regulation) Act 2023.", "completed"),
+        # P: not proceeding, a review in progress or kept under review, the Chancellor as actor
+        ("In Northern Ireland, the Government is not proceeding with this round of the Levelling Up Fund at this time.", "declined"),
+        ("A review of planned government communications and marketing is currently in progress.", "under_consideration"),
+        ("The department continues to keep funding under review and regularly meet with stakeholders.", "under_consideration"),
+        ("The Chancellor has recently set out plans for departmental efficiencies.", "planned"),
     ],
 )
 def test_statuses_after_batch_m(sentence, status):

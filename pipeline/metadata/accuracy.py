@@ -78,4 +78,9 @@ ACCURACY: list[dict] = [
         "pages": "Written Questions API records, after tuning on O and a review",
         "question_recall": 1.000, "agency_f1": 0.860, "instrument_f1": 0.603, "commitment_detection_f1": 0.834, "commitment_status_macro_f1": 0.755,
     },
+    {
+        "batch": "Q", "questions": 72, "labelled": "2026-12-02",
+        "pages": "Written Questions API records, after tuning on P",
+        "question_recall": 1.000, "agency_f1": 0.804, "instrument_f1": 0.648, "commitment_detection_f1": 0.809, "commitment_status_macro_f1": 0.706,
+    },
 ]

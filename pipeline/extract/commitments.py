@@ -66,7 +66,7 @@ _ONGOING = (
 _ACTOR = (  # case-sensitive wherever it is embedded
     r"(?-i:\b(?:[Ww]e|I|[Tt]he [Gg]overnment|[Mm]inisters|[Oo]fficials|[Oo]ur (?:[a-z]+ ){0,3}(?:mission|embassy|embassies|ambassador|high commission|officials|staff|representatives?|department|team|posts?)(?: (?:in|at|to) [A-Z][\w\-]*(?: [A-Z][\w\-]*)*)?|"
     r"[Mm]y (?:[Rr]ight |[Rr]t\.? )?[Hh]on\.? (?:and (?:learned |noble )?)?[Ff]riend(?:,? the [A-Z][\w\-]*(?:,? [A-Z][\w\-]*| of| for| and| the){0,10},?)?|"
-    r"[Tt]he (?:[A-Z][\w\-]+ )*(?:Secretary|Minister|Chancellor|Office|Department|Agency|Service|Executive|Ministry|Commission|Council|"
+    r"[Tt]he (?:[A-Z][\w\-]+ )*(?:Secretary|Minister|Office|Department|Agency|Service|Executive|Ministry|Commission|Council|"
     r"Authority|Board|Police|Force|Unit|Section|Inspectorate|Directorate|Team|Government|Trust|Committee|Fund|Treasury|Institute|Regulator|Ombudsman|Programme|Taskforce)(?: (?:of|for) (?:the )?[A-Z][\w\-]+(?:,? [A-Z][\w\-]+| and| of| for| the)*?)?|[Tt]he (?:district |chief |deputy )?(?:commander|constable|chief constable|department|agency)|"
     r"[A-Z]{2,6}|(?:[A-Z][\w\-]+ )+(?:Office|Department|Agency|Service|Executive|Ministry|Commission|Council|Authority|Board|Police|Unit|Section|Trust|Committee|Fund|Treasury|Institute|Regulator|England|Scotland|Wales))(?:\s*\([A-Z]{2,6}\))?(?: staff| officials| officers)?)"
 )
@@ -118,8 +118,7 @@ RULES: list[tuple[str, str]] = [
         rf"(?i)\b(?:(?:is|are|am|were|was) {_ADV}(?:considering|reviewing|examining|assessing|looking (?:at|into)|exploring|evaluating|studying|investigating)\b|"
         # (a decision "is reviewed regularly" is routine practice: none)
         r"(?:(?:is|are|am) (?:currently |now )?)?in the process of (?:considering|reviewing|assessing)\b|"
-        # a review that is in progress, a review kept up ("A review of ... is currently in progress", "continues to keep funding under review")
-        r"\b(?:review|reviews|consideration|assessment|evaluation) of [^.;]{0,80}? (?:is|are) (?:currently |now |still )?(?:in progress|under way|underway|ongoing)\b|"
+        # a review kept up ("continues to keep funding under review")
         r"continues? to keep [\w ,]{0,40}under (?:\w+ ){0,3}review|"
         r"(?:has|have) not yet been (?:finalised|finalized|decided|determined)\b|(?:is|are) not yet (?:known|confirmed|decided|determined|agreed|finalised)\b|(?:agreed|decided) to (?:explore|consider|review|look at)\b|"
         r"under (?:(?:active|careful|urgent|constant|continuous|continual|regular|close|and) ){0,3}(?:consideration|review)|"
@@ -130,8 +129,8 @@ RULES: list[tuple[str, str]] = [
         r"(?:have|has) not (?:yet )?(?:reached|taken|made) (?:a |any )?(?:conclusion|decision)|no decision has (?:yet )?been|"
         r"may be (?:amended|revised|reviewed|changed|extended|reconsidered)|(?:we|I) shall consider|considering (?:whether|what|how))",
     ),
-    (CommitmentStatus.DECLINED, r"(?i)\b(?:not(?: be| been| proved| proven|, ?\w+,)? possible|not (?:yet )?in a position to|not (?:been )?(?:our|the) (?:practice|policy)(?: of [\w ]{0,40}?)? to|not (?:normally |routinely )disclosed|(?:is|are) not (?:proceeding|going ahead) with\b|(?:do|does) not (?:speculate|comment on)|irresponsible to (?:comment|speculate)|no (?:\w+ ){0,3}(?:is |are )?(?:currently |at present )?planned|cannot be (?:provided|given|made|released|disaggregated|identified)|could (?:only )?be (?:provided|obtained|collated|produced) only|would not be (?:appropriate|right|practicable)|(?:am|is|are) not (?:prepared|able|minded) to|unable to|declined? to|I regret that)"),
-    (CommitmentStatus.DECLINED, rf"{_GOV}{_ADV}(?:will not|shall not|won't|do not intend|does not intend)\b"),
+    (CommitmentStatus.DECLINED, r"(?i)\b(?:not(?: be| been| proved| proven|, ?\w+,)? possible|not (?:yet )?in a position to|not (?:been )?(?:our|the) (?:practice|policy)(?: of [\w ]{0,40}?)? to|not (?:normally |routinely )disclosed|(?:do|does) not (?:speculate|comment on)|irresponsible to (?:comment|speculate)|no (?:\w+ ){0,3}(?:is |are )?(?:currently |at present )?planned|cannot be (?:provided|given|made|released|disaggregated|identified)|could (?:only )?be (?:provided|obtained|collated|produced) only|would not be (?:appropriate|right|practicable)|(?:am|is|are) not (?:prepared|able|minded) to|unable to|declined? to|I regret that)"),
+    (CommitmentStatus.DECLINED, rf"{_GOV}{_ADV}(?:will not|shall not|won't|do not intend|does not intend|(?:is|are) not (?:proceeding|going ahead) with)\b"),
     (
         CommitmentStatus.IN_PROGRESS,
         rf"(?i)\b(?:(?:is|are|am) {_ADV}(?:{_ONGOING})\b|(?:is|are) (?:still|now|currently) \w+ing\b|(?:is|are)(?:, \w+,)? {_ADV}being (?:sold|repaired|renewed|maintained|replaced|processed|paid|taken|made|built|done|held|sought|given|kept|drawn up|set up|considered|reviewed|implemented|developed|prepared|introduced|deployed|recruited|trained|funded|provided|rolled out|updated|upgraded|dealt with|investigated|pursued|addressed|monitored|assessed|collected|published|negotiated|discussed|examined|carried out|undertaken|put in place|established|extended|expanded|improved|strengthened)\b|"

@@ -16,7 +16,7 @@ from pipeline.extract.names import WordGate, slug
 from pipeline.parsing.dates import MONTH_PATTERN
 
 CAP = r"(?:[A-Z][\w'’\-]*|\d{4})"
-LINK = r"(?:with respect to|of|on|for|and|other|the|in|to|against|concerning|relating|with|from|at|de|des|du|la|le|&)"
+LINK = r"(?:with respect to|of|on|for|and|the|in|to|against|concerning|relating|with|from|at|de|des|du|la|le|&)"
 # Titles never run over a line break: list items and table cells are lines of the answer.
 TITLE = rf"[A-Z][\w'’\-]*(?:,?[^\S\n]+(?:{LINK}[^\S\n]+)*{CAP})*"
 # Words that start a sentence or a phrase, not a title.
@@ -28,7 +28,7 @@ _LEADING = {
     "paragraph", "article", "regulation", "provisions", "amendments", "amendment", "we", "i", "it", "there",
     "within", "during", "also", "but", "or", "not",
     # what is done to an instrument, before "to" and its name ("Changes to Pension Credit")
-    "changes", "change", "amendments", "improvements", "reforms", "increases", "cuts", "updates", "uplifts", "uprating",
+    "changes", "amendments", "improvements", "reforms", "increases", "cuts", "updates", "uplifts", "uprating",
 }
 
 
@@ -52,7 +52,7 @@ _PROVISION = re.compile(r"^.*?\b(?:Schedule|Section|Part|Article|Clause|Paragrap
 
 # Only "’s" names an owner ("the Carbon Trust’s ..."); a plural possessive, "s’", names whom the
 # instrument is for and belongs to its title ("Mineworkers’ Pension Scheme", "Teachers’ Pension Scheme").
-_OWNER = re.compile(r"^(?!.*\b(?:Children|Women|Men|People)['’]s[^\S\n]).*['’]s[^\S\n]+(?=[A-Z0-9])")
+_OWNER = re.compile(r"^.*(?<!Children)(?<!Women)(?<!\bMen)(?<!People)['’]s[^\S\n]+(?=[A-Z0-9])")
 # (a plural's possessive is whom the instrument is for, not its owner: "Children’s Wellbeing Bill")
 
 
@@ -65,7 +65,7 @@ _LEADING_DATE = re.compile(
 
 
 # Who funds or runs a programme, before its name, is not its name.
-_WHO_FUNDS = re.compile(r"^[A-Z][\w]*-(?:funded|led|run|backed|commissioned|sponsored|owned|supported|delivered)[^\S\n]+(?=[A-Z])")
+_WHO_FUNDS = re.compile(r"^(?:[Tt]he[^\S\n]+)?(?:[A-Z][\w]*[^\S\n]+){0,2}[A-Z][\w]*-(?:funded|led|run|backed|commissioned|sponsored|owned|supported|delivered)[^\S\n]+(?=[A-Z])")
 
 
 def _trim_leading(text: str, start: int, word_before: str = "") -> tuple[str, int]:
@@ -119,7 +119,7 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
             r"\b(?:(?:EC|EEC|EU)[^\S\n]+)?(?:(?:Council|Commission|European Parliament and Council)[^\S\n]+)?(?:Framework[^\S\n]+)?Directive[^\S\n]+(?:No\.?[^\S\n]*)?\d{2,4}/\d+(?:/E[CU]C?)?"
             r"|\bRegulation[^\S\n]+\((?:EC|EEC|EU|Euratom)\)[^\S\n]+No\.?[^\S\n]*\d+/\d+"
             # printed without "(EC) No": "Regulation 261/2004", "regulation EU 261/2004", "Regulation (EU) 2016/679"
-            r"|\b[Rr]egulation[^\S\n]+(?:\(?(?:EC|EU)\)?[^\S\n]+)?(?:\d{1,4}/(?:19|20)\d\d|(?:19|20)\d\d/\d{1,4})\b"
+            r"|\b[Rr]egulation[^\S\n]+(?:\(?(?:EC|EU)\)?[^\S\n]+)?(?:\d{1,4}/(?:19|20)\d\d|(?:19|20)\d\d/\d{3,4})\b"  # ("2022/23" is a year)
             r"|\bCouncil[^\S\n]+Regulation[^\S\n]+(?:No\.?[^\S\n]*)?\d+/\d+"
         ),
     ),
@@ -156,7 +156,7 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ("report", ("Bulletin", "Statistics"), re.compile(rf"\b(?:{CAP}[^\S\n]+)+(?:Bulletin|Statistics)(?:[^\S\n]+[A-Z]{{2,3}})?(?::[^\S\n]+(?:19|20)\d\d[^\S\n]+Edition)?")),
     # named programmes and schemes (capitalised: "the single payment scheme" is not one)
     # (their words joined as the funds' are: "Flood and Coastal Resilience Innovation Programme"; a period after: "... Initiative 2022-25")
-    ("other", ("Scheme", "Programme", "Initiative"), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:and[^\S\n]+|&[^\S\n]+|of[^\S\n]+|for[^\S\n]+|to[^\S\n]+(?=[A-Z]))?){{1,5}}(?:Scheme|Programme|Initiative)\b(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?")),
+    ("other", ("Scheme", "Programme", "Initiative"), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:and[^\S\n]+|&[^\S\n]+|of[^\S\n]+|for[^\S\n]+)?){{1,5}}(?:Scheme|Programme|Initiative)\b(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?")),
     # the Chancellor's fiscal events: "Autumn Statement 2023", "Spring Budget 2023", "Budget 2021"
     ("policy_paper", ("Budget", "Statement"), re.compile(r"\b(?:(?:Autumn|Spring|Summer|Emergency)[^\S\n]+(?:Statement|Budget)|Budget)[^\S\n]+(?:19|20)\d\d\b(?:[^\S\n]+Policy Costings)?")),
     # named funds, benefits, visas and programmes (GUIDELINES.md, named schemes): capitalised words
@@ -166,7 +166,7 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
         ("Fund", "Allowance", "Benefit", "Credit", "Payment", "Bursary", "Formula", "Package", "Partnership", "Zones", "Grant", "Guarantee",
          "programme", "scheme", "visa", "route", "pilots", "Standard", "Certificate", "Levy", "mandate", "Mandate"),
         re.compile(
-            rf"\b(?:{CAP}[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+|for[^\S\n]+|to[^\S\n]+(?=[A-Z]))?){{1,5}}"
+            rf"\b(?:{CAP}[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+|for[^\S\n]+)?){{1,5}}"
             r"(?:Fund|Allowance|Benefit|Credit|Payment|Bursary|Formula|Package|Partnership|Zones|Grant|Guarantee|programme|scheme|visa|route|pilots|Standard|Certificate|Levy|[Mm]andate)\b"
             r"(?!(?<=Benefit)[^\S\n]+[A-Z])"  # "Community Benefit Society" is a body
             # a fund's subject is its name's ("Trust Fund for Victims", "International Fund for Ukraine")
@@ -271,8 +271,8 @@ def _identifier(kind: str, surface: str) -> str | None:
         return re.sub(r"\s+", " ", surface)
     if kind == "other" and (m := re.search(r"Resolution\s+(?:No\.?\s*)?\d+", surface)):
         return m.group(0)
-    if kind == "eu_law" and re.search(r"\d+/\d+", surface):
-        return re.search(r"(?:No\.?\s*)?\d{2,4}/\d+(?:/E[CU]C?)?", surface).group(0)
+    if kind == "eu_law" and (number := re.search(r"(?:No\.?\s*)?\d{1,4}/\d+(?:/E[CU]C?)?", surface)):
+        return number.group(0)
     return None
 
 

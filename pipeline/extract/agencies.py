@@ -90,10 +90,12 @@ def _establishments(text: str, view: str) -> list[AgencyMention]:
     return found
 
 
+# Words that end the names of places, not bodies.
+_PLACE_WORDS = r"(?:Hospital|Infirmary|Medical Centre|Health Centre|School|College|Prison)"
 # Names that are places or outlets, not bodies (GUIDELINES: "the Library of the House").
-_NOT_AGENCIES = re.compile(r"Librar(?:y|ies)|^Official Report$|^Hansard$|^Vote Office$|(?:Hospital|Infirmary|Medical Centre|Health Centre|School|College|Prison)$")
+_NOT_AGENCIES = re.compile(rf"Librar(?:y|ies)|^Official Report$|^Hansard$|^Vote Office$|{_PLACE_WORDS}$")
 # A place's word after a name makes the name part of the place's: "Whipps Cross University Hospital".
-_PLACE_AFTER = re.compile(r"[^\S\n]+(?:Hospitals?|Infirmary|Medical Centre|Health Centre|School|College|Prison)\b")
+_PLACE_AFTER = re.compile(rf"[^\S\n]+{_PLACE_WORDS}s?\b")
 # Aliases too often used as adjectives ("Commonwealth immigrants") or as a description
 # of people rather than a body ("the Civil Service" of a department's staff).
 _AMBIGUOUS_ALIASES = {"Commonwealth", "Civil Service"}
@@ -373,7 +375,7 @@ def _reference_matches(text: str, view: str, known: Gazetteer, year: int | None 
             # a short name of a body long gone is today's word ("Admiralty" charts, "Animal Health" certificates);
             # another body of the same surface may be the one of the year
             if year is not None and (surface == agency.acronym or len(surface.split()) <= 2) and not agency.existed_in(year, 0):
-                bodies = [agency, *(known.by_id[i] for i in known.sharing.get(surface, ()))]
+                bodies = [known.by_id[i] for i in known.sharing.get(surface, (agency_id,))]  # the first row's body first
                 then = [b for b in bodies if b.existed_in(year, 0)] or [b for b in bodies if b.existed_in(year)]
                 if not then:
                     continue

@@ -144,8 +144,7 @@ RULES: list[tuple[str, str]] = [
     # wins over the past tense the completed rule reads from the same place.
     (
         CommitmentStatus.PLANNED,
-        rf"{_ACTOR} {_ADV}(?:(?:has|have) {_ADV})?(?:committed|pledged|promised) to\b|"
-        rf"{_ACTOR} {_ADV}(?:(?:has|have) {_ADV})?(?:set out|announced|outlined) (?:[\w'\-]+ ){{0,8}}?(?:plans?|proposals?|intention)\b",
+        rf"{_ACTOR} {_ADV}(?:(?:has|have) {_ADV})?(?:(?:committed|pledged|promised) to\b|(?:set out|announced|outlined) (?:[\w'\-]+ ){{0,8}}?(?:plans?|proposals?|intention)\b)",
     ),
     (
         CommitmentStatus.PLANNED,

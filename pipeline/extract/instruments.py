@@ -28,7 +28,7 @@ _LEADING = {
     "paragraph", "article", "regulation", "provisions", "amendments", "amendment", "we", "i", "it", "there",
     "within", "during", "also", "but", "or", "not",
     # what is done to an instrument, before "to" and its name ("Changes to Pension Credit")
-    "changes", "amendments", "improvements", "reforms", "increases", "cuts", "updates", "uplifts", "uprating",
+    "changes", "improvements", "reforms", "increases", "cuts", "updates", "uplifts", "uprating",
 }
 
 
@@ -217,7 +217,8 @@ _TITLE_HEAD_END = re.compile(rf"(?:^|[^\S\n]){_TITLE_HEADS}(?:[^\S\n]+(?:19|20)\
 
 
 # Two named benefits or payments joined by "and": "Child Benefit and Housing Benefit".
-_TWO_NAMED = re.compile(r"^(.+?[^\S\n](?:Benefit|Credit|Allowance|Payment|Fund|Grant))[^\S\n]+and[^\S\n]+(?=[A-Z])(.+[^\S\n](?:Benefit|Credit|Allowance|Payment|Fund|Grant))$")
+_NAMED_HEAD = r"(?:Benefit|Credit|Allowance|Payment|Fund|Grant)"
+_TWO_NAMED = re.compile(rf"^(.+?[^\S\n]{_NAMED_HEAD})[^\S\n]+and[^\S\n]+(?=[A-Z])(.+[^\S\n]{_NAMED_HEAD})$")
 
 
 def _two_titles(surface: str) -> tuple[str, str, int] | None:
@@ -329,8 +330,13 @@ def find_instruments(text: str) -> list[InstrumentMention]:
     return _longest_non_overlapping(candidates)
 
 
+def title_of(surface: str) -> str:
+    """An instrument's title as printed, without a leading "the"."""
+    return re.sub(r"^the\s+", "", surface, flags=re.I)
+
+
 def _mention(kind: str, surface: str, start: int) -> InstrumentMention:
-    title = re.sub(r"^the\s+", "", surface, flags=re.I)
+    title = title_of(surface)
     identifier = _identifier(kind, surface)
     return InstrumentMention(start, start + len(surface), surface, kind, title, identifier, _year(surface))
 

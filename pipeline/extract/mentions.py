@@ -82,7 +82,7 @@ def _after_body(mention, text: str, bodies: list[tuple[int, int]]):
             start = b + joined.end()
             surface = text[start : mention.end]
             if len(surface.split()) >= 2:
-                return instrument_rules.InstrumentMention(start, mention.end, surface, mention.kind, re.sub(r"^the\s+", "", surface, flags=re.I), mention.identifier, mention.year)
+                return instrument_rules.InstrumentMention(start, mention.end, surface, mention.kind, instrument_rules.title_of(surface), mention.identifier, mention.year)
     return mention
 
 

@@ -478,12 +478,10 @@ def test_rules_after_batch_n():
     bodies, _ = question_mentions({"q": ("", "The Select Committee on Defence and the Select Committee on Health met.")})
     assert bodies["name"].n_unique() == 2
     # a bare acronym names a body only while it exists (and some years after)
-    old = pl.DataFrame({"question_id": ["a", "b"], "source_id": ["s", "s"], "record": [0, 1], "sitting_date": [date(2024, 7, 1), date(2009, 7, 21)],
-                        "question_text": ["", ""], "answer_text": ["restoring ODA spending to 0.7 per cent", "DETR, DSS and MAFF were reorganised after the 2001 general election"]})
-    from pipeline.extract.mentions import extract_mentions
-    found = extract_mentions(old)[0]
-    assert found.filter(pl.col("question_id") == "a").height == 0
-    assert set(found.filter(pl.col("question_id") == "b")["surface"]) == {"DETR", "DSS", "MAFF"}
+    found = extract_mentions_with_dates([("restoring ODA spending to 0.7 per cent", date(2024, 7, 1)),
+                                         ("DETR, DSS and MAFF were reorganised after the 2001 general election", date(2009, 7, 21))])
+    assert found.filter(pl.col("question_id") == "q0").height == 0
+    assert set(found.filter(pl.col("question_id") == "q1")["surface"]) == {"DETR", "DSS", "MAFF"}
     # a year in an Act's title is no sitting year (the bug a review of this rule found)
     assert bodies_named({"q": ("under the Income Tax (Earnings and Pensions) Act 2003", "HMRC provides comprehensive guidance")}) == {("q", "HMRC")}
     # funds are schemes (instruments), with their subject; a body's colleges and faculties are bodies

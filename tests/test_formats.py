@@ -46,6 +46,15 @@ def test_api_detail_record_gives_the_full_answer_with_its_table_as_rows():
     assert any(line.startswith("Reporting Category 2019 2020") for line in lines)  # a row: cells joined by a space
 
 
+def test_an_api_answer_without_tags_has_its_character_references_decoded():
+    # wq-api/questions-2024-07.json, UIN 2106 (Open Parliament Licence): an answer with no tags is still HTML
+    from pipeline.formats.wq_api_json import answer_lines
+
+    lines, tables = answer_lines("The UK expects to invest over £1.3 billion in the Future Combat Air System/Global Combat Air Programme "
+                                 "and the associated Team Tempest R&amp;D programme, in the current financial year.")
+    assert not tables and len(lines) == 1 and "Team Tempest R&D programme" in lines[0]
+
+
 def test_a_raw_html_written_answers_page_keeps_department_heading_and_speakers():
     result = _parse("written_answers.html")
     assert result.format == SourceFormat.HTML and result.status == "parsed"

@@ -12,6 +12,7 @@ are merged (same house, date and uin, hence the same question ID).
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from datetime import date
@@ -85,7 +86,8 @@ def _text(value: object) -> str:
 def answer_lines(answer: str) -> tuple[list[str], list[AnswerTable]]:
     """The answer's lines (HTML paragraphs, list items and table rows; plain text by its line breaks) and its tables."""
     if not ("<" in answer and re.search(r"<(?:p|ul|ol|li|table|tr|td|br|div|strong|em|a)\b", answer, re.IGNORECASE)):
-        return [" ".join(line.split()) for line in answer.splitlines() if line.strip()], []
+        # An answer without tags is still the API's HTML: its character references are text ("R&amp;D" is "R&D").
+        return [" ".join(html.unescape(line).split()) for line in answer.splitlines() if line.strip()], []
     lines: list[str] = []
     tables: list[tuple[int, list[list[str]]]] = []
     for piece, value in fragment_pieces(answer):

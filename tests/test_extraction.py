@@ -574,3 +574,27 @@ def test_scheme_names_after_batch_p():
     assert instruments_in("Spending on regulation 2022/23 rose.") == {}
     # the owner is the last possessive: "Children's Society's" report is the Society's
     assert "Good Childhood Report 2023" in instruments_in("the Children's Society's Good Childhood Report 2023")
+
+
+def test_rules_after_batches_q_and_r():
+    """Q's and R's error classes (Q 204, 7298; R 2106, 7440, 6967, 1633, 218, 5435), each with its real wording."""
+    # a capitalised word holds "&"; bracketed words hold apostrophes; a clause's first word is no title's
+    assert "Team Tempest R&D programme" in instruments_in("the associated Team Tempest R&D programme, in the current financial year")
+    assert "Immigration (Citizens’ Rights Appeals) (EU Exit) Regulations 2020" in instruments_in(
+        "The right of appeal under the Immigration (Citizens’ Rights Appeals) (EU Exit) Regulations 2020 will continue")
+    assert list(instruments_in("Until the Immigration Rules are amended next Spring, the current thresholds remain")) == ["Immigration Rules"]
+    assert "Restart Grants" in instruments_in("The Department for Business and Trade leads on Restart Grants, the Recovery Loan Scheme and Covid Grants.")
+    # a short topic before "and the" and a title of three words or more: the title alone; a short second stays one title
+    assert list(instruments_in("with regard to Renewable Energy and the National Planning Policy Framework")) == ["National Planning Policy Framework"]
+    assert list(instruments_in("the Mental Health and the Workplace Review")) == ["Mental Health and the Workplace Review"]
+    # a treaty body's subject "the ... of"; a topic after "on the" is no part of a name
+    assert "UN Committee on the Rights of Persons with Disabilities" in agencies_in("the latest response to the UN Committee on the Rights of Persons with Disabilities was submitted")
+    assert "Commission on the Status of Women" in agencies_in("the Commission on the Status of Women met")
+    assert not any("Men" in s for s in agencies_in("wrote to the Chair of the Health and Social Care Committee on the Men’s Health Strategy"))
+    # two bodies, the first a head and its subject
+    assert set(agencies_in("supplies to the Ministry of Health and Palestine Red Crescent Society in Gaza")) == {"Ministry of Health", "Palestine Red Crescent Society"}
+    # another country's forces are not the Royal Air Force
+    assert agencies_in("use of UK bases by the US Air Force") == {}
+    # bodies set up after the 2017 register: curated, dated
+    found = extract_mentions_with_dates([("UKHSA and Homes England, with Great British Nuclear and Skills England", date(2024, 7, 1))])
+    assert set(found["name"].to_list()) == {"UK Health Security Agency", "Homes England", "Great British Nuclear", "Skills England"}

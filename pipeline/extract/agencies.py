@@ -52,7 +52,9 @@ _ORG_NAME = re.compile(
     # subject after a head that takes one ("UK Commission on Bereavement", "Ministerial Taskforce on Child
     # Poverty"; never a day or a month: "the Commission on Monday"; "the Home Office on Defence" is no name)
     rf"(?:[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+(?:the[^\S\n]+)?)?{_CAPWORD}){{0,3}}"
-    rf"|{_TAKES_ON}[^\S\n]+on(?![^\S\n]+{_DAY_OR_MONTH}\b)[^\S\n]+{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+(?:the[^\S\n]+)?)?{_CAPWORD}){{0,3}})?"
+    # (a treaty body's subject, "the ... of": "UN Committee on the Rights of Persons with Disabilities"; not a
+    # topic: "Committee on the Men's Health Strategy")
+    rf"|{_TAKES_ON}[^\S\n]+on(?![^\S\n]+{_DAY_OR_MONTH}\b)[^\S\n]+(?:the[^\S\n]+(?={_CAPWORD}(?:[^\S\n]+{_CAPWORD})?[^\S\n]+of[^\S\n]))?{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+|with[^\S\n]+|of[^\S\n]+(?:the[^\S\n]+)?)?{_CAPWORD}){{0,3}})?"
     rf"|\b(?:the[^\S\n]+)?Government of (?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+{_CAPWORD}){{0,2}}"
     # "the Association of British Insurers", "the Board of Agriculture"
     rf"|\b(?<=[Tt]he )(?:{ORG_HEADS})[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+)?{_CAPWORD}){{0,3}}"
@@ -388,7 +390,7 @@ def _reference_matches(text: str, view: str, known: Gazetteer, year: int | None 
 
 # An alias is a common phrase ("Armed Forces"): printed as part of another's name it is that other's
 # ("Sudanese Armed Forces", "Armed Forces of Ukraine") or an office or event ("Armed Forces Commissioner").
-_DEMONYM_BEFORE = re.compile(r"\b(?!British|English|Scottish|Welsh|Irish)[A-Z][a-z]+(?:ese|ian|ean|ish|i|an)[^\S\n]+$")
+_DEMONYM_BEFORE = re.compile(r"(?:\b(?!British|English|Scottish|Welsh|Irish)[A-Z][a-z]+(?:ese|ian|ean|ish|i|an)|\bUS|\bUSA)[^\S\n]+$")
 _NAME_GOES_ON = re.compile(r"[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?[A-Z]|(?:Commissioner|Champion|Day|Week|Covenant|Minister)\b)")
 
 
@@ -571,7 +573,8 @@ def _well_formed_name(name: str, view: str, start: int) -> bool:
     return True
 
 
-_TWO_BODIES = re.compile(rf"^(.+?\b(?:{ORG_HEADS})) and (.+\b(?:{ORG_HEADS}))$")
+# (the first may be a head and its subject: "Ministry of Health and Palestine Red Crescent Society")
+_TWO_BODIES = re.compile(rf"^(.*?\b(?:{ORG_HEADS})(?: (?:of|for) [A-Z][\w'’\-]*)?) and (.+\b(?:{ORG_HEADS}))$")
 _IN_BODY = re.compile(rf"^.+? (?:in|at|within) (?=(?:[A-Z][\w'’&\-]* (?:[\w'’&\-]+ )*)?(?:{ORG_HEADS})(?: (?:of|for) [A-Z].*)?$)")
 
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pipeline.extract.names import WordGate, slug
 from pipeline.parsing.dates import MONTH_PATTERN
 
-CAP = r"(?:[A-Z][\w'’\-]*|\d{4})"
+# a capitalised word, "&" inside it too ("Team Tempest R&D programme"), or a year
+CAP = r"(?:[A-Z][\w'’\-]*(?:&[A-Z][\w'’\-]*)*|\d{4})"
 LINK = r"(?:with respect to|of|on|for|and|the|in|to|against|concerning|relating|with|from|at|de|des|du|la|le|&)"
 # Titles never run over a line break: list items and table cells are lines of the answer.
 TITLE = rf"[A-Z][\w'’\-]*(?:,?[^\S\n]+(?:{LINK}[^\S\n]+)*{CAP})*"
@@ -26,7 +27,7 @@ _LEADING = {
     "each", "neither", "our", "their", "its", "his", "her", "my", "new", "any", "all", "no", "some", "and",
     "of", "on", "to", "at", "after", "before", "through", "whether", "what", "which", "how", "further",
     "paragraph", "article", "regulation", "provisions", "amendments", "amendment", "we", "i", "it", "there",
-    "within", "during", "also", "but", "or", "not",
+    "within", "during", "also", "but", "or", "not", "until", "unless", "because", "although", "though", "whereas", "once", "where",
     # what is done to an instrument, before "to" and its name ("Changes to Pension Credit")
     "changes", "improvements", "reforms", "increases", "cuts", "updates", "uplifts", "uprating",
 }
@@ -107,12 +108,13 @@ QUOTED = "quoted"
 # worth running — most answers name no instrument, so most rules stop at a substring test.
 _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ("secondary_legislation", ("S.I", "SI ", "S. I", "S I "), re.compile(r"\bS\.?[^\S\n]?I\.?[^\S\n]+(?:No\.?[^\S\n]*)?\d{4}[^\S\n]*/[^\S\n]*\d+")),
+    # (bracketed words hold apostrophes and hyphens: "Immigration (Citizens’ Rights Appeals) (EU Exit) Regulations 2020")
     (
         "secondary_legislation", ("Regulations", "Order", "Rules"),
-        re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+|\([A-Za-z ,.]+\)[^\S\n]+)*)+(?:Regulations|Order|Rules)(?:[^\S\n]+\([A-Za-z ,.]+\))?[^\S\n]+(?:19|20)\d\d\b"),
+        re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+|\([A-Za-z ,.’'\-]+\)[^\S\n]+)*)+(?:Regulations|Order|Rules)(?:[^\S\n]+\([A-Za-z ,.’'\-]+\))?[^\S\n]+(?:19|20)\d\d\b"),
     ),
-    ("act", ("Act",), re.compile(rf"\b(?:(?!Acts?\b){CAP}[^\S\n]+(?:{LINK}[^\S\n]+|\([A-Za-z ]+\)[^\S\n]+)*)+Acts?\b(?:,?[^\S\n]+(?:19|18|20)\d\d\b(?:[^\S\n]+to[^\S\n]+(?:19|18|20)\d\d\b)?)?")),
-    ("bill", ("Bill",), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+|\([A-Za-z ,.]+\)[^\S\n]+)*)+Bill\b(?![^\S\n]+[A-Z])")),
+    ("act", ("Act",), re.compile(rf"\b(?:(?!Acts?\b){CAP}[^\S\n]+(?:{LINK}[^\S\n]+|\([A-Za-z ’'\-]+\)[^\S\n]+)*)+Acts?\b(?:,?[^\S\n]+(?:19|18|20)\d\d\b(?:[^\S\n]+to[^\S\n]+(?:19|18|20)\d\d\b)?)?")),
+    ("bill", ("Bill",), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+|\([A-Za-z ,.’'\-]+\)[^\S\n]+)*)+Bill\b(?![^\S\n]+[A-Z])")),
     (
         "eu_law", ("Directive", "Regulation", "regulation"),
         re.compile(
@@ -167,7 +169,7 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
          "programme", "scheme", "visa", "route", "pilots", "Standard", "Certificate", "Levy", "mandate", "Mandate"),
         re.compile(
             rf"\b(?:{CAP}[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+|for[^\S\n]+)?){{1,5}}"
-            r"(?:Fund|Allowance|Benefit|Credit|Payment|Bursary|Formula|Package|Partnership|Zones|Grant|Guarantee|programme|scheme|visa|route|pilots|Standard|Certificate|Levy|[Mm]andate)\b"
+            r"(?:Fund|Allowance|Benefit|Credit|Payment|Bursary|Formula|Package|Partnership|Zones|Grants?|Guarantee|programme|scheme|visa|route|pilots|Standard|Certificate|Levy|[Mm]andate)\b"
             r"(?!(?<=Benefit)[^\S\n]+[A-Z])"  # "Community Benefit Society" is a body
             # a fund's subject is its name's ("Trust Fund for Victims", "International Fund for Ukraine")
             # (its subject whole words, never a month, a date or "the" body it funds: "Household Support Fund for April")
@@ -222,7 +224,7 @@ _TWO_NAMED = re.compile(rf"^(.+?[^\S\n]{_NAMED_HEAD})[^\S\n]+and[^\S\n]+(?=[A-Z]
 
 
 def _two_titles(surface: str) -> tuple[str, str, int] | None:
-    """(first, second, offset of second) when ``surface`` is two titles joined by "and the"."""
+    """(first, second, offset of second) when ``surface`` is two titles joined by "and the" (first "" when only the second is one)."""
     if m := _TWO_NAMED.match(surface):
         return m.group(1), m.group(2), m.start(2)
     at = surface.rfind(" and the ")
@@ -230,9 +232,14 @@ def _two_titles(surface: str) -> tuple[str, str, int] | None:
         return None
     first, second = surface[:at], surface[at + len(" and the ") :]
     words = first.split()
-    if (len(words) < 3 and not _TITLE_HEAD_END.search(first)) or not second[:1].isupper() or not _TITLE_HEAD_END.search(second) or words[-1].lower() in _LEADING:
+    if not second[:1].isupper() or not _TITLE_HEAD_END.search(second) or words[-1].lower() in _LEADING:
         return None
-    return first, second, at + len(" and the ")
+    if len(words) >= 3 or _TITLE_HEAD_END.search(first):
+        return first, second, at + len(" and the ")
+    # A short first part with no head word is the sentence's topic when the second is a title of three
+    # words or more ("Renewable Energy and the National Planning Policy Framework"); before a short
+    # second, both are one title ("Mental Health and the Workplace Review").
+    return ("", second, at + len(" and the ")) if len(second.split()) >= 3 else None
 
 
 _GENERIC_TITLES = {"official statistics", "national statistics", "official report", "the official report", "hansard", "the convention", "the protocol", "the treaty", "the act", "the bill", "the report", "act", "bill", "convention", "protocol", "treaty", "the government", "government"}

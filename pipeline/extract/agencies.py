@@ -127,6 +127,7 @@ _OFFICE_AFTER_BODY = re.compile(
 _ACRONYM_DEFINITION = re.compile(
     rf"(?<![\w'’&\-])(?P<name>(?:{_CAPWORD},?\s+(?:(?:of|for|and|on|in|the|&)\s+)*){{1,9}})\((?P<acronym>[A-Z][A-Za-z&]{{1,9}})\)"
 )
+_BRACKETED_ACRONYM = re.compile(r"\([A-Z][A-Za-z&]{1,9}\)")
 _STOP = {"of", "for", "and", "on", "in", "the", "&"}
 
 
@@ -254,7 +255,8 @@ def _blocked_spans(text: str) -> list[tuple[int, int]]:
 def define_acronyms(text: str, known: Gazetteer) -> dict[str, Agency]:
     """Acronyms the text defines for organisations: 'Immigration Service (IS)'."""
     defined: dict[str, Agency] = {}
-    if "(" not in text:
+    # (most brackets hold no acronym, "(a)", "(2023)": the definition's pattern runs only where one does)
+    if "(" not in text or not _BRACKETED_ACRONYM.search(text):
         return defined
     view = match_view(text)
     for m in _ACRONYM_DEFINITION.finditer(view):
@@ -534,7 +536,8 @@ class _Intervals:
 
 _BODY_WORDS = re.compile(r"\b(?:agency|body|regulator|charity|company|organisation|organization|watchdog|authority|provider|operator|contractor)\b")
 _CALLED_A_BODY = re.compile(
-    r"(?<![\w'’-])(?P<name>[A-Z][\w'’&-]*(?: (?:[A-Z][\w'’&-]*|of|for|and)){0,5}),? (?:the|an?|our) (?:[\w'’-]+ ){1,7}?"
+    # (the capital first, then the look-behind: Python's re skips ahead only to a pattern's literal first characters)
+    r"(?P<name>[A-Z](?<![\w'’-][A-Z])[\w'’&-]*(?: (?:[A-Z][\w'’&-]*|of|for|and)){0,5}),? (?:the|an?|our) (?:[\w'’-]+ ){1,7}?"
     r"(?:agency|body|regulator|charity|company|organisation|organization|watchdog|authority|provider|operator|contractor)\b"
 )
 

@@ -20,7 +20,8 @@ _ABBREVIATIONS = {
     "fig", "approx", "est", "ref", "cc", "c", "p", "pp", "inc", "ltd", "bros", "messrs", "mt", "gov", "govt",
 }
 # Possessive quantifiers: a run of thousands of dots is read once, not once per dot.
-_BOUNDARY = re.compile(r"(?<![.?!])[.?!]++[\"”’')\]]*+(?:\s++|(?=[A-Z]))(?=[\"“‘(\[]?[A-Z0-9£$€])")
+# The mark first, then the look-behind (none before it): Python's re skips ahead only to a pattern's literal first characters.
+_BOUNDARY = re.compile(r"[.?!](?<![.?!][.?!])[.?!]*+[\"”’')\]]*+(?:\s++|(?=[A-Z]))(?=[\"“‘(\[]?[A-Z0-9£$€])")
 # How much of the text before a full stop decides whether it ends a sentence (the word before it).
 _LOOK_BACK = 80
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.*$")

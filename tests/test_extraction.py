@@ -577,13 +577,14 @@ def test_scheme_names_after_batch_p():
 
 
 def test_rules_after_batches_q_and_r():
-    """Q's and R's error classes (Q 204, 7298; R 2106, 7440, 6967, 1633, 218, 5435), each with its real wording."""
+    """Q's and R's error classes (Q 204, 7298, 1633; R 2106, 7440, 6967, 218, 5435), each with its real wording."""
     # a capitalised word holds "&"; bracketed words hold apostrophes; a clause's first word is no title's
     assert "Team Tempest R&D programme" in instruments_in("the associated Team Tempest R&D programme, in the current financial year")
     assert "Immigration (Citizens’ Rights Appeals) (EU Exit) Regulations 2020" in instruments_in(
         "The right of appeal under the Immigration (Citizens’ Rights Appeals) (EU Exit) Regulations 2020 will continue")
     assert list(instruments_in("Until the Immigration Rules are amended next Spring, the current thresholds remain")) == ["Immigration Rules"]
-    assert "Restart Grants" in instruments_in("The Department for Business and Trade leads on Restart Grants, the Recovery Loan Scheme and Covid Grants.")
+    # (plural "Grants" is no scheme's head: it read "Covid Grants" and "Sport England Grants" as schemes)
+    assert list(instruments_in("The Department for Business and Trade leads on Restart Grants, the Recovery Loan Scheme and Covid Grants.")) == ["Recovery Loan Scheme"]
     # a short topic before "and the" and a title of three words or more: the title alone; a short second stays one title
     assert list(instruments_in("with regard to Renewable Energy and the National Planning Policy Framework")) == ["National Planning Policy Framework"]
     assert list(instruments_in("the Mental Health and the Workplace Review")) == ["Mental Health and the Workplace Review"]
@@ -598,3 +599,22 @@ def test_rules_after_batches_q_and_r():
     # bodies set up after the 2017 register: curated, dated
     found = extract_mentions_with_dates([("UKHSA and Homes England, with Great British Nuclear and Skills England", date(2024, 7, 1))])
     assert set(found["name"].to_list()) == {"UK Health Security Agency", "Homes England", "Great British Nuclear", "Skills England"}
+
+
+def test_what_the_rules_after_q_and_r_must_not_read():
+    """Readings a review of the rules after Q and R found wrong, each a sentence of a common kind."""
+    # a body and its subject before "and" is one name when a two-word subject follows
+    assert list(agencies_in("the US Department of Health and Human Services")) == ["US Department of Health and Human Services"]
+    # an acronym the text defines is that body, not the table's body of the same letters
+    found = extract_mentions_with_dates([("De Montfort University (DMU) said DMU's campus would reopen.", date(2024, 7, 1))])
+    assert set(found["name"].to_list()) == {"De Montfort University"}
+    # a quote opening a bracket is no title's word; a possessive's apostrophe is
+    assert "Building Safety Act 2022" in instruments_in("the Building Safety Act 2022 ('the Act') and the Higher-Risk Buildings (Management of Safety) Regulations 2023")
+    assert "Merchant Shipping (Seafarers’ Wages) Act 2023" in instruments_in("under the Merchant Shipping (Seafarers’ Wages) Act 2023")
+    # a capital after "the" is the title's; "the ... and the ..." after "the" is one title
+    assert "Once for Wales Programme" in instruments_in("The Once for Wales Programme is led by NHS Wales")
+    assert "Women and the Economy Action Plan" in instruments_in("We published the Women and the Economy Action Plan in 2023.")
+    # "with" links words only in a treaty body's "on the ... of" subject
+    assert set(agencies_in("The Committee on Climate Change with Ofgem reported")) >= {"Committee on Climate Change", "Ofgem"}
+    # the UK's forces shared with another country's stay the UK's
+    assert "Armed Forces" in agencies_in("joint exercises between UK and US Armed Forces")

@@ -53,6 +53,8 @@ def test_an_api_answer_without_tags_has_its_character_references_decoded():
     lines, tables = answer_lines("The UK expects to invest over £1.3 billion in the Future Combat Air System/Global Combat Air Programme "
                                  "and the associated Team Tempest R&amp;D programme, in the current financial year.")
     assert not tables and len(lines) == 1 and "Team Tempest R&D programme" in lines[0]
+    # only a well-formed reference decodes: an ampersand before letters with no semicolon is printed text
+    assert answer_lines("The Trust&regulation of B&LT is &quot;under review&quot;.")[0] == ['The Trust&regulation of B&LT is "under review".']
 
 
 def test_a_raw_html_written_answers_page_keeps_department_heading_and_speakers():

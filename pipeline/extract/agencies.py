@@ -54,7 +54,8 @@ _ORG_NAME = re.compile(
     rf"(?:[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+(?:the[^\S\n]+)?)?{_CAPWORD}){{0,3}}"
     # (a treaty body's subject, "the ... of": "UN Committee on the Rights of Persons with Disabilities"; not a
     # topic: "Committee on the Men's Health Strategy")
-    rf"|{_TAKES_ON}[^\S\n]+on(?![^\S\n]+{_DAY_OR_MONTH}\b)[^\S\n]+(?:the[^\S\n]+(?={_CAPWORD}(?:[^\S\n]+{_CAPWORD})?[^\S\n]+of[^\S\n]))?{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+|with[^\S\n]+|of[^\S\n]+(?:the[^\S\n]+)?)?{_CAPWORD}){{0,3}})?"
+    rf"|{_TAKES_ON}[^\S\n]+on(?![^\S\n]+{_DAY_OR_MONTH}\b)[^\S\n]+(?:the[^\S\n]+(?={_CAPWORD}(?:[^\S\n]+{_CAPWORD})?[^\S\n]+of[^\S\n]){_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+|with[^\S\n]+|of[^\S\n]+(?:the[^\S\n]+)?)?{_CAPWORD}){{0,3}}"
+    rf"|{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+(?:the[^\S\n]+)?)?{_CAPWORD}){{0,3}}))?"
     rf"|\b(?:the[^\S\n]+)?Government of (?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+{_CAPWORD}){{0,2}}"
     # "the Association of British Insurers", "the Board of Agriculture"
     rf"|\b(?<=[Tt]he )(?:{ORG_HEADS})[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+)?{_CAPWORD}){{0,3}}"
@@ -392,7 +393,8 @@ def _reference_matches(text: str, view: str, known: Gazetteer, year: int | None 
 
 # An alias is a common phrase ("Armed Forces"): printed as part of another's name it is that other's
 # ("Sudanese Armed Forces", "Armed Forces of Ukraine") or an office or event ("Armed Forces Commissioner").
-_DEMONYM_BEFORE = re.compile(r"(?:\b(?!British|English|Scottish|Welsh|Irish)[A-Z][a-z]+(?:ese|ian|ean|ish|i|an)|\bUS|\bUSA)[^\S\n]+$")
+# (not when shared with the UK's: "UK and US Armed Forces")
+_DEMONYM_BEFORE = re.compile(r"(?<!UK and )(?<!British and )(?:\b(?!British|English|Scottish|Welsh|Irish)[A-Z][a-z]+(?:ese|ian|ean|ish|i|an)|\bUS|\bUSA|\bU\.S\.|\bUnited States)[^\S\n]+$")
 _NAME_GOES_ON = re.compile(r"[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?[A-Z]|(?:Commissioner|Champion|Day|Week|Covenant|Minister)\b)")
 
 
@@ -418,7 +420,8 @@ def find_agencies(
     known = known or gazetteer()
     view = match_view(text)
     candidates: list[AgencyMention] = []
-    candidates.extend(_reference_matches(text, view, known, year))
+    # an acronym the text defines is that body, not the table's body of the same letters ("De Montfort University (DMU)")
+    candidates.extend(c for c in _reference_matches(text, view, known, year) if c.surface not in acronyms or acronyms[c.surface].agency_id == c.agency.agency_id)
     for acronym, agency in acronyms.items():
         for m in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?![\w)])", view):
             candidates.append(AgencyMention(m.start(), m.end(), acronym, agency))
@@ -576,8 +579,10 @@ def _well_formed_name(name: str, view: str, start: int) -> bool:
     return True
 
 
-# (the first may be a head and its subject: "Ministry of Health and Palestine Red Crescent Society")
-_TWO_BODIES = re.compile(rf"^(.*?\b(?:{ORG_HEADS})(?: (?:of|for) [A-Z][\w'’\-]*)?) and (.+\b(?:{ORG_HEADS}))$")
+# (the first may be a head and its subject when the second is a name of three words or more: "Ministry of
+# Health and Palestine Red Crescent Society"; not "Department of Health and Human Services")
+_TWO_BODIES = re.compile(rf"^(.*?\b(?:{ORG_HEADS})|.*?\b(?:{ORG_HEADS}) (?:of|for) [A-Z][\w'’\-]*(?= and (?:\S+ ){{2,}}))"
+                         rf" and (.+\b(?:{ORG_HEADS}))$")
 _IN_BODY = re.compile(rf"^.+? (?:in|at|within) (?=(?:[A-Z][\w'’&\-]* (?:[\w'’&\-]+ )*)?(?:{ORG_HEADS})(?: (?:of|for) [A-Z].*)?$)")
 
 

@@ -92,8 +92,8 @@ def _trim_leading(text: str, start: int, word_before: str = "") -> tuple[str, in
             return text, start  # "Regulation of Investigatory Powers Act 2000" is the title, not a provision of it
         if m.group(1).lower() == "regulation" and re.match(r"\(?(?:EC|EU|EEC)\b|\d", text[m.end() :]):
             return text, start  # "Regulation 261/2004" is the regulation's own name
-        if m.group(1) == "New" and previous.lower() == "the":
-            return text, start  # "the New Hospital Programme": a capital after the article is the title's
+        if m.group(1)[0].isupper() and previous.lower() == "the":
+            return text, start  # "the New Hospital Programme", "the Once for Wales Programme": a capital after the article is the title's
         previous = m.group(1)
         text, start = text[m.end() :], start + m.end()
 
@@ -108,13 +108,14 @@ QUOTED = "quoted"
 # worth running — most answers name no instrument, so most rules stop at a substring test.
 _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ("secondary_legislation", ("S.I", "SI ", "S. I", "S I "), re.compile(r"\bS\.?[^\S\n]?I\.?[^\S\n]+(?:No\.?[^\S\n]*)?\d{4}[^\S\n]*/[^\S\n]*\d+")),
-    # (bracketed words hold apostrophes and hyphens: "Immigration (Citizens’ Rights Appeals) (EU Exit) Regulations 2020")
+    # (bracketed words hold hyphens and a possessive's apostrophe: "Immigration (Citizens’ Rights Appeals) (EU Exit)
+    # Regulations 2020"; a quote opening a bracket does not: "Building Safety Act 2022 ('the Act')")
     (
         "secondary_legislation", ("Regulations", "Order", "Rules"),
-        re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+|\([A-Za-z ,.’'\-]+\)[^\S\n]+)*)+(?:Regulations|Order|Rules)(?:[^\S\n]+\([A-Za-z ,.’'\-]+\))?[^\S\n]+(?:19|20)\d\d\b"),
+        re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+|\((?:[A-Za-z ,.\-]|(?<=[A-Za-z])['’])+\)[^\S\n]+)*)+(?:Regulations|Order|Rules)(?:[^\S\n]+\((?:[A-Za-z ,.\-]|(?<=[A-Za-z])['’])+\))?[^\S\n]+(?:19|20)\d\d\b"),
     ),
-    ("act", ("Act",), re.compile(rf"\b(?:(?!Acts?\b){CAP}[^\S\n]+(?:{LINK}[^\S\n]+|\([A-Za-z ’'\-]+\)[^\S\n]+)*)+Acts?\b(?:,?[^\S\n]+(?:19|18|20)\d\d\b(?:[^\S\n]+to[^\S\n]+(?:19|18|20)\d\d\b)?)?")),
-    ("bill", ("Bill",), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+|\([A-Za-z ,.’'\-]+\)[^\S\n]+)*)+Bill\b(?![^\S\n]+[A-Z])")),
+    ("act", ("Act",), re.compile(rf"\b(?:(?!Acts?\b){CAP}[^\S\n]+(?:{LINK}[^\S\n]+|\((?:[A-Za-z \-]|(?<=[A-Za-z])['’])+\)[^\S\n]+)*)+Acts?\b(?:,?[^\S\n]+(?:19|18|20)\d\d\b(?:[^\S\n]+to[^\S\n]+(?:19|18|20)\d\d\b)?)?")),
+    ("bill", ("Bill",), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+|\((?:[A-Za-z ,.\-]|(?<=[A-Za-z])['’])+\)[^\S\n]+)*)+Bill\b(?![^\S\n]+[A-Z])")),
     (
         "eu_law", ("Directive", "Regulation", "regulation"),
         re.compile(
@@ -169,7 +170,7 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
          "programme", "scheme", "visa", "route", "pilots", "Standard", "Certificate", "Levy", "mandate", "Mandate"),
         re.compile(
             rf"\b(?:{CAP}[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+|for[^\S\n]+)?){{1,5}}"
-            r"(?:Fund|Allowance|Benefit|Credit|Payment|Bursary|Formula|Package|Partnership|Zones|Grants?|Guarantee|programme|scheme|visa|route|pilots|Standard|Certificate|Levy|[Mm]andate)\b"
+            r"(?:Fund|Allowance|Benefit|Credit|Payment|Bursary|Formula|Package|Partnership|Zones|Grant|Guarantee|programme|scheme|visa|route|pilots|Standard|Certificate|Levy|[Mm]andate)\b"
             r"(?!(?<=Benefit)[^\S\n]+[A-Z])"  # "Community Benefit Society" is a body
             # a fund's subject is its name's ("Trust Fund for Victims", "International Fund for Ukraine")
             # (its subject whole words, never a month, a date or "the" body it funds: "Household Support Fund for April")
@@ -223,7 +224,7 @@ _NAMED_HEAD = r"(?:Benefit|Credit|Allowance|Payment|Fund|Grant)"
 _TWO_NAMED = re.compile(rf"^(.+?[^\S\n]{_NAMED_HEAD})[^\S\n]+and[^\S\n]+(?=[A-Z])(.+[^\S\n]{_NAMED_HEAD})$")
 
 
-def _two_titles(surface: str) -> tuple[str, str, int] | None:
+def _two_titles(surface: str, word_before: str = "") -> tuple[str, str, int] | None:
     """(first, second, offset of second) when ``surface`` is two titles joined by "and the" (first "" when only the second is one)."""
     if m := _TWO_NAMED.match(surface):
         return m.group(1), m.group(2), m.start(2)
@@ -238,8 +239,9 @@ def _two_titles(surface: str) -> tuple[str, str, int] | None:
         return first, second, at + len(" and the ")
     # A short first part with no head word is the sentence's topic when the second is a title of three
     # words or more ("Renewable Energy and the National Planning Policy Framework"); before a short
-    # second, both are one title ("Mental Health and the Workplace Review").
-    return ("", second, at + len(" and the ")) if len(second.split()) >= 3 else None
+    # second, or after "the", both are one title ("Mental Health and the Workplace Review", "the Women
+    # and the Economy Action Plan").
+    return ("", second, at + len(" and the ")) if len(second.split()) >= 3 and word_before.lower() != "the" else None
 
 
 _GENERIC_TITLES = {"official statistics", "national statistics", "official report", "the official report", "hansard", "the convention", "the protocol", "the treaty", "the act", "the bill", "the report", "act", "bill", "convention", "protocol", "treaty", "the government", "government"}
@@ -306,7 +308,7 @@ def find_instruments(text: str) -> list[InstrumentMention]:
             if kind == "other" and (year := re.match(r"(?:19|20)\d\d[^\S\n]+(?=[A-Z])", surface)):
                 # "the 2014 Clean Vehicle Technology Fund": the year is the round's, not the fund's name
                 surface, start = surface[year.end() :], start + year.end()
-            if two := _two_titles(surface):
+            if two := _two_titles(surface, _word_before(text, start)):
                 # "the Treaty and the Safety of Rwanda (Asylum and Immigration) Bill": each title stands on its own
                 candidates.extend(_mention(kind, title, at) for title, at in ((two[0], start), (two[1], start + two[2])) if _titled(title))
             elif _titled(surface, text[start + len(surface) : start + len(surface) + 6]):

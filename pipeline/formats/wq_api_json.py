@@ -83,11 +83,15 @@ def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
 def answer_lines(answer: str) -> tuple[list[str], list[AnswerTable]]:
     """The answer's lines (HTML paragraphs, list items and table rows; plain text by its line breaks) and its tables."""
     if not ("<" in answer and re.search(r"<(?:p|ul|ol|li|table|tr|td|br|div|strong|em|a)\b", answer, re.IGNORECASE)):
         # An answer without tags is still the API's HTML: its character references are text ("R&amp;D" is "R&D").
-        return [" ".join(html.unescape(line).split()) for line in answer.splitlines() if line.strip()], []
+        # (only well-formed references, with their semicolon: "Trust&regulation" stays as printed)
+        return [" ".join(_CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group(0)), line).split()) for line in answer.splitlines() if line.strip()], []
     lines: list[str] = []
     tables: list[tuple[int, list[list[str]]]] = []
     for piece, value in fragment_pieces(answer):

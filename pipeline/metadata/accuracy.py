@@ -88,4 +88,9 @@ ACCURACY: list[dict] = [
         "pages": "Written Questions API records, after tuning on P and the second review",
         "question_recall": 1.000, "agency_f1": 0.793, "instrument_f1": 0.672, "commitment_detection_f1": 0.852, "commitment_status_macro_f1": 0.761,
     },
+    {
+        "batch": "S", "questions": 72, "labelled": "2026-12-02",
+        "pages": "Written Questions API records, after tuning on Q and R and a review",
+        "question_recall": 1.000, "agency_f1": 0.901, "instrument_f1": 0.734, "commitment_detection_f1": 0.855, "commitment_status_macro_f1": 0.686,
+    },
 ]

@@ -618,3 +618,14 @@ def test_what_the_rules_after_q_and_r_must_not_read():
     assert set(agencies_in("The Committee on Climate Change with Ofgem reported")) >= {"Committee on Climate Change", "Ofgem"}
     # the UK's forces shared with another country's stay the UK's
     assert "Armed Forces" in agencies_in("joint exercises between UK and US Armed Forces")
+
+
+def test_rules_after_batch_s():
+    """S's error classes (S 5728 and the labelled sets' bodies the 2007 council list lacks)."""
+    # who funds a body is not its name; a misprinted link ("of" for "for") is the table's body
+    found = agencies_in("through the Department-funded National Institute of Health and Care Research (NIHR)")
+    assert found["National Institute of Health and Care Research"] == "National Institute for Health and Care Research"
+    assert not any("funded" in surface for surface in found)
+    # councils made since the 2009 restructuring, and combined authorities, are the table's
+    found = extract_mentions_with_dates([("Cornwall Council and Westmorland and Furness Council, with the West Yorkshire Combined Authority and GMCA", date(2024, 7, 1))])
+    assert set(found["name"].to_list()) == {"Cornwall Council", "Westmorland and Furness Council", "West Yorkshire Combined Authority", "Greater Manchester Combined Authority"}

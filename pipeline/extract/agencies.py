@@ -615,12 +615,16 @@ def _curated_name(name: str, known: Gazetteer) -> Agency | None:
     return known.by_words.get(word_key(name))
 
 
+# Who funds or runs a body, before its name, is not its name: "the Department-funded National Institute ...".
+_WHO_FUNDS = re.compile(r"[\w'’]+-(?:funded|led|run|backed|commissioned|sponsored|owned|supported)")
+
+
 def _strip_name_start(name: str, start: int) -> tuple[str, int]:
     if re.match(r"(?:[Tt]he\s+)?Government of ", name):
         stripped = re.sub(r"^[Tt]he\s+", "", name)
         return stripped, start + len(name) - len(stripped)
     words = name.split(" ")
-    while words and (words[0] in _NOT_NAME_START or words[0].lower() in _STOP):
+    while words and (words[0] in _NOT_NAME_START or words[0].lower() in _STOP or _WHO_FUNDS.fullmatch(words[0])):
         start += len(words[0]) + 1
         words = words[1:]
     return " ".join(words), start

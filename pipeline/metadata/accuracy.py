@@ -93,4 +93,9 @@ ACCURACY: list[dict] = [
         "pages": "Written Questions API records, after tuning on Q and R and a review",
         "question_recall": 1.000, "agency_f1": 0.901, "instrument_f1": 0.734, "commitment_detection_f1": 0.855, "commitment_status_macro_f1": 0.686,
     },
+    {
+        "batch": "T", "questions": 72, "labelled": "2026-12-02",
+        "pages": "Written Questions API records, after tuning on S",
+        "question_recall": 1.000, "agency_f1": 0.776, "instrument_f1": 0.735, "commitment_detection_f1": 0.861, "commitment_status_macro_f1": 0.818,
+    },
 ]

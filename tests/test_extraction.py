@@ -629,3 +629,13 @@ def test_rules_after_batch_s():
     # councils made since the 2009 restructuring, and combined authorities, are the table's
     found = extract_mentions_with_dates([("Cornwall Council and Westmorland and Furness Council, with the West Yorkshire Combined Authority and GMCA", date(2024, 7, 1))])
     assert set(found["name"].to_list()) == {"Cornwall Council", "Westmorland and Furness Council", "West Yorkshire Combined Authority", "Greater Manchester Combined Authority"}
+
+
+def test_rules_after_batch_t():
+    """T's error classes (T 341, 942), each with its real wording."""
+    # a body named with its place in brackets is printed without it
+    found = extract_mentions_with_dates([("officials in the Department of Agriculture, Environment and Rural Affairs are currently accountable", date(2024, 7, 1))])
+    assert found["name"].to_list() == ["Department of Agriculture, Environment and Rural Affairs (Northern Ireland)"]
+    # a code of conduct and whom it is for is a title; the words after "for" are no body
+    assert instruments_in("in line with the Code of Conduct for Board Members of Public Bodies.") == {"Code of Conduct for Board Members of Public Bodies": ("policy_paper", None)}
+    assert agencies_in("in line with the Code of Conduct for Board Members of Public Bodies.") == {}

@@ -633,9 +633,24 @@ def test_rules_after_batch_s():
 
 def test_rules_after_batch_t():
     """T's error classes (T 341, 942), each with its real wording."""
-    # a body named with its place in brackets is printed without it
-    found = extract_mentions_with_dates([("officials in the Department of Agriculture, Environment and Rural Affairs are currently accountable", date(2024, 7, 1))])
-    assert found["name"].to_list() == ["Department of Agriculture, Environment and Rural Affairs (Northern Ireland)"]
+    # a body named with its place in brackets is printed without it, in a text that names the place
+    found = extract_mentions_with_dates([("officials in the Department of Agriculture, Environment and Rural Affairs are accountable to the Northern Ireland Assembly", date(2024, 7, 1))])
+    assert "Department of Agriculture, Environment and Rural Affairs (Northern Ireland)" in found["name"].to_list()
     # a code of conduct and whom it is for is a title; the words after "for" are no body
     assert instruments_in("in line with the Code of Conduct for Board Members of Public Bodies.") == {"Code of Conduct for Board Members of Public Bodies": ("policy_paper", None)}
     assert agencies_in("in line with the Code of Conduct for Board Members of Public Bodies.") == {}
+
+
+
+def test_what_the_rules_after_s_and_t_must_not_read():
+    """Readings a review of the rules after S and T found wrong, each a sentence of a common kind."""
+    # a place-qualified body's bare name means it only beside its place
+    found = extract_mentions_with_dates([("the Irish Department of Finance and the Department of Justice in Washington", date(2024, 7, 1))])
+    assert not any("Northern Ireland" in name for name in found["name"].to_list())
+    # a council after a compass word is another council
+    assert "Somerset Council" not in agencies_in("in West Somerset Council, before 2019")
+    # who funds a body is cut wherever it falls
+    assert agencies_in("the Home Office-funded Youth Custody Service") == {"Youth Custody Service": "Youth Custody Service"}
+    # a code of conduct's owner stays a body
+    assert instruments_in("the House of Commons Code of Conduct for Members") == {"Code of Conduct for Members": ("policy_paper", None)}
+    assert "House of Commons" in agencies_in("the House of Commons Code of Conduct for Members")

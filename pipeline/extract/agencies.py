@@ -173,6 +173,9 @@ class Gazetteer:
     by_words: dict[tuple[str, ...], Agency]
     # Every body of a surface several share ("ORR": Office of Rail Regulation, then Office of Rail and Road).
     sharing: dict[str, tuple[str, ...]]
+    # A body named with its place in brackets is printed without it, but only a text that names the place
+    # means it: "Department of Justice" is Northern Ireland's beside "Northern Ireland", not the US's or Ireland's.
+    placed: dict[str, str]
 
 
 def _content_words(name: str) -> list[str]:
@@ -196,6 +199,7 @@ def gazetteer(path: Path = AGENCIES_CSV) -> Gazetteer:
     by_id: dict[str, Agency] = {}
     by_words: dict[tuple[str, ...], set[str]] = {}
     sharing: dict[str, list[str]] = {}
+    placed: dict[str, str] = {}
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             agency = Agency(row["agency_id"], row["name"], row.get("acronym") or None, row["kind"], _year(row.get("start_year")), _year(row.get("end_year")))
@@ -204,6 +208,9 @@ def gazetteer(path: Path = AGENCIES_CSV) -> Gazetteer:
             acronym = agency.acronym
             if acronym and (len(acronym) >= 3 or acronym in _SAFE_SHORT_ACRONYMS):
                 surfaces.append(acronym)
+            if (qualified := _PLACE_QUALIFIED.fullmatch(agency.name)) and qualified.group(1) not in surfaces and match_view(qualified.group(1)) not in placed:
+                placed[match_view(qualified.group(1))] = qualified.group(2)
+                surfaces.append(qualified.group(1))
             for surface in surfaces:
                 key = match_view(surface.strip())
                 if key in _AMBIGUOUS_ALIASES:
@@ -219,7 +226,12 @@ def gazetteer(path: Path = AGENCIES_CSV) -> Gazetteer:
                     by_words.setdefault(words, set()).add(agency.agency_id)
     automaton.make_automaton()
     unique = {words: by_id[next(iter(ids))] for words, ids in by_words.items() if len(ids) == 1}
-    return Gazetteer(automaton, by_id, unique, {key: tuple(ids) for key, ids in sharing.items() if len(ids) > 1})
+    # (a place-qualified surface another body holds as its own is that body's)
+    placed = {key: place for key, place in placed.items() if sharing.get(key) and len(sharing[key]) == 1}
+    return Gazetteer(automaton, by_id, unique, {key: tuple(ids) for key, ids in sharing.items() if len(ids) > 1}, placed)
+
+
+_PLACE_QUALIFIED = re.compile(r"(.+?) \((Northern Ireland|Scotland|England|Wales)\)")
 
 
 def _year(value: str | None) -> int | None:
@@ -377,6 +389,10 @@ def _reference_matches(text: str, view: str, known: Gazetteer, year: int | None 
         if _bounded(view, start, end + 1):
             agency = known.by_id[agency_id]
             surface = view[start : end + 1]
+            if (place := known.placed.get(surface)) is not None and (place not in view or known.automaton.get(surface)[1] != agency_id):
+                continue
+            if surface.endswith("Council") and _COMPASS_BEFORE.search(view, max(0, start - 8), start):
+                continue  # "West Somerset Council" is not Somerset Council
             # a short name of a body long gone is today's word ("Admiralty" charts, "Animal Health" certificates);
             # another body of the same surface may be the one of the year
             if year is not None and (surface == agency.acronym or len(surface.split()) <= 2) and not agency.existed_in(year, 0):
@@ -391,6 +407,7 @@ def _reference_matches(text: str, view: str, known: Gazetteer, year: int | None 
     return found
 
 
+_COMPASS_BEFORE = re.compile(r"\b(?:North|South|East|West|Mid|Central)[^\S\n]+$")
 # An alias is a common phrase ("Armed Forces"): printed as part of another's name it is that other's
 # ("Sudanese Armed Forces", "Armed Forces of Ukraine") or an office or event ("Armed Forces Commissioner").
 # (not when shared with the UK's: "UK and US Armed Forces")
@@ -624,7 +641,11 @@ def _strip_name_start(name: str, start: int) -> tuple[str, int]:
         stripped = re.sub(r"^[Tt]he\s+", "", name)
         return stripped, start + len(name) - len(stripped)
     words = name.split(" ")
-    while words and (words[0] in _NOT_NAME_START or words[0].lower() in _STOP or _WHO_FUNDS.fullmatch(words[0])):
+    # (after the last such word, wherever it falls: "Home Office-funded Youth Custody Service")
+    if (funder := max((k for k, word in enumerate(words) if _WHO_FUNDS.fullmatch(word)), default=-1)) >= 0:
+        start += len(" ".join(words[: funder + 1])) + 1
+        words = words[funder + 1 :]
+    while words and (words[0] in _NOT_NAME_START or words[0].lower() in _STOP):
         start += len(words[0]) + 1
         words = words[1:]
     return " ".join(words), start

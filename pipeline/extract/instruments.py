@@ -154,8 +154,9 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ),
     ("policy_paper", ("Rules", "Guidelines", "Manual", "Handbook"), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:Rules|Guidelines|Manual|Handbook)\b(?![^\S\n]+(?:19|20)\d\d)")),
     # "Guidance on Charging", "Framework for Sustainable Development on the Government Estate"
-    # ("Code of Conduct for Board Members of Public Bodies")
-    ("policy_paper", ("Guidance", "Code of Practice", "Code of Conduct", "Strategy", "Framework", "Action Plan"), re.compile(rf"\b(?:{CAP}[^\S\n]+)*(?:Guidance|Code of Practice|Code of Conduct|Strategy|Framework|Action Plan)[^\S\n]+(?:on|for)[^\S\n]+(?:the[^\S\n]+)?{TITLE}")),
+    ("policy_paper", ("Guidance", "Code of Practice", "Strategy", "Framework", "Action Plan"), re.compile(rf"\b(?:{CAP}[^\S\n]+)*(?:Guidance|Code of Practice|Strategy|Framework|Action Plan)[^\S\n]+(?:on|for)[^\S\n]+(?:the[^\S\n]+)?{TITLE}")),
+    # "Code of Conduct for Board Members of Public Bodies"; words before it are its owner's ("House of Commons Code of Conduct for Members")
+    ("policy_paper", ("Code of Conduct",), re.compile(rf"\bCode of Conduct[^\S\n]+(?:on|for)[^\S\n]+(?:the[^\S\n]+)?{TITLE}")),
     # statistical series: "Public Transport Statistics Bulletin GB: 2005 Edition"
     ("report", ("Bulletin", "Statistics"), re.compile(rf"\b(?:{CAP}[^\S\n]+)+(?:Bulletin|Statistics)(?:[^\S\n]+[A-Z]{{2,3}})?(?::[^\S\n]+(?:19|20)\d\d[^\S\n]+Edition)?")),
     # named programmes and schemes (capitalised: "the single payment scheme" is not one)

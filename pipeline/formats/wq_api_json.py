@@ -76,7 +76,8 @@ def _date(value: object) -> date | None:
 
 
 def _int(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+    # (an ID past the tables' 64-bit integers is no ID)
+    return value if isinstance(value, int) and not isinstance(value, bool) and -(2**63) <= value < 2**63 else None
 
 
 def _text(value: object) -> str:

@@ -21,10 +21,6 @@ def finalise(store):
     report = {"alias_dropped_collision": [], "acronym_collisions": []}
     # Names: & -> and; remove generic and duplicate aliases.
     for r in rows:
-        # A body named with its place in brackets is printed without it ("Department of Agriculture,
-        # Environment and Rural Affairs (Northern Ireland)"); a collision below drops the alias again.
-        if m := re.fullmatch(r"(.+?) \((?:Northern Ireland|Scotland|England|Wales)\)", r.name):
-            r.add_aliases([m.group(1)])
         if " & " in r.name:
             r.add_aliases([r.name])
             r.name = r.name.replace(" & ", " and ")

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from pipeline.extract.names import WordGate, match_view, slug
+from pipeline.extract.names import FUNDER_WORD, WordGate, match_view, slug
 from pipeline.parsing.dates import MONTH_PATTERN
 from pipeline.metadata.enums import AgencyKind
 from pipeline.reference import AGENCIES_CSV
@@ -125,10 +125,10 @@ _OFFICE_AFTER_BODY = re.compile(
     rf"|\bHouse of Commons Library\b|\bLibrar(?:y|ies) of (?:the|both) Houses?(?: of (?:Commons|Lords|Parliament))?"
 )
 # Starts only where a word starts: inside one long run of capitals every position was a new start.
-_ACRONYM_DEFINITION = re.compile(
-    rf"(?<![\w'’&\-])(?P<name>(?:{_CAPWORD},?\s+(?:(?:of|for|and|on|in|the|&)\s+)*){{1,9}})\((?P<acronym>[A-Z][A-Za-z&]{{1,9}})\)"
-)
-_BRACKETED_ACRONYM = re.compile(r"\([A-Z][A-Za-z&]{1,9}\)")
+# (most brackets hold no acronym, "(a)", "(2023)": the definition's pattern runs only where one does)
+_BRACKETED_ACRONYM = r"\((?P<acronym>[A-Z][A-Za-z&]{1,9})\)"
+_ACRONYM_DEFINITION = re.compile(rf"(?<![\w'’&\-])(?P<name>(?:{_CAPWORD},?\s+(?:(?:of|for|and|on|in|the|&)\s+)*){{1,9}}){_BRACKETED_ACRONYM}")
+_ANY_BRACKETED_ACRONYM = re.compile(_BRACKETED_ACRONYM)
 _STOP = {"of", "for", "and", "on", "in", "the", "&"}
 
 
@@ -268,8 +268,7 @@ def _blocked_spans(text: str) -> list[tuple[int, int]]:
 def define_acronyms(text: str, known: Gazetteer) -> dict[str, Agency]:
     """Acronyms the text defines for organisations: 'Immigration Service (IS)'."""
     defined: dict[str, Agency] = {}
-    # (most brackets hold no acronym, "(a)", "(2023)": the definition's pattern runs only where one does)
-    if "(" not in text or not _BRACKETED_ACRONYM.search(text):
+    if not _ANY_BRACKETED_ACRONYM.search(text):
         return defined
     view = match_view(text)
     for m in _ACRONYM_DEFINITION.finditer(view):
@@ -389,7 +388,7 @@ def _reference_matches(text: str, view: str, known: Gazetteer, year: int | None 
         if _bounded(view, start, end + 1):
             agency = known.by_id[agency_id]
             surface = view[start : end + 1]
-            if (place := known.placed.get(surface)) is not None and (place not in view or known.automaton.get(surface)[1] != agency_id):
+            if (place := known.placed.get(surface)) is not None and place not in view:
                 continue
             if surface.endswith("Council") and _COMPASS_BEFORE.search(view, max(0, start - 8), start):
                 continue  # "West Somerset Council" is not Somerset Council
@@ -407,7 +406,8 @@ def _reference_matches(text: str, view: str, known: Gazetteer, year: int | None 
     return found
 
 
-_COMPASS_BEFORE = re.compile(r"\b(?:North|South|East|West|Mid|Central)[^\S\n]+$")
+_COMPASS = "North|South|East|West"
+_COMPASS_BEFORE = re.compile(rf"\b(?:{_COMPASS}|Mid|Central)[^\S\n]+$")
 # An alias is a common phrase ("Armed Forces"): printed as part of another's name it is that other's
 # ("Sudanese Armed Forces", "Armed Forces of Ukraine") or an office or event ("Armed Forces Commissioner").
 # (not when shared with the UK's: "UK and US Armed Forces")
@@ -577,7 +577,7 @@ def council_places(path: Path = AGENCIES_CSV) -> frozenset[str]:
 # ("International Section" and "National Advisory Group" are units' names: the adjectives here are the
 # ones that only describe.)
 _GENERIC_NAME = re.compile(rf"^(?:British|High|Local|Regional|Joint|Independent|Foreign|New|Interim) (?:{ORG_HEADS})$"
-                           r"|^(?:North|South|East|West)(?:ern)? Bank$")
+                           rf"|^(?:{_COMPASS})(?:ern)? Bank$")
 
 
 def _well_formed_name(name: str, view: str, start: int) -> bool:
@@ -633,7 +633,7 @@ def _curated_name(name: str, known: Gazetteer) -> Agency | None:
 
 
 # Who funds or runs a body, before its name, is not its name: "the Department-funded National Institute ...".
-_WHO_FUNDS = re.compile(r"[\w'’]+-(?:funded|led|run|backed|commissioned|sponsored|owned|supported)")
+_WHO_FUNDS = re.compile(FUNDER_WORD)
 
 
 def _strip_name_start(name: str, start: int) -> tuple[str, int]:

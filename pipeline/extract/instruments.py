@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.names import WordGate, slug
+from pipeline.extract.names import FUNDER_WORD, WordGate, slug
 from pipeline.parsing.dates import MONTH_PATTERN
 
 # a capitalised word, "&" inside it too ("Team Tempest R&D programme"), or a year
@@ -20,6 +20,15 @@ CAP = r"(?:[A-Z][\w'’\-]*(?:&[A-Z][\w'’\-]*)*|\d{4})"
 LINK = r"(?:with respect to|of|on|for|and|the|in|to|against|concerning|relating|with|from|at|de|des|du|la|le|&)"
 # Titles never run over a line break: list items and table cells are lines of the answer.
 TITLE = rf"[A-Z][\w'’\-]*(?:,?[^\S\n]+(?:{LINK}[^\S\n]+)*{CAP})*"
+# Words in brackets inside a title: hyphens and a possessive's apostrophe, never a quote opening the
+# bracket ("Immigration (Citizens’ Rights Appeals) (EU Exit) Regulations 2020"; not "the Act 2022 ('the Act')").
+# An Act's brackets hold no commas or full stops.
+def _bracketed(characters: str) -> str:
+    return rf"\((?:[{characters}]|(?<=[A-Za-z])['’])+\)"
+
+
+BRACKETED = _bracketed(r"A-Za-z ,.\-")
+BRACKETED_ACT = _bracketed(r"A-Za-z \-")
 # Words that start a sentence or a phrase, not a title.
 _LEADING = {
     "the", "a", "an", "this", "that", "these", "those", "under", "in", "since", "as", "by", "for", "from",
@@ -66,7 +75,7 @@ _LEADING_DATE = re.compile(
 
 
 # Who funds or runs a programme, before its name, is not its name.
-_WHO_FUNDS = re.compile(r"^(?:[Tt]he[^\S\n]+)?(?:[A-Z][\w]*[^\S\n]+){0,2}[A-Z][\w]*-(?:funded|led|run|backed|commissioned|sponsored|owned|supported|delivered)[^\S\n]+(?=[A-Z])")
+_WHO_FUNDS = re.compile(rf"^(?:[Tt]he[^\S\n]+)?(?:[A-Z][\w]*[^\S\n]+){{0,2}}(?=[A-Z]){FUNDER_WORD}[^\S\n]+(?=[A-Z])")
 
 
 def _trim_leading(text: str, start: int, word_before: str = "") -> tuple[str, int]:
@@ -108,14 +117,12 @@ QUOTED = "quoted"
 # worth running — most answers name no instrument, so most rules stop at a substring test.
 _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ("secondary_legislation", ("S.I", "SI ", "S. I", "S I "), re.compile(r"\bS\.?[^\S\n]?I\.?[^\S\n]+(?:No\.?[^\S\n]*)?\d{4}[^\S\n]*/[^\S\n]*\d+")),
-    # (bracketed words hold hyphens and a possessive's apostrophe: "Immigration (Citizens’ Rights Appeals) (EU Exit)
-    # Regulations 2020"; a quote opening a bracket does not: "Building Safety Act 2022 ('the Act')")
     (
         "secondary_legislation", ("Regulations", "Order", "Rules"),
-        re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+|\((?:[A-Za-z ,.\-]|(?<=[A-Za-z])['’])+\)[^\S\n]+)*)+(?:Regulations|Order|Rules)(?:[^\S\n]+\((?:[A-Za-z ,.\-]|(?<=[A-Za-z])['’])+\))?[^\S\n]+(?:19|20)\d\d\b"),
+        re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+|{BRACKETED}[^\S\n]+)*)+(?:Regulations|Order|Rules)(?:[^\S\n]+{BRACKETED})?[^\S\n]+(?:19|20)\d\d\b"),
     ),
-    ("act", ("Act",), re.compile(rf"\b(?:(?!Acts?\b){CAP}[^\S\n]+(?:{LINK}[^\S\n]+|\((?:[A-Za-z \-]|(?<=[A-Za-z])['’])+\)[^\S\n]+)*)+Acts?\b(?:,?[^\S\n]+(?:19|18|20)\d\d\b(?:[^\S\n]+to[^\S\n]+(?:19|18|20)\d\d\b)?)?")),
-    ("bill", ("Bill",), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+|\((?:[A-Za-z ,.\-]|(?<=[A-Za-z])['’])+\)[^\S\n]+)*)+Bill\b(?![^\S\n]+[A-Z])")),
+    ("act", ("Act",), re.compile(rf"\b(?:(?!Acts?\b){CAP}[^\S\n]+(?:{LINK}[^\S\n]+|{BRACKETED_ACT}[^\S\n]+)*)+Acts?\b(?:,?[^\S\n]+(?:19|18|20)\d\d\b(?:[^\S\n]+to[^\S\n]+(?:19|18|20)\d\d\b)?)?")),
+    ("bill", ("Bill",), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+|{BRACKETED}[^\S\n]+)*)+Bill\b(?![^\S\n]+[A-Z])")),
     (
         "eu_law", ("Directive", "Regulation", "regulation"),
         re.compile(

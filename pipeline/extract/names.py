@@ -16,6 +16,11 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
 
 
+# A word naming who funds or runs something, printed before its name ("Defra-funded", "Home Office-led"):
+# the funder is not part of the name of the programme or body that follows.
+FUNDER_WORD = r"[\w'’]+-(?:funded|led|run|backed|commissioned|sponsored|owned|supported|delivered)"
+
+
 def match_view(text: str) -> str:
     """The text as matched: curly apostrophes read as straight ones (same length)."""
     return text.replace("’", "'").replace("‘", "'")

@@ -57,6 +57,25 @@ def test_an_api_answer_without_tags_has_its_character_references_decoded():
     assert answer_lines("The Trust&regulation of B&LT is &quot;under review&quot;.")[0] == ['The Trust&regulation of B&LT is "under review".']
 
 
+def test_an_api_answer_s_inline_elements_add_no_space_inside_a_word():
+    # wq-api/details-2023-12.json, UIN 5150; 2024-07 answers with links, superscripts and subscripts
+    # (Open Parliament Licence): a browser prints "The", "26th", "NO2" and "(HCWS161)."
+    from pipeline.formats.wq_api_json import answer_lines
+
+    lines, _ = answer_lines(
+        "<p><strong>T</strong>he government recognises that cash continues to be used.</p><p> </p>"
+        "<p>Correspondence of 26<sup>th</sup> September on the NO<sub>2</sub> programme "
+        "(<a href=\"https://questions-statements.parliament.uk\">HCWS161</a>).</p>"
+        "<p>Line one<br>line two</p><table><tr><td>Garth<em>x</em></td><td>12</td></tr></table>"
+    )
+    assert lines == [
+        "The government recognises that cash continues to be used.",
+        "Correspondence of 26th September on the NO2 programme (HCWS161).",
+        "Line one line two",  # a line break inside a paragraph is a word boundary
+        "Garthx 12",  # a row: its cells joined by a space
+    ]
+
+
 def test_a_raw_html_written_answers_page_keeps_department_heading_and_speakers():
     result = _parse("written_answers.html")
     assert result.format == SourceFormat.HTML and result.status == "parsed"

@@ -15,10 +15,31 @@ from selectolax.lexbor import LexborNode as Node
 SKIP = {"script", "style", "nav", "header", "footer", "noscript", "form", "button", "svg", "iframe"}
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "cite", "blockquote", "dt", "dd", "pre", "caption"}
 _CONTENT = ("main", "article", "#content", ".content", "body")
+_INLINE_BREAKS = {"br", "hr"}
+_CONTAINERS = {"tbody", "thead", "tfoot", "ul", "ol", "dl", "div", "section", "article", "body", "html", "main", "blockquote", "figure"}
+_CELLS = {"td", "th", "table", "tr"}
+
+
+def _inline_text(node: Node, out: list[str]) -> list[str]:
+    """The text under ``node`` as a browser lays it out on one line: inline elements add no space
+    ("<strong>T</strong>he" is "The"), a line break, a cell or a block is a word boundary."""
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            out.append(child.text(deep=False) or "")
+        elif tag in SKIP:
+            continue
+        elif tag in _INLINE_BREAKS or tag in BLOCKS or tag in _CONTAINERS or tag in _CELLS:
+            out.append(" ")
+            _inline_text(child, out)
+            out.append(" ")
+        else:
+            _inline_text(child, out)
+    return out
 
 
 def _words(node: Node) -> str:
-    return " ".join(node.text(separator=" ").split())
+    return " ".join("".join(_inline_text(node, [])).split())
 
 
 def row_cells(row: Node) -> list[str]:
@@ -56,8 +77,6 @@ def block_lines(node: Node, out: list[str] | None = None) -> list[str]:
     return out
 
 
-_INLINE_BREAKS = {"br", "hr"}
-_CONTAINERS = {"tbody", "thead", "tfoot", "ul", "ol", "dl", "div", "section", "article", "body", "html", "main", "blockquote", "figure"}
 
 
 def fragment_pieces(html: str) -> list[tuple[str, object]]:
@@ -69,7 +88,7 @@ def fragment_pieces(html: str) -> list[tuple[str, object]]:
     buffer: list[str] = []
 
     def flush() -> None:
-        line = " ".join(" ".join(buffer).split())
+        line = " ".join("".join(buffer).split())  # text nodes keep their own spaces
         if line:
             out.append(("line", line))
         buffer.clear()
@@ -102,7 +121,7 @@ def fragment_pieces(html: str) -> list[tuple[str, object]]:
                     walk(child)
                 flush()
             else:
-                buffer.append(_words(child))
+                _inline_text(child, buffer)
         return None
 
     if tree.body is not None:

@@ -42,6 +42,7 @@ ORG_HEADS = (
 )
 _CAPWORD = r"[A-Z][\w'’&\-]*"
 _TAKES_ON = r"(?:(?<=Commission)|(?<=Committee)|(?<=Council)|(?<=Taskforce)|(?<=Task Force)|(?<=Working Group)|(?<=Panel)|(?<=Forum))"
+_GOVERNMENT_OF = r"(?:(?:Interim|Transitional|Provisional|Federal)[^\S\n]+Government[^\S\n]+(?:of|in)|Government[^\S\n]+of)"
 _DAY_OR_MONTH = rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{MONTH_PATTERN})"
 # Capitalised words joined by "of (the)", "for (the)", "on", "in" or "and" (never "and the"):
 # "Organised Immigration Crime Section", "Foreign and Commonwealth Office", "Government of Sudan".
@@ -56,7 +57,11 @@ _ORG_NAME = re.compile(
     # topic: "Committee on the Men's Health Strategy")
     rf"|{_TAKES_ON}[^\S\n]+on(?![^\S\n]+{_DAY_OR_MONTH}\b)[^\S\n]+(?:the[^\S\n]+(?={_CAPWORD}(?:[^\S\n]+{_CAPWORD})?[^\S\n]+of[^\S\n]){_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+|with[^\S\n]+|of[^\S\n]+(?:the[^\S\n]+)?)?{_CAPWORD}){{0,3}}"
     rf"|{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+(?:the[^\S\n]+)?)?{_CAPWORD}){{0,3}}))?"
-    rf"|\b(?:the[^\S\n]+)?Government of (?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+{_CAPWORD}){{0,2}}"
+    # a government by its country ("the Government of the Democratic Republic of the Congo", "the Interim
+    # Government in Bangladesh") or by its people or letters ("the Ethiopian Government", "the DRC Government");
+    # the UK's own is "the Government" (GUIDELINES.md), and the devolved ones are in the table
+    rf"|\b(?:the[^\S\n]+)?{_GOVERNMENT_OF}[^\S\n]+(?:the[^\S\n]+)?(?!United Kingdom\b){_CAPWORD}(?:[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?{_CAPWORD}){{0,3}}"
+    rf"|\b(?:(?!British|English|Scottish|Welsh|Northern)[A-Z][a-z]+(?:ese|ian|ean|ish|i|an)|French|Dutch|Greek|Thai|Swiss|Czech|(?!UK\b|HM\b|HMG\b)[A-Z]{{2,4}})[^\S\n]+Government\b"
     # "the Association of British Insurers", "the Board of Agriculture"
     rf"|\b(?<=[Tt]he )(?:{ORG_HEADS})[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+)?{_CAPWORD}){{0,3}}"
     # "University of York", "University of the West of England"
@@ -255,7 +260,7 @@ _OFFICE_WORDS = WordGate((
     "Spokesman", "Head", "Librar", "Solicitor", "Envoy",
 ))
 # Words every new-organisation pattern holds (a head noun, "Government of", a military unit).
-_NAME_WORDS = WordGate((*ORG_HEADS.split("|"), "Government of", "Regiment", "Brigade", "Battalion", "Squadron", "Division", "Flotilla", "Wing"))
+_NAME_WORDS = WordGate((*ORG_HEADS.split("|"), "Government", "Regiment", "Brigade", "Battalion", "Squadron", "Division", "Flotilla", "Wing"))
 
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
@@ -637,7 +642,7 @@ _WHO_FUNDS = re.compile(FUNDER_WORD)
 
 
 def _strip_name_start(name: str, start: int) -> tuple[str, int]:
-    if re.match(r"(?:[Tt]he\s+)?Government of ", name):
+    if re.match(rf"(?:[Tt]he\s+)?{_GOVERNMENT_OF}\s", name):
         stripped = re.sub(r"^[Tt]he\s+", "", name)
         return stripped, start + len(name) - len(stripped)
     words = name.split(" ")

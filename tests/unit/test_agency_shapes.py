@@ -36,3 +36,14 @@ def test_a_reference_body_holding_a_series_shape_is_the_body_not_an_instrument()
 def test_a_name_the_text_calls_a_body_is_one():
     assert _names("Officials at Homes England, the Government’s housing and regeneration agency, met the council.") == ["Homes England"]
     assert _names("In England, the agency said so.") == []
+
+
+def test_a_foreign_government_by_its_people_its_letters_or_its_country_is_a_body():
+    # wq-api 2023-12 UIN 5410, 2023-12 4832, 2024-07 2518 (Open Parliament Licence)
+    assert _names("We urged more action from the DRC Government and other partners.") == ["DRC Government"]
+    assert _names("the response of the Ethiopian Government to the joint statement") == ["Ethiopian Government"]
+    assert _names("We support the Interim Government in Bangladesh.") == ["Interim Government in Bangladesh"]
+    assert _names("the Government of the Democratic Republic of the Congo said") == ["Government of the Democratic Republic of the Congo"]
+    # the UK's own government is "the Government", not a body (GUIDELINES.md)
+    assert _names("The UK Government, HM Government and This Government agree; Local Government is funded.") == []
+    assert _names("the Treaty between the Government of the United Kingdom and others") == []

@@ -31,6 +31,9 @@ from pipeline.reference import AGENCIES_CSV
 
 # Two-letter acronyms are matched from the table only when they are unambiguous.
 _SAFE_SHORT_ACRONYMS = {"EU", "UN"}
+# A company's legal suffix ends its name: it takes no subject ("Angel Trains Limited for the Class 390 units").
+_COMPANY_SUFFIXES = "Limited|Ltd|plc|PLC|LLP"
+_COMPANY_GOES_ON = re.compile(rf"\b(?:{_COMPANY_SUFFIXES})(?= (?:of|for) )")
 ORG_HEADS = (
     "Movement|League|Front|Party|Congress|Senate|Exchange|Agency|Service|Services|Office|Department|Ministry|Commission|Council|Section|Unit|Authority|Board|Committee|"
     # (not "Fund": a fund no list holds is a scheme, an instrument of kind other, GUIDELINES.md)
@@ -38,7 +41,7 @@ ORG_HEADS = (
     "Foundation|Association|Society|Federation|Directorate|Division|Bureau|Centre|Center|Project|Corporation|"
     "Company|Partnership|Forum|Panel|Secretariat|Assembly|Parliament|Programme Board|Task Force|Taskforce|Squad|"
     "Inspectorate|Ombudsman|Regulator|Registry|Agency|Institution|Laboratory|Laboratories|University|Consulate-General|Consulate|Embassy|Royal College|Faculty|"
-    "Advisory Group|Working Group|Steering Group|Expert Group|Policy Group|Risk Group|Reference Group"
+    f"Group|Consultancy|Consulting|Consultants|{_COMPANY_SUFFIXES}"
 )
 _CAPWORD = r"[A-Z][\w'’&\-]*"
 _TAKES_ON = r"(?:(?<=Commission)|(?<=Committee)|(?<=Council)|(?<=Taskforce)|(?<=Task Force)|(?<=Working Group)|(?<=Panel)|(?<=Forum))"
@@ -104,6 +107,9 @@ _PLACE_WORDS = r"(?:Hospital|Infirmary|Medical Centre|Health Centre|School|Colle
 _NOT_AGENCIES = re.compile(rf"Librar(?:y|ies)|^Official Report$|^Hansard$|^Vote Office$|{_PLACE_WORDS}$")
 # A place's word after a name makes the name part of the place's: "Whipps Cross University Hospital".
 _PLACE_AFTER = re.compile(rf"[^\S\n]+{_PLACE_WORDS}s?\b")
+# A new name that runs on into another capitalised word is part of a longer name, not a body's
+# ("the Offence Group Classifications file").
+_NAME_RUNS_ON = re.compile(r"[^\S\n]+[A-Z][a-z]")
 # Aliases too often used as adjectives ("Commonwealth immigrants") or as a description
 # of people rather than a body ("the Civil Service" of a department's staff).
 _AMBIGUOUS_ALIASES = {"Commonwealth", "Civil Service"}
@@ -112,6 +118,8 @@ _NOT_NAME_START = {
     "Any", "All", "No", "Some", "My", "Her", "Both", "Neither", "Such", "Which", "What", "When", "Where", "If",
     "Since", "As", "At", "By", "For", "From", "On", "To", "With", "Under", "Local", "Government", "Departmental",
     "Department", "Minister", "Ministers", "Secretary", "Whether", "How", "Why", "Further", "However", "Also",
+    # prepositions that open a sentence ("Within Customer Compliance Group, staff are deployed")
+    "Within", "Across", "Through", "Throughout", "Following", "During", "After", "Before", "Between", "Including", "Via", "Among", "Against", "Without",
 }
 # Offices held by people: names inside them are not agency mentions.
 _OFFICE = re.compile(
@@ -455,11 +463,17 @@ def find_agencies(
             candidates.append(AgencyMention(start, m.end(), text[start : m.end()], misprinted))
             continue
         name, start = _strip_name_start(m.group(0), m.start())
-        for name, start in _separate_bodies(name, start):
+        pieces = _separate_bodies(name, start)
+        if not _OWNED_BODY.match(name) and (owned := _POSSESSIVE.match(name)) and _curated_name(owned.group(1), known):
+            # a curated body's own unit, whatever the owner's last word: "Royal Navy’s Carrier Strike Group", "NICE’s Appraisal Committee"
+            pieces = [(owned.group(1), start), *_separate_bodies(owned.group(2), start + owned.start(2))]
+        for name, start in pieces:
             # "the Kerslake Commission on Armed Forces Housing’s (Annual) report": the subject ends at a possessive
             if m_owned := re.search(rf"\b(?:{ORG_HEADS}) (?:on|of|for) [^’']*?['’]s\b", name):
                 name = name[: m_owned.end() - 2]
             name = re.sub(r"['’]s$", "", name)
+            if company := _COMPANY_GOES_ON.search(name):
+                name = name[: company.end()]
             if (in_the := _IN_THE.match(name)) and (body := _curated_name(name[in_the.end() :], known)):
                 # "my hon. Friend ... in the Department for Trade and Business": a curated body after "in the"
                 # ("Enhancing Confidence in the Professional Regulators Working Group" is one name)
@@ -588,14 +602,14 @@ _GENERIC_NAME = re.compile(rf"^(?:British|High|Local|Regional|Joint|Independent|
 def _well_formed_name(name: str, view: str, start: int) -> bool:
     """A new organisation name must be a proper name, not a description or a back-reference."""
     words = name.split()
-    if len(words) < 2 or _NOT_AGENCIES.search(name) or _PLACE_AFTER.match(view, start + len(name)) or _GENERIC_NAME.match(name):
+    if len(words) < 2 or _NOT_AGENCIES.search(name) or _PLACE_AFTER.match(view, start + len(name)) or _NAME_RUNS_ON.match(view, start + len(name)) or _GENERIC_NAME.match(name):
         return False
     if re.search(rf"\bthe (?:{ORG_HEADS})$", name):  # "Achievement of the Department"
         return False
     # "Housing Association property": one word and a head, with no article, is a description; but a
     # council of a place the table's councils name is a council ("Somerset Council", a unitary
     # authority newer than the table's list).
-    if len(words) == 2 and not re.search(r"\b(?:[Tt]he|its|their|our|his|her)\s+$", view[max(0, start - 6) : start]):
+    if len(words) == 2 and not re.search(r"\b(?:[Tt]he|its|their|our|his|her)\s+$|\w['’]s\s+$", view[max(0, start - 6) : start]):
         # ("Westminster Council Tax" is a tax)
         return words[1] == "Council" and words[0] in council_places() and not view.startswith(" Tax", start + len(name))
     return True
@@ -627,6 +641,7 @@ def _separate_bodies(name: str, start: int) -> list[tuple[str, int]]:
 
 
 _IN_THE = re.compile(r"^.+? (?:in|at|within) the (?=[A-Z])")
+_POSSESSIVE = re.compile(r"^(.+?)['’]s (?=[A-Z])(.+)$")
 
 
 def _curated_name(name: str, known: Gazetteer) -> Agency | None:

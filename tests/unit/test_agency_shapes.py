@@ -47,3 +47,19 @@ def test_a_foreign_government_by_its_people_its_letters_or_its_country_is_a_body
     # the UK's own government is "the Government", not a body (GUIDELINES.md)
     assert _names("The UK Government, HM Government and This Government agree; Local Government is funded.") == []
     assert _names("the Treaty between the Government of the United Kingdom and others") == []
+
+
+def test_groups_consultancies_and_companies_are_bodies_and_a_company_s_suffix_ends_its_name():
+    # wq-api 2023-12 UIN 7716, 2023-12 5206, 2024-07 2014 (Open Parliament Licence)
+    assert _names("research by the Child Poverty Action Group shows") == ["Child Poverty Action Group"]
+    assert _names("the Government has contracted the Fraser Nash Consultancy to report") == ["Fraser Nash Consultancy"]
+    assert _names("consent to enter into a lease with (a) Angel Trains Limited for the Class 390 units") == ["Angel Trains Limited"]
+
+
+def test_a_new_name_running_on_into_a_capitalised_word_is_not_a_body():
+    assert _names("see the Offence Group Classifications file at the following link") == []
+
+
+def test_a_curated_body_s_own_unit_is_two_bodies():
+    assert _names("the Royal Navy’s Carrier Strike Group sailed") == ["Royal Navy", "Carrier Strike Group"]
+    assert _names("NICE’s Appraisal Committee met") == ["National Institute for Health and Care Excellence", "Appraisal Committee"]

@@ -654,3 +654,27 @@ def test_what_the_rules_after_s_and_t_must_not_read():
     # a code of conduct's owner stays a body
     assert instruments_in("the House of Commons Code of Conduct for Members") == {"Code of Conduct for Members": ("policy_paper", None)}
     assert "House of Commons" in agencies_in("the House of Commons Code of Conduct for Members")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        # batch U and the sets before it (wq-api 2023-12 and 2024-07, Open Parliament Licence)
+        ("licences are assessed against the Strategic Export Licensing Criteria.", "Strategic Export Licensing Criteria", "policy_paper"),
+        ("farmers can apply to the Sustainable Farming Incentive this year", "Sustainable Farming Incentive", "other"),
+        ("funding through the City Region Sustainable Transport Settlements (CRSTS) for", "City Region Sustainable Transport Settlements", "other"),
+        ("£340 million through the Integrated Transport Block and", "Integrated Transport Block", "other"),
+        ("The Atlantic Declaration sets out", "Atlantic Declaration", "treaty"),
+        ("published in the Offender Management Statistics Quarterly publication", "Offender Management Statistics Quarterly", "report"),
+        ("the Cash Access Policy Statement sets out", "Cash Access Policy Statement", "policy_paper"),
+        ("96.11% of SFA was assessed as meeting the Government’s Decent Home (DH) Standard. Any homes", "Decent Home (DH) Standard", "other"),
+    ],
+)
+def test_scheme_and_paper_names_after_batch_u(text, surface, kind):
+    assert instruments_in(text)[surface][0] == kind
+
+
+def test_a_kind_of_paper_and_an_acronym_before_a_lower_case_head_are_no_title():
+    assert instruments_in("a National Policy Statement sets out the need") == {}
+    # the acronym joins a capitalised head only: "(GMS) Pension Credit" is the credit alone
+    assert list(instruments_in("through the Generalised Matching Service (GMS) Pension Credit checks")) == ["Pension Credit"]

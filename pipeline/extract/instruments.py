@@ -137,8 +137,8 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
         "eu_law", ("Framework Decision", "Directive", "Council Decision"),
         re.compile(rf"\b(?:(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)*)(?:Framework Decision|Directive|Council Decision)[^\S\n]+(?:on|concerning|relating to)[^\S\n]+{TITLE}"),
     ),
-    ("treaty", ("Convention", "Protocol", "Treaty", "Charter", "Covenant"), re.compile(rf"\b(?:(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)*)(?:Convention|Protocol|Treaty|Charter|Covenant)[^\S\n]+(?:[Oo]n|[Oo]f|[Ff]or|[Aa]gainst|[Rr]elating to|[Cc]oncerning)[^\S\n]+(?:the[^\S\n]+)?{TITLE}")),
-    ("treaty", ("Convention", "Protocol", "Treaty", "Charter", "Covenant", "Agreement", "Accord"), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:Convention|Treaty|Conventions|Covenant|Protocol|Agreement|Accord)\b(?![^\S\n]+(?:Series|Organi[sz]ation|Association|Council|Commission|Secretariat|Committee))")),
+    ("treaty", ("Convention", "Protocol", "Treaty", "Charter", "Covenant", "Declaration"), re.compile(rf"\b(?:(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)*)(?:Convention|Protocol|Treaty|Charter|Covenant|Declaration)[^\S\n]+(?:[Oo]n|[Oo]f|[Ff]or|[Aa]gainst|[Rr]elating to|[Cc]oncerning)[^\S\n]+(?:the[^\S\n]+)?{TITLE}")),
+    ("treaty", ("Convention", "Protocol", "Treaty", "Charter", "Covenant", "Agreement", "Accord", "Declaration", "Pledge"), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:Convention|Treaty|Conventions|Covenant|Protocol|Agreement|Accord|Declaration|Pledge)\b(?![^\S\n]+(?:Series|Organi[sz]ation|Association|Council|Commission|Secretariat|Committee))")),
     ("treaty", ("Agreement between",), re.compile(rf"\bAgreement[^\S\n]+between[^\S\n]+(?:the[^\S\n]+)?{TITLE}")),
     ("treaty", ("Protocol No",), re.compile(rf"\bProtocol[^\S\n]+No\.?[^\S\n]?\d+(?:[^\S\n]+(?:amending|to)[^\S\n]+(?:the[^\S\n]+)?{TITLE})?")),
     ("other", ("Resolution",), re.compile(r"\b(?:(?:UN|United Nations)[^\S\n]+)?(?:Security Council[^\S\n]+)?Resolution[^\S\n]+(?:No\.?[^\S\n]*)?\d{2,4}\b")),
@@ -156,16 +156,18 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
         # any capitalised plan ("Bus Service Improvement Plan", "York Local Plan"), and the period a plan or a
         # strategy covers ("Diversity and Inclusion Strategy 2022-25", "Environmental Improvement Plan 2023")
         # (the gate is the word with what follows it: "Planning" and "Plant" hold no plan)
-        "policy_paper", ("Strategy", *(f"Plan{end}" for end in " ,.;:)?!'’\"”\n"), "Code", "Guidance", "Framework"),
-        re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*){{1,12}}(?:Strategy|Plan|Code of Practice|Code|Guidance|Framework)\b(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}}|[^\S\n]+to[^\S\n]+(?:19|20)\d\d)?\b)?(?![^\S\n]+(?:for|on|of)[^\S\n]+[A-Z])"),
+        "policy_paper", ("Strategy", *(f"Plan{end}" for end in " ,.;:)?!'’\"”\n"), "Code", "Guidance", "Framework", "Criteria", "Roadmap"),
+        re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*){{1,12}}(?:Strategy|Plan|Code of Practice|Code|Guidance|Framework|Criteria|Roadmap)\b(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}}|[^\S\n]+to[^\S\n]+(?:19|20)\d\d)?\b)?(?![^\S\n]+(?:for|on|of)[^\S\n]+[A-Z])"),
     ),
     ("policy_paper", ("Rules", "Guidelines", "Manual", "Handbook"), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:Rules|Guidelines|Manual|Handbook)\b(?![^\S\n]+(?:19|20)\d\d)")),
     # "Guidance on Charging", "Framework for Sustainable Development on the Government Estate"
-    ("policy_paper", ("Guidance", "Code of Practice", "Strategy", "Framework", "Action Plan"), re.compile(rf"\b(?:{CAP}[^\S\n]+)*(?:Guidance|Code of Practice|Strategy|Framework|Action Plan)[^\S\n]+(?:on|for)[^\S\n]+(?:the[^\S\n]+)?{TITLE}")),
+    # a policy statement with two words of its own at least ("Cash Access Policy Statement"; "a National Policy Statement" is a kind of paper)
+    ("policy_paper", ("Policy Statement",), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*){{2,8}}Policy[^\S\n]+Statement\b(?![^\S\n]+(?:for|on)[^\S\n]+[A-Z])")),
+    ("policy_paper", ("Guidance", "Code of Practice", "Strategy", "Framework", "Action Plan", "Policy Statement"), re.compile(rf"\b(?:{CAP}[^\S\n]+)*(?:Guidance|Code of Practice|Strategy|Framework|Action Plan|Policy Statement)[^\S\n]+(?:on|for)[^\S\n]+(?:the[^\S\n]+)?{TITLE}")),
     # "Code of Conduct for Board Members of Public Bodies"; words before it are its owner's ("House of Commons Code of Conduct for Members")
     ("policy_paper", ("Code of Conduct",), re.compile(rf"\bCode of Conduct[^\S\n]+(?:on|for)[^\S\n]+(?:the[^\S\n]+)?{TITLE}")),
     # statistical series: "Public Transport Statistics Bulletin GB: 2005 Edition"
-    ("report", ("Bulletin", "Statistics"), re.compile(rf"\b(?:{CAP}[^\S\n]+)+(?:Bulletin|Statistics)(?:[^\S\n]+[A-Z]{{2,3}})?(?::[^\S\n]+(?:19|20)\d\d[^\S\n]+Edition)?")),
+    ("report", ("Bulletin", "Statistics"), re.compile(rf"\b(?:{CAP}[^\S\n]+)+(?:Bulletin|Statistics)(?:[^\S\n]+(?:Quarterly|Annual)\b)?(?:[^\S\n]+[A-Z]{{2,3}})?(?::[^\S\n]+(?:19|20)\d\d[^\S\n]+Edition)?")),
     # named programmes and schemes (capitalised: "the single payment scheme" is not one)
     # (their words joined as the funds' are: "Flood and Coastal Resilience Innovation Programme"; a period after: "... Initiative 2022-25")
     ("other", ("Scheme", "Programme", "Initiative"), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:and[^\S\n]+|&[^\S\n]+|of[^\S\n]+|for[^\S\n]+)?){{1,5}}(?:Scheme|Programme|Initiative)\b(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?")),
@@ -176,10 +178,13 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     (
         "other",
         ("Fund", "Allowance", "Benefit", "Credit", "Payment", "Bursary", "Formula", "Package", "Partnership", "Zones", "Grant", "Guarantee",
-         "programme", "scheme", "visa", "route", "pilots", "Standard", "Certificate", "Levy", "mandate", "Mandate"),
+         "programme", "scheme", "visa", "route", "pilots", "Standard", "Certificate", "Levy", "mandate", "Mandate",
+         "Incentive", "Obligation", "Settlements", "Block", "Meals"),
         re.compile(
-            rf"\b(?:{CAP}[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+|for[^\S\n]+)?){{1,5}}"
-            r"(?:Fund|Allowance|Benefit|Credit|Payment|Bursary|Formula|Package|Partnership|Zones|Grant|Guarantee|programme|scheme|visa|route|pilots|Standard|Certificate|Levy|[Mm]andate)\b"
+            # (an acronym in brackets before a capitalised head: "Decent Home (DH) Standard"; not "... (NELI) programme")
+            rf"\b(?:{CAP}[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+|for[^\S\n]+)?){{1,5}}(?:\([A-Z]{{2,6}}\)[^\S\n]+(?=[A-Z]))?"
+            r"(?:Fund|Allowance|Benefit|Credit|Payment|Bursary|Formula|Package|Partnership|Zones|Grant|Guarantee|programme|scheme|visa|route|pilots|Standard|Certificate|Levy|[Mm]andate"
+            r"|Incentive|Obligation|Settlements|Block|Meals)\b"
             r"(?!(?<=Benefit)[^\S\n]+[A-Z])"  # "Community Benefit Society" is a body
             # a fund's subject is its name's ("Trust Fund for Victims", "International Fund for Ukraine")
             # (its subject whole words, never a month, a date or "the" body it funds: "Household Support Fund for April")

@@ -678,3 +678,12 @@ def test_a_kind_of_paper_and_an_acronym_before_a_lower_case_head_are_no_title():
     assert instruments_in("a National Policy Statement sets out the need") == {}
     # the acronym joins a capitalised head only: "(GMS) Pension Credit" is the credit alone
     assert list(instruments_in("through the Generalised Matching Service (GMS) Pension Credit checks")) == ["Pension Credit"]
+
+
+def test_a_plan_for_a_subject_and_a_report_word_inside_a_longer_name():
+    # wq-api 2023-12 UIN 6568, 2024-07 2629 (Open Parliament Licence)
+    assert instruments_in("announced as part of the Delivery Plan for Recovering Access to Primary Care. It")["Delivery Plan for Recovering Access to Primary Care"][0] == "policy_paper"
+    assert list(instruments_in("the Plan for Water, the Government said")) == ["Plan for Water"]
+    assert instruments_in("the independent Pay Review Bodies will report") == {}
+    # a kind of paper names none: the title after "entitled" does
+    assert list(instruments_in("her Department's White Paper entitled High stakes: gambling reform for the digital age, published")) == ["High stakes: gambling reform for the digital age"]

@@ -258,7 +258,13 @@ def _bounded(text: str, start: int, end: int) -> bool:
     joiners = "" if text[start:end].isupper() else "-"
     if text[max(0, start - 4) : start].lower() == "non-" and (start == 4 or not text[start - 5].isalpha()):
         return False  # "non-EU immigration" names no body ("Lebanon-EU" does)
+    if after == "." and _DOMAIN.match(text, end):
+        return False  # "the NHS.UK website", "GOV.UK": a web address, not a body
     return not (before.isalnum() or before in joiners) and not (after.isalnum() or after in joiners)
+
+
+# (a capitalised ".UK" only before a word for a site: "the EU.UK businesses" is a missing space)
+_DOMAIN = re.compile(r"\.(?:uk|gov|org|com|net)\b|\.UK\b(?=[^\S\n]+(?:website|site|page|pages|app)\b)")
 
 
 # Words every office or place pattern holds: texts without any (85% of them) skip both.
@@ -405,6 +411,8 @@ def _reference_matches(text: str, view: str, known: Gazetteer, year: int | None 
                 continue
             if surface.endswith("Council") and _COMPASS_BEFORE.search(view, max(0, start - 8), start):
                 continue  # "West Somerset Council" is not Somerset Council
+            if surface == "Parliament" and _A_PARLIAMENT_S_TERM.search(view, max(0, start - 24), start):
+                continue  # "over this Parliament", "by the end of the Parliament": a term, not the body
             # a short name of a body long gone is today's word ("Admiralty" charts, "Animal Health" certificates);
             # another body of the same surface may be the one of the year
             if year is not None and (surface == agency.acronym or len(surface.split()) <= 2) and not agency.existed_in(year, 0):
@@ -420,6 +428,10 @@ def _reference_matches(text: str, view: str, known: Gazetteer, year: int | None 
 
 
 _COMPASS = "North|South|East|West"
+_A_PARLIAMENT_S_TERM = re.compile(
+    r"\b(?:this|next|that|current|last|previous|future|each|every|whole|new)[^\S\n]+$"
+    r"|\b(?:course|end|start|beginning|lifetime|remainder|rest|duration|life|term)[^\S\n]+of[^\S\n]+(?:the|this)[^\S\n]+$"
+)
 _COMPASS_BEFORE = re.compile(rf"\b(?:{_COMPASS}|Mid|Central)[^\S\n]+$")
 # An alias is a common phrase ("Armed Forces"): printed as part of another's name it is that other's
 # ("Sudanese Armed Forces", "Armed Forces of Ukraine") or an office or event ("Armed Forces Commissioner").

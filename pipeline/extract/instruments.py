@@ -164,6 +164,9 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     # a policy statement with two words of its own at least ("Cash Access Policy Statement"; "a National Policy Statement" is a kind of paper)
     ("policy_paper", ("Policy Statement",), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*){{2,8}}Policy[^\S\n]+Statement\b(?![^\S\n]+(?:for|on)[^\S\n]+[A-Z])")),
     ("policy_paper", ("Guidance", "Code of Practice", "Strategy", "Framework", "Action Plan", "Policy Statement"), re.compile(rf"\b(?:{CAP}[^\S\n]+)*(?:Guidance|Code of Practice|Strategy|Framework|Action Plan|Policy Statement)[^\S\n]+(?:on|for)[^\S\n]+(?:the[^\S\n]+)?{TITLE}")),
+    # a plan for a capitalised subject, its words alone ("Delivery Plan for Recovering Access to Primary Care", "Plan for
+    # Water"; not "Plan for Water, the Government ..." nor "... in April 2023")
+    ("policy_paper", ("Plan for",), re.compile(rf"\b(?:{CAP}[^\S\n]+)*Plan[^\S\n]+for[^\S\n]+(?!{MONTH_PATTERN}\b)[A-Z][\w'\-]*(?:[^\S\n]+(?:(?:to|of|and|for)[^\S\n]+)?(?!{MONTH_PATTERN}\b)[A-Z][\w'\-]*){{0,6}}")),
     # "Code of Conduct for Board Members of Public Bodies"; words before it are its owner's ("House of Commons Code of Conduct for Members")
     ("policy_paper", ("Code of Conduct",), re.compile(rf"\bCode of Conduct[^\S\n]+(?:on|for)[^\S\n]+(?:the[^\S\n]+)?{TITLE}")),
     # statistical series: "Public Transport Statistics Bulletin GB: 2005 Edition"
@@ -193,7 +196,7 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
         ),
     ),
     # a series title before a colon belongs to the title: "State of the Environment: Soil Report"
-    ("report", ("Report", "Review", "Inquiry", "Survey"), re.compile(rf"\b(?:{CAP}{_TITLE_COLON}?[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:Report|Review|Inquiry|Survey)\b(?:[^\S\n]+and[^\S\n]+Accounts\b)?(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?(?![^\S\n]+(?:of|on|into)[^\S\n]+[A-Z])")),
+    ("report", ("Report", "Review", "Inquiry", "Survey"), re.compile(rf"\b(?:{CAP}{_TITLE_COLON}?[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:Report|Review|Inquiry|Survey)\b(?:[^\S\n]+and[^\S\n]+Accounts\b)?(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?(?![^\S\n]+(?:of|on|into)[^\S\n]+[A-Z])(?![^\S\n]+[A-Z][a-z])")),
     # A title in quotation marks: "the “Ministerial Code” and “Travel by Ministers”".
     (QUOTED, ("“", '"'), re.compile(r"(?<=[“\"])[A-Z][^“”\"\n]{2,150}?(?=[”\"])")),
 ]
@@ -258,7 +261,8 @@ def _two_titles(surface: str, word_before: str = "") -> tuple[str, str, int] | N
     return ("", second, at + len(" and the ")) if len(second.split()) >= 3 and word_before.lower() != "the" else None
 
 
-_GENERIC_TITLES = {"official statistics", "national statistics", "official report", "the official report", "hansard", "the convention", "the protocol", "the treaty", "the act", "the bill", "the report", "act", "bill", "convention", "protocol", "treaty", "the government", "government"}
+_GENERIC_TITLES = {"official statistics", "national statistics", "official report", "the official report", "hansard", "the convention", "the protocol", "the treaty", "the act", "the bill", "the report", "act", "bill", "convention", "protocol", "treaty", "the government", "government",
+                   "white paper", "green paper"}  # a kind of paper: "her Department's White Paper entitled High stakes: ..." is titled by what follows
 # Words before a back-reference are no title: "Work on the Bill", "the timetable for the Review".
 _BACK_REFERENCE = re.compile(r"[^\S\n]the[^\S\n]+(?:Bill|Act|Report|Review|Strategy|Plan|Programme|Scheme|Fund|Framework|Guidance|Code|Inquiry)$")
 # Fiscal events printed without their year are events, not documents (the Report rule reads "Spending Review").

@@ -63,3 +63,11 @@ def test_a_new_name_running_on_into_a_capitalised_word_is_not_a_body():
 def test_a_curated_body_s_own_unit_is_two_bodies():
     assert _names("the Royal Navy’s Carrier Strike Group sailed") == ["Royal Navy", "Carrier Strike Group"]
     assert _names("NICE’s Appraisal Committee met") == ["National Institute for Health and Care Excellence", "Appraisal Committee"]
+
+
+def test_a_parliament_s_term_and_a_web_address_are_not_bodies():
+    # wq-api 2024-07 UIN 1753 and 2023-12 6356 (Open Parliament Licence)
+    assert _names("at the end of this Parliament.") == []
+    assert _names("homes over the course of the Parliament, and laid before Parliament") == ["Parliament of the United Kingdom"]
+    assert _names("NHS England is adding information on the NHS.UK website.") == ["NHS England"]
+    assert "European Union" in _names("remove barriers to trade with the EU.UK businesses can")

@@ -687,3 +687,12 @@ def test_a_plan_for_a_subject_and_a_report_word_inside_a_longer_name():
     assert instruments_in("the independent Pay Review Bodies will report") == {}
     # a kind of paper names none: the title after "entitled" does
     assert list(instruments_in("her Department's White Paper entitled High stakes: gambling reform for the digital age, published")) == ["High stakes: gambling reform for the digital age"]
+
+
+def test_a_capitalised_name_after_the_words_used_of_schemes_is_one():
+    # wq-api 2023-12 and 2024-07 (Open Parliament Licence): benefits and schemes named without a keyword
+    assert instruments_in("stations are eligible for Access for All funding")["Access for All"][0] == "other"
+    assert instruments_in("parents in receipt of Neonatal Care Leave and Pay will")["Neonatal Care Leave and Pay"][0] == "other"
+    # bodies, offices, rates, places and clipped words are none
+    assert instruments_in("funded through the British Business Bank, under the Attorney General and the National Minimum Wage.") == {}
+    assert instruments_in("remove foreign criminals from the UK via the Early Remo...") == {}

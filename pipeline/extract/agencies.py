@@ -64,7 +64,6 @@ _ORG_NAME = re.compile(
     # Government in Bangladesh") or by its people or letters ("the Ethiopian Government", "the DRC Government");
     # the UK's own is "the Government" (GUIDELINES.md), and the devolved ones are in the table
     rf"|\b(?:the[^\S\n]+)?{_GOVERNMENT_OF}[^\S\n]+(?:the[^\S\n]+)?(?!United Kingdom\b){_CAPWORD}(?:[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?{_CAPWORD}){{0,3}}"
-    rf"|\b(?:(?!British|English|Scottish|Welsh|Northern)[A-Z][a-z]+(?:ese|ian|ean|ish|i|an)|French|Dutch|Greek|Thai|Swiss|Czech|(?!UK\b|HM\b|HMG\b)[A-Z]{{2,4}})[^\S\n]+Government\b"
     # "the Association of British Insurers", "the Board of Agriculture"
     rf"|\b(?<=[Tt]he )(?:{ORG_HEADS})[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+)?{_CAPWORD}){{0,3}}"
     # "University of York", "University of the West of England"
@@ -98,6 +97,27 @@ def _establishments(text: str, view: str) -> list[AgencyMention]:
         end = m.start("place") + len(" ".join(place))
         name = f"{'HMP' if m.group('prison') else 'HMYOI'} {' '.join(place)}"
         found.append(AgencyMention(m.start(), end, text[m.start() : end], Agency(slug(name), name, None, AgencyKind.UK_POLICE_OR_JUSTICE)))
+    return found
+
+
+# A foreign government by its people or its letters ("the Ethiopian Government", "the DRC Government"); the UK's
+# own is "the Government" (GUIDELINES.md) and the devolved ones are in the table. Found from each " Government"
+# (a literal the scan skips to), the word before it read from a short window.
+_GOVERNMENT_PEOPLE = re.compile(
+    r"\b[Tt]he[^\S\n]+((?!British\b|English\b|Scottish\b|Welsh\b|Northern\b)[A-Z][a-z]+(?:ese|ian|ean|ish|i|an)|French|Dutch|Greek|Thai|Swiss|Czech"
+    r"|(?!UK\b|HM\b|HMG\b)[A-Z]{2,4})$"
+)
+
+
+def _foreign_governments(text: str, view: str) -> list[AgencyMention]:
+    found = []
+    at = view.find(" Government")
+    while at != -1:
+        end = at + len(" Government")
+        if (end == len(view) or not (view[end].isalnum() or view[end] in "'-")) and (m := _GOVERNMENT_PEOPLE.search(view, max(0, at - 24), at)):
+            name = text[m.start(1) : end]
+            found.append(AgencyMention(m.start(1), end, name, Agency(slug(name), name, None, AgencyKind.OTHER)))
+        at = view.find(" Government", end)
     return found
 
 
@@ -274,7 +294,7 @@ _OFFICE_WORDS = WordGate((
     "Spokesman", "Head", "Librar", "Solicitor", "Envoy",
 ))
 # Words every new-organisation pattern holds (a head noun, "Government of", a military unit).
-_NAME_WORDS = WordGate((*ORG_HEADS.split("|"), "Government", "Regiment", "Brigade", "Battalion", "Squadron", "Division", "Flotilla", "Wing"))
+_NAME_WORDS = WordGate((*ORG_HEADS.split("|"), "Government of", "Government in", "Regiment", "Brigade", "Battalion", "Squadron", "Division", "Flotilla", "Wing"))
 
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
@@ -498,6 +518,7 @@ def find_agencies(
                 candidates.append(AgencyMention(start, start + len(name), text[start : start + len(name)], Agency(slug(name), name, None, AgencyKind.OTHER)))
     if "HM" in view:
         candidates.extend(_establishments(text, view))
+    candidates.extend(_foreign_governments(text, view))
     # A name the text itself calls a body: "Homes England, the Government's housing and regeneration agency".
     taken = {c.start for c in candidates}  # a name found by another source is kept once
     for m in _CALLED_A_BODY.finditer(view) if _BODY_WORDS.search(view) else ():

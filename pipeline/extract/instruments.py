@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.agencies import ORG_HEADS
 from pipeline.extract.names import FUNDER_WORD, WordGate, slug
 from pipeline.parsing.dates import MONTH_PATTERN
 
@@ -354,7 +355,40 @@ def find_instruments(text: str) -> list[InstrumentMention]:
             for s in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
                 if s.start() != m.start(group):
                     candidates.append(InstrumentMention(s.start(), s.end(), short, kind, title, None, _year(title)))
+    # A capitalised name after the words people use of schemes and benefits ("eligible for Access for All",
+    # "through the Places for Growth", "in receipt of Neonatal Care Leave and Pay"); the keyword rules' own
+    # readings of the same words come first, and a body's or an office's name is none.
+    # (the cue words found in one automaton pass, the name read where each ends: a pattern that starts with
+    # a choice of words is tried at every position by Python's re)
+    for cue_end, cue in _SCHEME_CUE_WORDS.automaton.iter(text):
+        cue_start = cue_end - len(cue) + 1
+        if (cue_start and (text[cue_start - 1].isalnum() or text[cue_start - 1] == "-")) or not (m := _SCHEME_NAME.match(text, cue_end + 1)):
+            continue
+        name = m.group("name")
+        if not _NOT_A_SCHEME.search(name) and _titled(name):
+            candidates.append(_mention("other", name, m.start("name")))
     return _longest_non_overlapping(candidates)
+
+
+_SCHEME_CUES = (
+    "eligible for", "claiming", "claim", "receive", "receiving", "apply for", "applied for", "application for", "applications for",
+    "application to", "applications to", "in receipt of", "entitled to", "recipients of", "through the", "under the", "via the",
+    "funded by the", "funding from the",
+)
+_SCHEME_CUE_WORDS = WordGate(_SCHEME_CUES)
+_SCHEME_NAME = re.compile(
+    r"[^\S\n]+(?:the[^\S\n]+)?"
+    r"(?P<name>[A-Z][a-z]+(?:-[a-z]+)?(?:[^\S\n]+(?:(?:for|of|to|and)[^\S\n]+)?[A-Z][a-z]+(?:-[a-z]+)?){1,3})"
+    # the name whole: not running on into more capitalised words, and not cut off with a clipped text
+    r"(?=[^\S\n]*(?:[,;:)?!]|\.(?!\.))|[^\S\n]+[a-z])(?![^\S\n]+(?:and|of|for|to|&)[^\S\n]+[A-Z])"
+)
+# Names that are bodies, offices, places, dates or rates, not schemes.
+_NOT_A_SCHEME = re.compile(
+    rf"\b(?:{ORG_HEADS})\b|\b(?:General|Secretary|Minister|Commissioner|Officer|Director|Chief|Wage|Act|Bill|Round|Phase|Tranche|Stage|Wave"
+    r"|Database|Portal|Website|Channel|Constituency|Reports?)$"
+    rf"|\b(?:{MONTH_PATTERN}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|^(?:United Kingdom|Great Britain|Northern Ireland|European Union|United Nations|United States|Middle East|Armed Forces)$"
+)
 
 
 def title_of(surface: str) -> str:

@@ -696,3 +696,15 @@ def test_a_capitalised_name_after_the_words_used_of_schemes_is_one():
     # bodies, offices, rates, places and clipped words are none
     assert instruments_in("funded through the British Business Bank, under the Attorney General and the National Minimum Wage.") == {}
     assert instruments_in("remove foreign criminals from the UK via the Early Remo...") == {}
+
+
+def test_review_mends_after_batch_u():
+    # a report word before a body's head is the body's name; a refresh is the report's own
+    assert instruments_in("the independent Pay Review Bodies will") == {}
+    assert list(instruments_in("the Integrated Review Refresh 2023 set out")) == ["Integrated Review Refresh 2023"]
+    # scheme cues: a comma list, another kind of thing, an office, a sea or an Assent is no scheme
+    for text in ("through the Defence Science, Technology, Engineering and Maths", "the School Capacity survey", "under the Labour Government,",
+                 "application to the Secretary of State for approval", "through the Red Sea.", "to receive Royal Assent."):
+        assert instruments_in(text) == {}, text
+    assert instruments_in("a Statutory Declaration of Acknowledgement of Parentage") == {}
+    assert list(instruments_in("the Plan for Drivers’ measures")) == ["Plan for Drivers"]

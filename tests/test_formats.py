@@ -110,3 +110,10 @@ def test_parlparse_xml_with_an_inline_dtd_is_recognised_not_refused():
     [q] = parse_parlparse(wrans).records
     assert (q.department, q.heading, q.asker, q.reference, q.answerer, q.sitting_date) == ("HEALTH", "Hospital Beds", "Mr Andrew Lansley", "205070", "Mr John Hutton", date(2005, 1, 10))
     assert q.answer_text == "There were 185,000 beds, costing £4 billion."
+
+
+def test_an_api_answer_s_footnote_number_and_unlisted_elements_are_word_boundaries():
+    from pipeline.formats.wq_api_json import answer_lines
+
+    lines, _ = answer_lines("<p>Region<sup>1</sup> 2021_2022<sup>3</sup> on 26<sup>th</sup></p><p>January<img src='x'>February<q>next</q></p>")
+    assert lines == ["Region 1 2021_2022 3 on 26th", "January February next"]

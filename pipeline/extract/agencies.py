@@ -23,7 +23,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from pipeline.extract.names import FUNDER_WORD, WordGate, match_view, slug
+from pipeline.extract.names import COMPANY_SUFFIXES, DEMONYMS, FUNDER_WORD, ORG_HEADS, WordGate, match_view, slug
 from pipeline.parsing.dates import MONTH_PATTERN
 from pipeline.metadata.enums import AgencyKind
 from pipeline.reference import AGENCIES_CSV
@@ -32,17 +32,7 @@ from pipeline.reference import AGENCIES_CSV
 # Two-letter acronyms are matched from the table only when they are unambiguous.
 _SAFE_SHORT_ACRONYMS = {"EU", "UN"}
 # A company's legal suffix ends its name: it takes no subject ("Angel Trains Limited for the Class 390 units").
-_COMPANY_SUFFIXES = "Limited|Ltd|plc|PLC|LLP"
-_COMPANY_GOES_ON = re.compile(rf"\b(?:{_COMPANY_SUFFIXES})(?= (?:of|for) )")
-ORG_HEADS = (
-    "Movement|League|Front|Party|Congress|Senate|Exchange|Agency|Service|Services|Office|Department|Ministry|Commission|Council|Section|Unit|Authority|Board|Committee|"
-    # (not "Fund": a fund no list holds is a scheme, an instrument of kind other, GUIDELINES.md)
-    "Executive|Inspectorate|Institute|Organisation|Organization|Court|Tribunal|Police|Constabulary|Trust|Bank|"
-    "Foundation|Association|Society|Federation|Directorate|Division|Bureau|Centre|Center|Project|Corporation|"
-    "Company|Partnership|Forum|Panel|Secretariat|Assembly|Parliament|Programme Board|Task Force|Taskforce|Squad|"
-    "Inspectorate|Ombudsman|Regulator|Registry|Agency|Institution|Laboratory|Laboratories|University|Consulate-General|Consulate|Embassy|Royal College|Faculty|"
-    f"Group|Consultancy|Consulting|Consultants|{_COMPANY_SUFFIXES}"
-)
+_COMPANY_GOES_ON = re.compile(rf"\b(?:{COMPANY_SUFFIXES})(?= (?:of|for) )")
 _CAPWORD = r"[A-Z][\w'’&\-]*"
 _TAKES_ON = r"(?:(?<=Commission)|(?<=Committee)|(?<=Council)|(?<=Taskforce)|(?<=Task Force)|(?<=Working Group)|(?<=Panel)|(?<=Forum))"
 _GOVERNMENT_OF = r"(?:(?:Interim|Transitional|Provisional|Federal)[^\S\n]+Government[^\S\n]+(?:of|in)|Government[^\S\n]+of)"
@@ -100,23 +90,23 @@ def _establishments(text: str, view: str) -> list[AgencyMention]:
     return found
 
 
-# A foreign government by its people or its letters ("the Ethiopian Government", "the DRC Government"); the UK's
-# own is "the Government" (GUIDELINES.md) and the devolved ones are in the table. Found from each " Government"
-# (a literal the scan skips to), the word before it read from a short window.
-_GOVERNMENT_PEOPLE = re.compile(
-    r"\b[Tt]he[^\S\n]+((?!British\b|English\b|Scottish\b|Welsh\b|Northern\b)[A-Z][a-z]+(?:ese|ian|ean|ish|i|an)|French|Dutch|Greek|Thai|Swiss|Czech"
-    r"|(?!UK\b|HM\b|HMG\b)[A-Z]{2,4})$"
-)
+# A foreign government by its people or its letters ("the Ethiopian Government", "the DRC Government"), from a
+# list (the shape "-an Government" reads "the Callaghan Government"); the UK's own is "the Government"
+# (GUIDELINES.md) and the devolved ones are in the table. Found from each " Government" (a literal the scan
+# skips to), the word before it read from a short window.
+_DEMONYM_BEFORE_GOVERNMENT = re.compile(rf"\b[Tt]he[^\S\n]+({'|'.join(sorted(DEMONYMS, key=len, reverse=True))})$")
 
 
 def _foreign_governments(text: str, view: str) -> list[AgencyMention]:
+    """Foreign governments named by their people ("the Ethiopian Government"), as the country's ("Government of Ethiopia")."""
     found = []
     at = view.find(" Government")
     while at != -1:
         end = at + len(" Government")
-        if (end == len(view) or not (view[end].isalnum() or view[end] in "'-")) and (m := _GOVERNMENT_PEOPLE.search(view, max(0, at - 24), at)):
-            name = text[m.start(1) : end]
-            found.append(AgencyMention(m.start(1), end, name, Agency(slug(name), name, None, AgencyKind.OTHER)))
+        # (a word may follow, and a possessive: "the Israeli Government's")
+        if (end == len(view) or not (view[end].isalnum() or view[end] == "-")) and (m := _DEMONYM_BEFORE_GOVERNMENT.search(view, max(0, at - 24), at)):
+            name = f"Government of {DEMONYMS[m.group(1)]}"
+            found.append(AgencyMention(m.start(1), end, text[m.start(1) : end], Agency(slug(name), name, None, AgencyKind.OTHER)))
         at = view.find(" Government", end)
     return found
 
@@ -431,7 +421,7 @@ def _reference_matches(text: str, view: str, known: Gazetteer, year: int | None 
                 continue
             if surface.endswith("Council") and _COMPASS_BEFORE.search(view, max(0, start - 8), start):
                 continue  # "West Somerset Council" is not Somerset Council
-            if surface == "Parliament" and _A_PARLIAMENT_S_TERM.search(view, max(0, start - 24), start):
+            if surface == "Parliament" and _PARLIAMENT_AS_TERM_BEFORE.search(view, max(0, start - 24), start):
                 continue  # "over this Parliament", "by the end of the Parliament": a term, not the body
             # a short name of a body long gone is today's word ("Admiralty" charts, "Animal Health" certificates);
             # another body of the same surface may be the one of the year
@@ -448,8 +438,8 @@ def _reference_matches(text: str, view: str, known: Gazetteer, year: int | None 
 
 
 _COMPASS = "North|South|East|West"
-_A_PARLIAMENT_S_TERM = re.compile(
-    r"\b(?:this|next|that|current|last|previous|future|each|every|whole|new)[^\S\n]+$"
+_PARLIAMENT_AS_TERM_BEFORE = re.compile(
+    r"\b(?:this|next|current|last|previous|future|each|every|whole|new)[^\S\n]+$"
     r"|\b(?:course|end|start|beginning|lifetime|remainder|rest|duration|life|term)[^\S\n]+of[^\S\n]+(?:the|this)[^\S\n]+$"
 )
 _COMPASS_BEFORE = re.compile(rf"\b(?:{_COMPASS}|Mid|Central)[^\S\n]+$")

@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.agencies import ORG_HEADS
-from pipeline.extract.names import FUNDER_WORD, WordGate, slug
+from pipeline.extract.names import FUNDER_WORD, ORG_HEADS, WordGate, slug
 from pipeline.parsing.dates import MONTH_PATTERN
 
 # a capitalised word, "&" inside it too ("Team Tempest R&D programme"), or a year
@@ -163,15 +162,15 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ("policy_paper", ("Rules", "Guidelines", "Manual", "Handbook"), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:Rules|Guidelines|Manual|Handbook)\b(?![^\S\n]+(?:19|20)\d\d)")),
     # "Guidance on Charging", "Framework for Sustainable Development on the Government Estate"
     # a policy statement with two words of its own at least ("Cash Access Policy Statement"; "a National Policy Statement" is a kind of paper)
-    ("policy_paper", ("Policy Statement",), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*){{2,8}}Policy[^\S\n]+Statement\b(?![^\S\n]+(?:for|on)[^\S\n]+[A-Z])")),
-    ("policy_paper", ("Guidance", "Code of Practice", "Strategy", "Framework", "Action Plan", "Policy Statement"), re.compile(rf"\b(?:{CAP}[^\S\n]+)*(?:Guidance|Code of Practice|Strategy|Framework|Action Plan|Policy Statement)[^\S\n]+(?:on|for)[^\S\n]+(?:the[^\S\n]+)?{TITLE}")),
+    ("policy_paper", ("Policy Statement",), re.compile(rf"\b(?:(?!The\b|A\b|An\b)[A-Z][\w'’\-]*[^\S\n]+(?:{LINK}[^\S\n]+)*){{2,8}}Policy[^\S\n]+Statement\b(?![^\S\n]+(?:for|on)[^\S\n]+[A-Z])")),
+    ("policy_paper", ("Guidance", "Code of Practice", "Strategy", "Framework", "Action Plan", "Policy Statement"), re.compile(rf"\b(?:{CAP}[^\S\n]+){{0,12}}(?:Guidance|Code of Practice|Strategy|Framework|Action Plan|Policy Statement)[^\S\n]+(?:on|for)[^\S\n]+(?:the[^\S\n]+)?{TITLE}")),
     # a plan for a capitalised subject, its words alone ("Delivery Plan for Recovering Access to Primary Care", "Plan for
     # Water"; not "Plan for Water, the Government ..." nor "... in April 2023")
-    ("policy_paper", ("Plan for",), re.compile(rf"\b(?:{CAP}[^\S\n]+)*Plan[^\S\n]+for[^\S\n]+(?!{MONTH_PATTERN}\b)[A-Z][\w'\-]*(?:[^\S\n]+(?:(?:to|of|and|for)[^\S\n]+)?(?!{MONTH_PATTERN}\b)[A-Z][\w'\-]*){{0,6}}")),
+    ("policy_paper", ("Plan for",), re.compile(rf"\b(?:{CAP}[^\S\n]+){{0,12}}Plan[^\S\n]+for[^\S\n]+(?!{MONTH_PATTERN}\b)[A-Z][\w'’\-]*(?<!['’])(?:[^\S\n]+(?:(?:to|of|and|for)[^\S\n]+)?(?!{MONTH_PATTERN}\b)[A-Z][\w'’\-]*(?<!['’])){{0,6}}")),
     # "Code of Conduct for Board Members of Public Bodies"; words before it are its owner's ("House of Commons Code of Conduct for Members")
     ("policy_paper", ("Code of Conduct",), re.compile(rf"\bCode of Conduct[^\S\n]+(?:on|for)[^\S\n]+(?:the[^\S\n]+)?{TITLE}")),
-    # statistical series: "Public Transport Statistics Bulletin GB: 2005 Edition"
-    ("report", ("Bulletin", "Statistics"), re.compile(rf"\b(?:{CAP}[^\S\n]+)+(?:Bulletin|Statistics)(?:[^\S\n]+(?:Quarterly|Annual)\b)?(?:[^\S\n]+[A-Z]{{2,3}})?(?::[^\S\n]+(?:19|20)\d\d[^\S\n]+Edition)?")),
+    # statistical series: "Public Transport Statistics Bulletin GB: 2005 Edition", "Immigration Statistics Quarterly Release"
+    ("report", ("Bulletin", "Statistics"), re.compile(rf"\b(?:{CAP}[^\S\n]+)+(?:Bulletin|Statistics)(?:[^\S\n]+(?:Quarterly|Annual)\b(?:[^\S\n]+Release\b)?)?(?:[^\S\n]+[A-Z]{{2,3}})?(?::[^\S\n]+(?:19|20)\d\d[^\S\n]+Edition)?")),
     # named programmes and schemes (capitalised: "the single payment scheme" is not one)
     # (their words joined as the funds' are: "Flood and Coastal Resilience Innovation Programme"; a period after: "... Initiative 2022-25")
     ("other", ("Scheme", "Programme", "Initiative"), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:and[^\S\n]+|&[^\S\n]+|of[^\S\n]+|for[^\S\n]+)?){{1,5}}(?:Scheme|Programme|Initiative)\b(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?")),
@@ -197,7 +196,9 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
         ),
     ),
     # a series title before a colon belongs to the title: "State of the Environment: Soil Report"
-    ("report", ("Report", "Review", "Inquiry", "Survey"), re.compile(rf"\b(?:{CAP}{_TITLE_COLON}?[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:Report|Review|Inquiry|Survey)\b(?:[^\S\n]+and[^\S\n]+Accounts\b)?(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?(?![^\S\n]+(?:of|on|into)[^\S\n]+[A-Z])(?![^\S\n]+[A-Z][a-z])")),
+    ("report", ("Report", "Review", "Inquiry", "Survey"), re.compile(rf"\b(?:{CAP}{_TITLE_COLON}?[^\S\n]+(?:{LINK}[^\S\n]+)*){{1,16}}(?:Report|Review|Inquiry|Survey)\b(?:[^\S\n]+and[^\S\n]+Accounts\b)?(?:[^\S\n]+(?:Refresh|Update)\b)?(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?(?![^\S\n]+(?:of|on|into)[^\S\n]+[A-Z])"
+    # (not a body's name: "Pay Review Bodies", "the Case Review Manager")
+    rf"(?![^\S\n]+(?:{ORG_HEADS}|Bod(?:y|ies)|Manager|Team|Officer|Lead)\b)")),
     # A title in quotation marks: "the “Ministerial Code” and “Travel by Ministers”".
     (QUOTED, ("“", '"'), re.compile(r"(?<=[“\"])[A-Z][^“”\"\n]{2,150}?(?=[”\"])")),
 ]
@@ -268,7 +269,7 @@ _GENERIC_TITLES = {"official statistics", "national statistics", "official repor
 _BACK_REFERENCE = re.compile(r"[^\S\n]the[^\S\n]+(?:Bill|Act|Report|Review|Strategy|Plan|Programme|Scheme|Fund|Framework|Guidance|Code|Inquiry)$")
 # Fiscal events printed without their year are events, not documents (the Report rule reads "Spending Review").
 # So are a kind of pension ("Defined Benefit schemes") and a scheme's own rules.
-_NOT_TITLES = re.compile(r"^(?:Defined (?:Benefit|Contribution)s?|Scheme Rules|(?:Comprehensive )?Spending (?:Review|Round)|Government (?:Strategy|Plan|Guidance|Framework|Code)|(?:Education, )?Health and Care Plans?|(?:Annual )?Business Plan|Repayment Plan|Local Plan|Care Plan|Point Plan|Strategy (?:19|20)\d\d|Official Report|Act of Parliament|Acts of Parliament|Private Bill|Public Bill|Hybrid Bill|Government Bill|Money Bill|Parliament Act)$")
+_NOT_TITLES = re.compile(r"^(?:Defined (?:Benefit|Contribution)s?|Scheme Rules|(?:Comprehensive )?Spending (?:Review|Round)|Government (?:Strategy|Plan|Guidance|Framework|Code)|(?:Education, )?Health and Care Plans?|(?:Annual )?Business Plan|Repayment Plan|Local Plan|Care Plan|Point Plan|Strategy (?:19|20)\d\d|Official Report|Act of Parliament|Acts of Parliament|Statutory Declarations?(?: .*)?|Private Bill|Public Bill|Hybrid Bill|Government Bill|Money Bill|Parliament Act)$")
 
 
 def _word_before(text: str, at: int) -> str:
@@ -360,9 +361,8 @@ def find_instruments(text: str) -> list[InstrumentMention]:
     # readings of the same words come first, and a body's or an office's name is none.
     # (the cue words found in one automaton pass, the name read where each ends: a pattern that starts with
     # a choice of words is tried at every position by Python's re)
-    for cue_end, cue in _SCHEME_CUE_WORDS.automaton.iter(text):
-        cue_start = cue_end - len(cue) + 1
-        if (cue_start and (text[cue_start - 1].isalnum() or text[cue_start - 1] == "-")) or not (m := _SCHEME_NAME.match(text, cue_end + 1)):
+    for cue_start, cue_end, _cue in _SCHEME_CUE_WORDS.spans(text):
+        if (cue_start and (text[cue_start - 1].isalnum() or text[cue_start - 1] == "-")) or not (m := _SCHEME_NAME.match(text, cue_end)):
             continue
         name = m.group("name")
         if not _NOT_A_SCHEME.search(name) and _titled(name):
@@ -380,12 +380,15 @@ _SCHEME_NAME = re.compile(
     r"[^\S\n]+(?:the[^\S\n]+)?"
     r"(?P<name>[A-Z][a-z]+(?:-[a-z]+)?(?:[^\S\n]+(?:(?:for|of|to|and)[^\S\n]+)?[A-Z][a-z]+(?:-[a-z]+)?){1,3})"
     # the name whole: not running on into more capitalised words, and not cut off with a clipped text
-    r"(?=[^\S\n]*(?:[,;:)?!]|\.(?!\.))|[^\S\n]+[a-z])(?![^\S\n]+(?:and|of|for|to|&)[^\S\n]+[A-Z])"
+    r"(?=[^\S\n]*(?:[,;:)?!]|\.(?!\.))|[^\S\n]+[a-z])(?![^\S\n]+(?:and|of|for|to|&)[^\S\n]+[A-Z]|,[^\S\n]+[A-Z])"
+    # (nor a name of something else: "the School Capacity survey", "the Manage Your Referral tool")
+    r"(?![^\S\n]+(?:survey|tool|metrics?|element|website|data|dataset|model|system|database|portal|form|app|team|unit|service)\b)"
 )
 # Names that are bodies, offices, places, dates or rates, not schemes.
 _NOT_A_SCHEME = re.compile(
-    rf"\b(?:{ORG_HEADS})\b|\b(?:General|Secretary|Minister|Commissioner|Officer|Director|Chief|Wage|Act|Bill|Round|Phase|Tranche|Stage|Wave"
-    r"|Database|Portal|Website|Channel|Constituency|Reports?)$"
+    rf"\b(?:{ORG_HEADS}|General|Secretary|Minister|Commissioner|Officer|Director|Chief|Chancellor|Mayor|Lords|Commons|House|Government|Regime)\b"
+    r"|\b(?:Wage|Act|Bill|Round|Phase|Tranche|Stage|Wave|Database|Portal|Website|Channel|Constituency|Reports?|Sea|Strait|Canal|Tunnel|Port"
+    r"|Assent|Directive|Statement|Procedure)$"
     rf"|\b(?:{MONTH_PATTERN}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|^(?:United Kingdom|Great Britain|Northern Ireland|European Union|United Nations|United States|Middle East|Armed Forces)$"
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import ahocorasick
 
@@ -14,6 +14,19 @@ def slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     ascii_text = ascii_text.replace("&", " and ").replace("'", "").replace("’", "")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
+
+
+# Head words of organisation names ("... Agency", "... Council"), shared by the agency and instrument rules.
+COMPANY_SUFFIXES = "Limited|Ltd|plc|PLC|LLP"
+ORG_HEADS = (
+    "Movement|League|Front|Party|Congress|Senate|Exchange|Agency|Service|Services|Office|Department|Ministry|Commission|Council|Section|Unit|Authority|Board|Committee|"
+    # (not "Fund": a fund no list holds is a scheme, an instrument of kind other, GUIDELINES.md)
+    "Executive|Inspectorate|Institute|Organisation|Organization|Court|Tribunal|Police|Constabulary|Trust|Bank|"
+    "Foundation|Association|Society|Federation|Directorate|Division|Bureau|Centre|Center|Project|Corporation|"
+    "Company|Partnership|Forum|Panel|Secretariat|Assembly|Parliament|Programme Board|Task Force|Taskforce|Squad|"
+    "Inspectorate|Ombudsman|Regulator|Registry|Agency|Institution|Laboratory|Laboratories|University|Consulate-General|Consulate|Embassy|Royal College|Faculty|"
+    f"Group|Consultancy|Consulting|Consultants|{COMPANY_SUFFIXES}"
+)
 
 
 # A word naming who funds or runs something, printed before its name ("Defra-funded", "Home Office-led"):
@@ -48,3 +61,42 @@ class WordGate:
     def any(self, text: str) -> bool:
         """Whether ``text`` holds any of the words."""
         return next(self.automaton.iter(text), None) is not None
+
+    def spans(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, word) of every word found in ``text``, as substrings (a caller checks its boundaries)."""
+        for last, word in self.automaton.iter(text):
+            yield last - len(word) + 1, last + 1, word
+
+
+# The people of a country, as a foreign government is named by them ("the Ethiopian Government"), and the
+# country (the name the body is published under: "Government of Ethiopia"). The UK's own are not here:
+# "the British Government" is the Government (GUIDELINES.md).
+DEMONYMS: dict[str, str] = {
+    "Afghan": "Afghanistan", "Albanian": "Albania", "Algerian": "Algeria", "American": "the United States", "Angolan": "Angola",
+    "Argentine": "Argentina", "Argentinian": "Argentina", "Armenian": "Armenia", "Australian": "Australia", "Austrian": "Austria",
+    "Azerbaijani": "Azerbaijan", "Bahraini": "Bahrain", "Bangladeshi": "Bangladesh", "Belarusian": "Belarus", "Belgian": "Belgium",
+    "Bolivian": "Bolivia", "Bosnian": "Bosnia and Herzegovina", "Brazilian": "Brazil", "Bulgarian": "Bulgaria", "Burmese": "Burma",
+    "Burundian": "Burundi", "Cambodian": "Cambodia", "Cameroonian": "Cameroon", "Canadian": "Canada", "Chadian": "Chad",
+    "Chilean": "Chile", "Chinese": "China", "Colombian": "Colombia", "Congolese": "the Democratic Republic of the Congo",
+    "Croatian": "Croatia", "Cuban": "Cuba", "Cypriot": "Cyprus", "Czech": "the Czech Republic", "Danish": "Denmark", "Dutch": "the Netherlands",
+    "Ecuadorian": "Ecuador", "Egyptian": "Egypt", "Emirati": "the United Arab Emirates", "Eritrean": "Eritrea", "Estonian": "Estonia",
+    "Ethiopian": "Ethiopia", "Fijian": "Fiji", "Filipino": "the Philippines", "Finnish": "Finland", "French": "France", "Gambian": "the Gambia",
+    "Georgian": "Georgia", "German": "Germany", "Ghanaian": "Ghana", "Greek": "Greece", "Guatemalan": "Guatemala", "Guinean": "Guinea",
+    "Guyanese": "Guyana", "Haitian": "Haiti", "Honduran": "Honduras", "Hungarian": "Hungary", "Icelandic": "Iceland", "Indian": "India",
+    "Indonesian": "Indonesia", "Iranian": "Iran", "Iraqi": "Iraq", "Irish": "Ireland", "Israeli": "Israel", "Italian": "Italy",
+    "Ivorian": "Côte d'Ivoire", "Jamaican": "Jamaica", "Japanese": "Japan", "Jordanian": "Jordan", "Kazakh": "Kazakhstan", "Kenyan": "Kenya",
+    "Kosovan": "Kosovo", "Kuwaiti": "Kuwait", "Kyrgyz": "Kyrgyzstan", "Latvian": "Latvia", "Lebanese": "Lebanon", "Liberian": "Liberia",
+    "Libyan": "Libya", "Lithuanian": "Lithuania", "Malawian": "Malawi", "Malaysian": "Malaysia", "Maldivian": "the Maldives", "Malian": "Mali",
+    "Maltese": "Malta", "Mauritian": "Mauritius", "Mexican": "Mexico", "Moldovan": "Moldova", "Mongolian": "Mongolia", "Montenegrin": "Montenegro",
+    "Moroccan": "Morocco", "Mozambican": "Mozambique", "Namibian": "Namibia", "Nepalese": "Nepal", "Nepali": "Nepal", "Nicaraguan": "Nicaragua",
+    "Nigerian": "Nigeria", "Norwegian": "Norway", "Omani": "Oman", "Pakistani": "Pakistan", "Palestinian": "Palestine", "Panamanian": "Panama",
+    "Paraguayan": "Paraguay", "Peruvian": "Peru", "Polish": "Poland", "Portuguese": "Portugal", "Qatari": "Qatar", "Romanian": "Romania",
+    "Russian": "Russia", "Rwandan": "Rwanda", "Saudi": "Saudi Arabia", "Senegalese": "Senegal", "Serbian": "Serbia", "Singaporean": "Singapore",
+    "Slovak": "Slovakia", "Slovenian": "Slovenia", "Somali": "Somalia", "Spanish": "Spain", "Sudanese": "Sudan", "Swedish": "Sweden",
+    "Swiss": "Switzerland", "Syrian": "Syria", "Taiwanese": "Taiwan", "Tajik": "Tajikistan", "Tanzanian": "Tanzania", "Thai": "Thailand",
+    "Tunisian": "Tunisia", "Turkish": "Turkey", "Turkmen": "Turkmenistan", "Ugandan": "Uganda", "Ukrainian": "Ukraine", "Uruguayan": "Uruguay",
+    "Uzbek": "Uzbekistan", "Venezuelan": "Venezuela", "Vietnamese": "Vietnam", "Yemeni": "Yemen", "Zambian": "Zambia", "Zimbabwean": "Zimbabwe",
+    # by letters
+    "DRC": "the Democratic Republic of the Congo", "US": "the United States", "USA": "the United States", "UAE": "the United Arab Emirates",
+    "PRC": "China", "DPRK": "North Korea",
+}

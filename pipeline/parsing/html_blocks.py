@@ -17,7 +17,13 @@ BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "cite", "blockquo
 _CONTENT = ("main", "article", "#content", ".content", "body")
 _INLINE_BREAKS = {"br", "hr"}
 _CONTAINERS = {"tbody", "thead", "tfoot", "ul", "ol", "dl", "div", "section", "article", "body", "html", "main", "blockquote", "figure"}
-_CELLS = {"td", "th", "table", "tr"}
+# Elements a browser runs into the words around them: their text joins the next without a space
+# ("<strong>T</strong>he", "26<sup>th</sup>", "NO<sub>2</sub>"); every other element is a word boundary.
+_INLINE = {
+    "a", "abbr", "b", "bdi", "bdo", "big", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd", "label",
+    "mark", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
+}
+_DIGITS = re.compile(r"\s*\d")
 
 
 def _inline_text(node: Node, out: list[str]) -> list[str]:
@@ -29,12 +35,12 @@ def _inline_text(node: Node, out: list[str]) -> list[str]:
             out.append(child.text(deep=False) or "")
         elif tag in SKIP:
             continue
-        elif tag in _INLINE_BREAKS or tag in BLOCKS or tag in _CONTAINERS or tag in _CELLS:
+        elif tag in _INLINE and not (tag == "sup" and _DIGITS.match(child.text() or "")):
+            _inline_text(child, out)
+        else:  # (a footnote number is no part of the figure before it: "2021_2022<sup>3</sup>")
             out.append(" ")
             _inline_text(child, out)
             out.append(" ")
-        else:
-            _inline_text(child, out)
     return out
 
 
@@ -121,7 +127,7 @@ def fragment_pieces(html: str) -> list[tuple[str, object]]:
                     walk(child)
                 flush()
             else:
-                _inline_text(child, buffer)
+                _inline_text(child, buffer) if child.tag in _INLINE else buffer.append(f" {_words(child)} ")
         return None
 
     if tree.body is not None:

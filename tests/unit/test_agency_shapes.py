@@ -40,8 +40,9 @@ def test_a_name_the_text_calls_a_body_is_one():
 
 def test_a_foreign_government_by_its_people_its_letters_or_its_country_is_a_body():
     # wq-api 2023-12 UIN 5410, 2023-12 4832, 2024-07 2518 (Open Parliament Licence)
-    assert _names("We urged more action from the DRC Government and other partners.") == ["DRC Government"]
-    assert _names("the response of the Ethiopian Government to the joint statement") == ["Ethiopian Government"]
+    # (published under the country's name: one body however it is printed)
+    assert _names("We urged more action from the DRC Government and other partners.") == ["Government of the Democratic Republic of the Congo"]
+    assert _names("the response of the Ethiopian Government to the joint statement") == ["Government of Ethiopia"]
     assert _names("We support the Interim Government in Bangladesh.") == ["Interim Government in Bangladesh"]
     assert _names("the Government of the Democratic Republic of the Congo said") == ["Government of the Democratic Republic of the Congo"]
     # the UK's own government is "the Government", not a body (GUIDELINES.md)
@@ -71,3 +72,8 @@ def test_a_parliament_s_term_and_a_web_address_are_not_bodies():
     assert _names("homes over the course of the Parliament, and laid before Parliament") == ["Parliament of the United Kingdom"]
     assert _names("NHS England is adding information on the NHS.UK website.") == ["NHS England"]
     assert "European Union" in _names("remove barriers to trade with the EU.UK businesses can")
+
+
+def test_a_foreign_government_is_named_by_a_list_of_peoples_and_published_as_the_country_s():
+    found = {a.surface: a.agency.name for a in find_agencies("the Israeli Government’s envoy, the Callaghan Government and the SNP Government", {}, [])}
+    assert found == {"Israeli Government": "Government of Israel"}

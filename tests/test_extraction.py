@@ -708,3 +708,13 @@ def test_review_mends_after_batch_u():
         assert instruments_in(text) == {}, text
     assert instruments_in("a Statutory Declaration of Acknowledgement of Parentage") == {}
     assert list(instruments_in("the Plan for Drivers’ measures")) == ["Plan for Drivers"]
+
+
+def test_a_report_on_or_review_of_a_capitalised_subject_is_one_title():
+    # wq-api 2024-07 UIN 1215 and the corpus's reviews (Open Parliament Licence)
+    assert list(instruments_in("the Annual Report on Special Advisers was published")) == ["Annual Report on Special Advisers"]
+    assert list(instruments_in("the Post-Incident Review into Disruption of the Public Emergency Call Service found")) == [
+        "Post-Incident Review into Disruption of the Public Emergency Call Service"]
+    # a list's first item or a clipped word is no subject
+    assert "Integrated Review of Security" not in instruments_in("the Integrated Review of Security, Defence, Development and Foreign Policy")
+    assert instruments_in("the Integrated Review of Securit...") == {}

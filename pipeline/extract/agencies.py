@@ -539,7 +539,7 @@ def find_agencies(
             rest = rest[: k.start - c.start] + "\x00" + rest[k.end - c.start :]
         # "X and Y", "Core Home Office", "RAB Resource DEL for the Home Office"
         # "UN Security Council on Sudan", "Kent County Council on Highways": the curated body and a topic
-        return bool(re.fullmatch(r"\x00(?:,?\s+and\s+\x00)+|[A-Z][\w'\-]*\s+\x00|.+\s(?:for|of|to|in|at|from) the \x00|(?:(?:[A-Z][\w'\-]*|\x00)\s+)?\x00 on .+", rest))
+        return bool(re.fullmatch(r"\x00(?:,?\s+and\s+\x00)+|[A-Z][\w'\-]*\s+(?:and\s+)?\x00|.+\s(?:for|of|to|in|at|from) the \x00|(?:(?:[A-Z][\w'\-]*|\x00)\s+)?\x00 on .+", rest))
 
     candidates = [c for c in candidates if id(c) in curated_ids or not absorbs_curated(c)]
     # A body the text gave an acronym to carries it on every mention.

@@ -111,6 +111,16 @@ def _trim_leading(text: str, start: int, word_before: str = "") -> tuple[str, in
 _TITLE_COLON = r"(?::(?<!Source:)(?<!Sources:)(?<!Note:)(?<!Notes:)(?<!Table:)(?<!Figure:)(?<!Chart:)(?<!Key:))"
 
 
+# A title's subject after "for", "on", "of" or "into": capitalised words and their links, never a month or a
+# trailing apostrophe ("Plan for Drivers’ measures").
+_CAPITALISED_SUBJECT = (
+    rf"(?!{MONTH_PATTERN}\b)[A-Z][\w'’\-]*(?<!['’])(?:[^\S\n]+(?:(?:to|of|and|for)[^\S\n]+(?:the[^\S\n]+)?)?(?!{MONTH_PATTERN}\b)[A-Z][\w'’\-]*(?<!['’])){{0,6}}"
+    # (whole: not a list's first item, "the Integrated Review of Security, Defence, Development and Foreign Policy")
+    # (nor cut off by a clipped text: "the Integrated Review of Securit...")
+    r"(?![\w\-])(?!,?[^\S\n]+[A-Z]|,?[^\S\n]+(?:and|of|for|to|in)[^\S\n]+[A-Z]|\.\.\.|…)"
+)
+
+
 # A rule whose kind is decided from the quoted title it finds (report or policy paper).
 QUOTED = "quoted"
 # (kind, gate, pattern). The gate: words one of which a text must hold for the rule to be
@@ -164,9 +174,12 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     # a policy statement with two words of its own at least ("Cash Access Policy Statement"; "a National Policy Statement" is a kind of paper)
     ("policy_paper", ("Policy Statement",), re.compile(rf"\b(?:(?!The\b|A\b|An\b)[A-Z][\w'’\-]*[^\S\n]+(?:{LINK}[^\S\n]+)*){{2,8}}Policy[^\S\n]+Statement\b(?![^\S\n]+(?:for|on)[^\S\n]+[A-Z])")),
     ("policy_paper", ("Guidance", "Code of Practice", "Strategy", "Framework", "Action Plan", "Policy Statement"), re.compile(rf"\b(?:{CAP}[^\S\n]+){{0,12}}(?:Guidance|Code of Practice|Strategy|Framework|Action Plan|Policy Statement)[^\S\n]+(?:on|for)[^\S\n]+(?:the[^\S\n]+)?{TITLE}")),
-    # a plan for a capitalised subject, its words alone ("Delivery Plan for Recovering Access to Primary Care", "Plan for
-    # Water"; not "Plan for Water, the Government ..." nor "... in April 2023")
-    ("policy_paper", ("Plan for",), re.compile(rf"\b(?:{CAP}[^\S\n]+){{0,12}}Plan[^\S\n]+for[^\S\n]+(?!{MONTH_PATTERN}\b)[A-Z][\w'’\-]*(?<!['’])(?:[^\S\n]+(?:(?:to|of|and|for)[^\S\n]+)?(?!{MONTH_PATTERN}\b)[A-Z][\w'’\-]*(?<!['’])){{0,6}}")),
+    # a plan for, a report on, a review of or an inquiry into a capitalised subject, its words alone ("Delivery Plan
+    # for Recovering Access to Primary Care", "Annual Report on Special Advisers"; not "Plan for Water, the Government
+    # ..." nor "... in April 2023")
+    ("policy_paper", ("Plan for",), re.compile(rf"\b(?:{CAP}[^\S\n]+){{0,12}}Plan[^\S\n]+for[^\S\n]+{_CAPITALISED_SUBJECT}")),
+    ("report", ("Report on", "Report into", "Review of", "Review into", "Inquiry into"),
+     re.compile(rf"\b(?:{CAP}[^\S\n]+){{1,12}}(?:Report[^\S\n]+(?:on|into)|Review[^\S\n]+(?:of|into)|Inquiry[^\S\n]+into)[^\S\n]+(?:the[^\S\n]+)?{_CAPITALISED_SUBJECT}")),
     # "Code of Conduct for Board Members of Public Bodies"; words before it are its owner's ("House of Commons Code of Conduct for Members")
     ("policy_paper", ("Code of Conduct",), re.compile(rf"\bCode of Conduct[^\S\n]+(?:on|for)[^\S\n]+(?:the[^\S\n]+)?{TITLE}")),
     # statistical series: "Public Transport Statistics Bulletin GB: 2005 Edition", "Immigration Statistics Quarterly Release"

@@ -718,3 +718,11 @@ def test_a_report_on_or_review_of_a_capitalised_subject_is_one_title():
     # a list's first item or a clipped word is no subject
     assert "Integrated Review of Security" not in instruments_in("the Integrated Review of Security, Defence, Development and Foreign Policy")
     assert instruments_in("the Integrated Review of Securit...") == {}
+
+
+def test_a_standard_is_named_by_its_number():
+    # wq-api 2023-12 UINs 6059 and 6794 (Open Parliament Licence)
+    found = instruments_in("Stoves are tested against the standard set out in BSI published document 6434 and BS 3841. The")
+    assert found == {"BS 3841": ("policy_paper", "BS 3841")}
+    assert instruments_in("certified to BS EN ISO 14001:2015.")["BS EN ISO 14001:2015"] == ("policy_paper", "BS EN ISO 14001:2015")
+    assert "British Standard" not in instruments_in("their review of British Standard BS 40102-1:2023 entitled Health")

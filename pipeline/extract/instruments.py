@@ -121,6 +121,10 @@ _CAPITALISED_SUBJECT = (
 )
 
 
+# A standard's number, its own identifier (British, European and international standards, BSI's published documents).
+_STANDARD = r"(?:BS(?:[^\S\n]+EN)?(?:[^\S\n]+ISO)?|PD|ISO|PAS)[^\S\n]+\d{3,5}(?:-\d+)*(?::\d{4})?\b"
+
+
 # A rule whose kind is decided from the quoted title it finds (report or policy paper).
 QUOTED = "quoted"
 # (kind, gate, pattern). The gate: words one of which a text must hold for the rule to be
@@ -212,6 +216,8 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ("report", ("Report", "Review", "Inquiry", "Survey"), re.compile(rf"\b(?:{CAP}{_TITLE_COLON}?[^\S\n]+(?:{LINK}[^\S\n]+)*){{1,16}}(?:Report|Review|Inquiry|Survey)\b(?:[^\S\n]+and[^\S\n]+Accounts\b)?(?:[^\S\n]+(?:Refresh|Update)\b)?(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?(?![^\S\n]+(?:of|on|into)[^\S\n]+[A-Z])"
     # (not a body's name: "Pay Review Bodies", "the Case Review Manager")
     rf"(?![^\S\n]+(?:{ORG_HEADS}|Bod(?:y|ies)|Manager|Team|Officer|Lead)\b)")),
+    # standards by their number: "BS 3841", "BS 40102-1:2023", "BS EN ISO 14001", "PAS 2035"
+    ("policy_paper", ("BS ", "PD ", "ISO ", "PAS "), re.compile(rf"\b{_STANDARD}")),
     # A title in quotation marks: "the “Ministerial Code” and “Travel by Ministers”".
     (QUOTED, ("“", '"'), re.compile(r"(?<=[“\"])[A-Z][^“”\"\n]{2,150}?(?=[”\"])")),
 ]
@@ -277,7 +283,7 @@ def _two_titles(surface: str, word_before: str = "") -> tuple[str, str, int] | N
 
 
 _GENERIC_TITLES = {"official statistics", "national statistics", "official report", "the official report", "hansard", "the convention", "the protocol", "the treaty", "the act", "the bill", "the report", "act", "bill", "convention", "protocol", "treaty", "the government", "government",
-                   "white paper", "green paper"}  # a kind of paper: "her Department's White Paper entitled High stakes: ..." is titled by what follows
+                   "white paper", "green paper", "british standard", "british standards"}  # a kind of paper: "her Department's White Paper entitled High stakes: ..." is titled by what follows
 # Words before a back-reference are no title: "Work on the Bill", "the timetable for the Review".
 _BACK_REFERENCE = re.compile(r"[^\S\n]the[^\S\n]+(?:Bill|Act|Report|Review|Strategy|Plan|Programme|Scheme|Fund|Framework|Guidance|Code|Inquiry)$")
 # Fiscal events printed without their year are events, not documents (the Report rule reads "Spending Review").
@@ -310,7 +316,7 @@ def _year(text: str) -> int | None:
 
 
 def _identifier(kind: str, surface: str) -> str | None:
-    if re.match(r"^(?:S\.?\s?I|Cm|Cmnd|Cd|Cmd|HL Paper|HC|CETS|ETS)\b", surface) or re.search(r"(?:Paper|Series\s+No\.?)\s*(?:No\.?\s*)?\d+(?:,\s+\d{4})?$", surface):
+    if re.match(r"^(?:S\.?\s?I|Cm|Cmnd|Cd|Cmd|HL Paper|HC|CETS|ETS)\b", surface) or re.fullmatch(_STANDARD, surface) or re.search(r"(?:Paper|Series\s+No\.?)\s*(?:No\.?\s*)?\d+(?:,\s+\d{4})?$", surface):
         return re.sub(r"\s+", " ", surface)
     if kind == "other" and (m := re.search(r"Resolution\s+(?:No\.?\s*)?\d+", surface)):
         return m.group(0)

@@ -726,3 +726,9 @@ def test_a_standard_is_named_by_its_number():
     assert found == {"BS 3841": ("policy_paper", "BS 3841")}
     assert instruments_in("certified to BS EN ISO 14001:2015.")["BS EN ISO 14001:2015"] == ("policy_paper", "BS EN ISO 14001:2015")
     assert "British Standard" not in instruments_in("their review of British Standard BS 40102-1:2023 entitled Health")
+
+
+def test_a_title_after_entitled_and_a_comma():
+    # wq-api 2024-07 UIN 2370 (Open Parliament Licence)
+    text = "with reference to paragraph 43 of her Majesty's Treasury's policy document entitled, Fixing the foundations public spending audit 2024-2025, published on 29 July 2024, what"
+    assert "Fixing the foundations public spending audit 2024-2025" in instruments_in(text)

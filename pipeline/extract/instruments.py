@@ -239,7 +239,7 @@ _TITLED_AFTER = re.compile(
 # paper number, the comma before the question's next clause, a full stop.
 # Found by its literal word; the word naming what the title is comes from the few characters before.
 _ENTITLED = re.compile(
-    r"\b(?:entitled|titled)[^\S\n]+[‘“\"']?(?P<title>[A-Z0-9£][^\n‘’“”\"]{2,250}?)"
+    r"\b(?:entitled|titled),?[^\S\n]+[‘“\"']?(?P<title>[A-Z0-9£][^\n‘’“”\"]{2,250}?)"
     r"(?=[’”\"']?(?:,?[^\S\n]+(?:published|updated|dated|issued|released|launched|which closed)\b|,[^\S\n]+(?:CP|Cm|HC|HL)[^\S\n]+\d"
     r"|,[^\S\n]+(?:which|whether|what|how|if|when|for what|on what|by what|with what|in what|to what|who|whom|where|why|and if|and what|and whether)\b"
     rf"|,?[^\S\n]+(?:on|in)[^\S\n]+(?:\d{{1,2}}[^\S\n]+)?(?:{MONTH_PATTERN}|(?:19|20)\d\d)\b|,[^\S\n]+[a-z]+ed[^\S\n]+by\b"

@@ -201,9 +201,13 @@ class Gazetteer:
     placed: dict[str, str]
 
 
+_HIS_MAJESTY_S = re.compile(r"\b(?:(?:His|Her)\s+)?Majesty['’]s\b")
+
+
 def _content_words(name: str) -> list[str]:
     """A name's words but "of", "and", "the" ..., lower-cased and singular."""
-    words = [w.lower() for w in re.findall(r"[\w'’\-]+", name) if w.lower() not in _STOP]
+    # "His Majesty’s" and "Her Majesty’s" are the "HM" of the table's names
+    words = [w.lower() for w in re.findall(r"[\w'’\-]+", _HIS_MAJESTY_S.sub("HM", name)) if w.lower() not in _STOP]
     return [re.sub(r"(?:ies|s)$", "", w) if len(w) > 3 else w for w in words]
 
 
@@ -486,9 +490,13 @@ def find_agencies(
             continue
         name, start = _strip_name_start(m.group(0), m.start())
         pieces = _separate_bodies(name, start)
-        if not _OWNED_BODY.match(name) and (owned := _POSSESSIVE.match(name)) and _curated_name(owned.group(1), known):
-            # a curated body's own unit, whatever the owner's last word: "Royal Navy’s Carrier Strike Group", "NICE’s Appraisal Committee"
-            pieces = [(owned.group(1), start), *_separate_bodies(owned.group(2), start + owned.start(2))]
+        if not _OWNED_BODY.match(name) and (owned := _POSSESSIVE.match(name)):
+            if _curated_name(owned.group(1), known):
+                # a curated body's own unit, whatever the owner's last word: "Royal Navy’s Carrier Strike Group", "NICE’s Appraisal Committee"
+                pieces = [(owned.group(1), start), *_separate_bodies(owned.group(2), start + owned.start(2))]
+            elif _BACK_REFERENCE_OWNER.fullmatch(owned.group(1)):
+                # a unit of a body named before or by letters: "the Department’s Sustainable Procurement Working Group"
+                pieces = _separate_bodies(owned.group(2), start + owned.start(2))
         for name, start in pieces:
             # "the Kerslake Commission on Armed Forces Housing’s (Annual) report": the subject ends at a possessive
             if m_owned := re.search(rf"\b(?:{ORG_HEADS}) (?:on|of|for) [^’']*?['’]s\b", name):
@@ -665,6 +673,7 @@ def _separate_bodies(name: str, start: int) -> list[tuple[str, int]]:
 
 _IN_THE = re.compile(r"^.+? (?:in|at|within) the (?=[A-Z])")
 _POSSESSIVE = re.compile(r"^(.+?)['’]s (?=[A-Z])(.+)$")
+_BACK_REFERENCE_OWNER = re.compile(r"Department|Ministry|Agency|Council|Service|[A-Z]{2,6}")
 
 
 def _curated_name(name: str, known: Gazetteer) -> Agency | None:
@@ -688,7 +697,7 @@ def _strip_name_start(name: str, start: int) -> tuple[str, int]:
     if (funder := max((k for k, word in enumerate(words) if _WHO_FUNDS.fullmatch(word)), default=-1)) >= 0:
         start += len(" ".join(words[: funder + 1])) + 1
         words = words[funder + 1 :]
-    while words and (words[0] in _NOT_NAME_START or words[0].lower() in _STOP):
+    while words and (words[0] in _NOT_NAME_START or words[0].lower() in _STOP) and not (words[0] in ("His", "Her") and words[1:2] in (["Majesty's"], ["Majesty’s"])):
         start += len(words[0]) + 1
         words = words[1:]
     return " ".join(words), start

@@ -77,3 +77,9 @@ def test_a_parliament_s_term_and_a_web_address_are_not_bodies():
 def test_a_foreign_government_is_named_by_a_list_of_peoples_and_published_as_the_country_s():
     found = {a.surface: a.agency.name for a in find_agencies("the Israeli Government’s envoy, the Callaghan Government and the SNP Government", {}, [])}
     assert found == {"Israeli Government": "Government of Israel"}
+
+
+def test_his_majesty_s_is_hm_and_a_unit_of_a_body_named_before_is_the_unit():
+    # wq-api 2023-12 UINs 6094, 7225, 4784 and 6117 (Open Parliament Licence)
+    assert _names("His Majesty’s Inspectorate of Probation said") == ["HM Inspectorate of Probation"]
+    assert _names("the Department’s Sustainable Procurement Working Group met") == ["Sustainable Procurement Working Group"]

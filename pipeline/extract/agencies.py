@@ -450,6 +450,8 @@ _COMPASS_BEFORE = re.compile(rf"\b(?:{_COMPASS}|Mid|Central)[^\S\n]+$")
 # An alias is a common phrase ("Armed Forces"): printed as part of another's name it is that other's
 # ("Sudanese Armed Forces", "Armed Forces of Ukraine") or an office or event ("Armed Forces Commissioner").
 # (not when shared with the UK's: "UK and US Armed Forces")
+# (by the shape of a people's word, not the list of foreign governments' peoples: any "Sudanese", "Houthi" or
+# "Afghan" before an alias makes it another's; the UK's own peoples do not)
 _DEMONYM_BEFORE = re.compile(r"(?<!UK and )(?<!British and )(?:\b(?!British|English|Scottish|Welsh|Irish)[A-Z][a-z]+(?:ese|ian|ean|ish|i|an)|\bUS|\bUSA|\bU\.S\.|\bUnited States)[^\S\n]+$")
 _NAME_GOES_ON = re.compile(r"[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?[A-Z]|(?:Commissioner|Champion|Day|Week|Covenant|Minister)\b)")
 

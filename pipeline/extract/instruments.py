@@ -175,7 +175,8 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ),
     ("policy_paper", ("Rules", "Guidelines", "Manual", "Handbook"), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:Rules|Guidelines|Manual|Handbook)\b(?![^\S\n]+(?:19|20)\d\d)")),
     # "Guidance on Charging", "Framework for Sustainable Development on the Government Estate"
-    # a policy statement with two words of its own at least ("Cash Access Policy Statement"; "a National Policy Statement" is a kind of paper)
+    # a policy statement with two words of its own at least, neither an article nor a year ("Cash Access Policy
+    # Statement"; "a National Policy Statement", one word of its own, is a kind of paper)
     ("policy_paper", ("Policy Statement",), re.compile(rf"\b(?:(?!The\b|A\b|An\b)[A-Z][\w'’\-]*[^\S\n]+(?:{LINK}[^\S\n]+)*){{2,8}}Policy[^\S\n]+Statement\b(?![^\S\n]+(?:for|on)[^\S\n]+[A-Z])")),
     ("policy_paper", ("Guidance", "Code of Practice", "Strategy", "Framework", "Action Plan", "Policy Statement"), re.compile(rf"\b(?:{CAP}[^\S\n]+){{0,12}}(?:Guidance|Code of Practice|Strategy|Framework|Action Plan|Policy Statement)[^\S\n]+(?:on|for)[^\S\n]+(?:the[^\S\n]+)?{TITLE}")),
     # a plan for, a report on, a review of or an inquiry into a capitalised subject, its words alone ("Delivery Plan
@@ -403,7 +404,7 @@ _SCHEME_NAME = re.compile(
     # (nor a name of something else: "the School Capacity survey", "the Manage Your Referral tool")
     r"(?![^\S\n]+(?:survey|tool|metrics?|element|website|data|dataset|model|system|database|portal|form|app|team|unit|service)\b)"
 )
-# Names that are bodies, offices, places, dates or rates, not schemes.
+# Names that are bodies, offices, governments, waters and crossings, dates, rates or other kinds of document, not schemes.
 _NOT_A_SCHEME = re.compile(
     rf"\b(?:{ORG_HEADS}|General|Secretary|Minister|Commissioner|Officer|Director|Chief|Chancellor|Mayor|Lords|Commons|House|Government|Regime)\b"
     r"|\b(?:Wage|Act|Bill|Round|Phase|Tranche|Stage|Wave|Database|Portal|Website|Channel|Constituency|Reports?|Sea|Strait|Canal|Tunnel|Port"

@@ -83,8 +83,6 @@ def block_lines(node: Node, out: list[str] | None = None) -> list[str]:
     return out
 
 
-
-
 def fragment_pieces(html: str) -> list[tuple[str, object]]:
     """An HTML fragment whose text may stand outside any block ("Text.<p> </p>More text.") as
     ("line", text) and ("table", rows of cells) pieces, in document order: each block element a

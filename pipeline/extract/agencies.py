@@ -111,6 +111,34 @@ def _foreign_governments(text: str, view: str) -> list[AgencyMention]:
     return found
 
 
+# A charity's or company's name ending in "UK" ("Age UK", "Prostate Cancer UK", "CARE International UK",
+# "News UK"): one to three capitalised words before it, the first no sentence opener, and no capitalised
+# word after ("UK Government" is the UK's). Found from each " UK" literal, like the governments.
+_NAME_BEFORE_UK = re.compile(r"(?<![\w'’&\-])((?:[A-Z][\w'’&\-]*[^\S\n]+){1,3})$")
+
+
+def _uk_named(text: str, view: str) -> list[AgencyMention]:
+    found = []
+    at = view.find(" UK")
+    while at != -1:
+        end = at + 3
+        if (end == len(view) or not (view[end].isalnum() or view[end] in "-’'")) and not re.match(r"[^\S\n]+[A-Z]", view[end : end + 2]) and (
+            m := _NAME_BEFORE_UK.search(view, max(0, at - 60), at + 1)
+        ):
+            words = m.group(1).split()
+            while words and (words[0] in _NOT_NAME_START or words[0] in _NOT_BEFORE_UK):
+                words = words[1:]
+            if words:
+                start = end - len(" ".join(words)) - 3
+                name = text[start:end]
+                found.append(AgencyMention(start, end, name, Agency(slug(name), name, None, AgencyKind.OTHER)))
+        at = view.find(" UK", end)
+    return found
+
+
+_NOT_BEFORE_UK = {"Several", "Most", "Many", "Other", "Few", "Major", "Leading", "Key", "Visit", "Made", "Team", "Whole", "Rest", "Great", "Britain", "England", "Scotland", "Wales", "Ireland", "Northern", "Global", "Across", "Regions", "Nations"}
+
+
 # Words that end the names of places, not bodies.
 _PLACE_WORDS = r"(?:Hospital|Infirmary|Medical Centre|Health Centre|School|College|Prison)"
 # Names that are places or outlets, not bodies (GUIDELINES: "the Library of the House").
@@ -519,6 +547,7 @@ def find_agencies(
     if "HM" in view:
         candidates.extend(_establishments(text, view))
     candidates.extend(_foreign_governments(text, view))
+    candidates.extend(_uk_named(text, view))
     # A name the text itself calls a body: "Homes England, the Government's housing and regeneration agency".
     taken = {c.start for c in candidates}  # a name found by another source is kept once
     for m in _CALLED_A_BODY.finditer(view) if _BODY_WORDS.search(view) else ():

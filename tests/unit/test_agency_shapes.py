@@ -83,3 +83,11 @@ def test_his_majesty_s_is_hm_and_a_unit_of_a_body_named_before_is_the_unit():
     # wq-api 2023-12 UINs 6094, 7225, 4784 and 6117 (Open Parliament Licence)
     assert _names("His Majesty’s Inspectorate of Probation said") == ["HM Inspectorate of Probation"]
     assert _names("the Department’s Sustainable Procurement Working Group met") == ["Sustainable Procurement Working Group"]
+
+
+def test_a_charity_or_company_named_with_uk_at_its_end_is_a_body():
+    # wq-api 2024-07 UIN 2370, 2023-12 6092 (Open Parliament Licence)
+    assert _names("The Department met with Age UK, the Local Government Association") == ["Age UK", "Local Government Association"]
+    assert _names("The trial will be run by Prostate Cancer UK with the Government") == ["Prostate Cancer UK"]
+    # the UK itself, its government and a determiner before it are none
+    assert _names("The UK Government and the UK agree. Several UK universities and Visit UK.") == []

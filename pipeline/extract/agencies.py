@@ -17,14 +17,14 @@ from __future__ import annotations
 import bisect
 import csv
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import ahocorasick
 
-from pipeline.extract.names import COMPANY_SUFFIXES, DEMONYMS, FUNDER_WORD, ORG_HEADS, WordGate, match_view, slug
-from pipeline.parsing.dates import MONTH_PATTERN
+from pipeline.extract.names import COMPANY_SUFFIXES, DAY_OR_MONTH, DEMONYMS, FUNDER_WORD, ORG_HEADS, WordGate, match_view, slug
 from pipeline.metadata.enums import AgencyKind
 from pipeline.reference import AGENCIES_CSV
 
@@ -36,7 +36,6 @@ _COMPANY_GOES_ON = re.compile(rf"\b(?:{COMPANY_SUFFIXES})(?= (?:of|for) )")
 _CAPWORD = r"[A-Z][\w'’&\-]*"
 _TAKES_ON = r"(?:(?<=Commission)|(?<=Committee)|(?<=Council)|(?<=Taskforce)|(?<=Task Force)|(?<=Working Group)|(?<=Panel)|(?<=Forum))"
 _GOVERNMENT_OF = r"(?:(?:Interim|Transitional|Provisional|Federal)[^\S\n]+Government[^\S\n]+(?:of|in)|Government[^\S\n]+of)"
-_DAY_OR_MONTH = rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{MONTH_PATTERN})"
 # Capitalised words joined by "of (the)", "for (the)", "on", "in" or "and" (never "and the"):
 # "Organised Immigration Crime Section", "Foreign and Commonwealth Office", "Government of Sudan".
 # A name never runs over a line break: list items and table cells are lines of the answer.
@@ -48,7 +47,7 @@ _ORG_NAME = re.compile(
     rf"(?:[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+(?:the[^\S\n]+)?)?{_CAPWORD}){{0,3}}"
     # (a treaty body's subject, "the ... of": "UN Committee on the Rights of Persons with Disabilities"; not a
     # topic: "Committee on the Men's Health Strategy")
-    rf"|{_TAKES_ON}[^\S\n]+on(?![^\S\n]+{_DAY_OR_MONTH}\b)[^\S\n]+(?:the[^\S\n]+(?={_CAPWORD}(?:[^\S\n]+{_CAPWORD})?[^\S\n]+of[^\S\n]){_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+|with[^\S\n]+|of[^\S\n]+(?:the[^\S\n]+)?)?{_CAPWORD}){{0,3}}"
+    rf"|{_TAKES_ON}[^\S\n]+on(?![^\S\n]+{DAY_OR_MONTH}\b)[^\S\n]+(?:the[^\S\n]+(?={_CAPWORD}(?:[^\S\n]+{_CAPWORD})?[^\S\n]+of[^\S\n]){_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+|with[^\S\n]+|of[^\S\n]+(?:the[^\S\n]+)?)?{_CAPWORD}){{0,3}}"
     rf"|{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+(?:the[^\S\n]+)?)?{_CAPWORD}){{0,3}}))?"
     # a government by its country ("the Government of the Democratic Republic of the Congo", "the Interim
     # Government in Bangladesh") or by its people or letters ("the Ethiopian Government", "the DRC Government");
@@ -97,17 +96,25 @@ def _establishments(text: str, view: str) -> list[AgencyMention]:
 _DEMONYM_BEFORE_GOVERNMENT = re.compile(rf"\b[Tt]he[^\S\n]+({'|'.join(sorted(DEMONYMS, key=len, reverse=True))})$")
 
 
+def _word_ends(view: str, word: str, joiners: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each ``word`` in ``view`` that no letter, digit or one of ``joiners`` runs on from (str.find
+    skips to it at C speed: a pattern that looks behind is tried at every position)."""
+    at = view.find(word)
+    while at != -1:
+        end = at + len(word)
+        if end == len(view) or not (view[end].isalnum() or view[end] in joiners):
+            yield at, end
+        at = view.find(word, end)
+
+
 def _foreign_governments(text: str, view: str) -> list[AgencyMention]:
     """Foreign governments named by their people ("the Ethiopian Government"), as the country's ("Government of Ethiopia")."""
     found = []
-    at = view.find(" Government")
-    while at != -1:
-        end = at + len(" Government")
-        # (a word may follow, and a possessive: "the Israeli Government's")
-        if (end == len(view) or not (view[end].isalnum() or view[end] == "-")) and (m := _DEMONYM_BEFORE_GOVERNMENT.search(view, max(0, at - 24), at)):
+    # (a word may follow, and a possessive: "the Israeli Government's")
+    for at, end in _word_ends(view, " Government", "-"):
+        if m := _DEMONYM_BEFORE_GOVERNMENT.search(view, max(0, at - 24), at):
             name = f"Government of {DEMONYMS[m.group(1)]}"
             found.append(AgencyMention(m.start(1), end, text[m.start(1) : end], Agency(slug(name), name, None, AgencyKind.OTHER)))
-        at = view.find(" Government", end)
     return found
 
 
@@ -118,13 +125,10 @@ _NAME_BEFORE_UK = re.compile(r"(?<![\w'’&\-])((?:[A-Z][\w'’&\-]*[^\S\n]+){1,
 
 
 def _uk_named(text: str, view: str) -> list[AgencyMention]:
+    """Charities and companies named with "UK" at the end ("Age UK")."""
     found = []
-    at = view.find(" UK")
-    while at != -1:
-        end = at + 3
-        if (end == len(view) or not (view[end].isalnum() or view[end] in "-’'")) and not re.match(r"[^\S\n]+[A-Z]", view[end : end + 2]) and (
-            m := _NAME_BEFORE_UK.search(view, max(0, at - 60), at + 1)
-        ):
+    for at, end in _word_ends(view, " UK", "-’'"):
+        if not _CAPITAL_AFTER.match(view, end) and (m := _NAME_BEFORE_UK.search(view, max(0, at - 60), at + 1)):
             words = m.group(1).split()
             while words and (words[0] in _NOT_NAME_START or words[0] in _NOT_BEFORE_UK):
                 words = words[1:]
@@ -132,10 +136,10 @@ def _uk_named(text: str, view: str) -> list[AgencyMention]:
                 start = end - len(" ".join(words)) - 3
                 name = text[start:end]
                 found.append(AgencyMention(start, end, name, Agency(slug(name), name, None, AgencyKind.OTHER)))
-        at = view.find(" UK", end)
     return found
 
 
+_CAPITAL_AFTER = re.compile(r"[^\S\n]+[A-Z]")
 _NOT_BEFORE_UK = {"Several", "Most", "Many", "Other", "Few", "Major", "Leading", "Key", "Visit", "Made", "Team", "Whole", "Rest", "Great", "Britain", "England", "Scotland", "Wales", "Ireland", "Northern", "Global", "Across", "Regions", "Nations"}
 
 
@@ -519,15 +523,7 @@ def find_agencies(
             candidates.append(AgencyMention(start, m.end(), text[start : m.end()], misprinted))
             continue
         name, start = _strip_name_start(m.group(0), m.start())
-        pieces = _separate_bodies(name, start)
-        if not _OWNED_BODY.match(name) and (owned := _POSSESSIVE.match(name)):
-            if _curated_name(owned.group(1), known):
-                # a curated body's own unit, whatever the owner's last word: "Royal Navy’s Carrier Strike Group", "NICE’s Appraisal Committee"
-                pieces = [(owned.group(1), start), *_separate_bodies(owned.group(2), start + owned.start(2))]
-            elif _BACK_REFERENCE_OWNER.fullmatch(owned.group(1)):
-                # a unit of a body named before or by letters: "the Department’s Sustainable Procurement Working Group"
-                pieces = _separate_bodies(owned.group(2), start + owned.start(2))
-        for name, start in pieces:
+        for name, start in _separate_bodies(name, start, known):
             # "the Kerslake Commission on Armed Forces Housing’s (Annual) report": the subject ends at a possessive
             if m_owned := re.search(rf"\b(?:{ORG_HEADS}) (?:on|of|for) [^’']*?['’]s\b", name):
                 name = name[: m_owned.end() - 2]
@@ -689,12 +685,20 @@ _IN_BODY = re.compile(rf"^.+? (?:in|at|within) (?=(?:[A-Z][\w'’&\-]* (?:[\w'�
 _OWNED_BODY = re.compile(rf"^(.+?\b(?:{ORG_HEADS}))['’]s (?=[A-Z])(.+)$")
 
 
-def _separate_bodies(name: str, start: int) -> list[tuple[str, int]]:
+def _separate_bodies(name: str, start: int, known: Gazetteer) -> list[tuple[str, int]]:
     """A new name that is two bodies ("Trussell Trust and Joseph Rowntree Foundation"), a body's own
-    body ("World Health Organization’s Uppsala Monitoring Centre"), or a part of a body ("Young
-    People and Education in City of York Council"), as the bodies it names."""
+    body ("World Health Organization’s Uppsala Monitoring Centre", "Royal Navy’s Carrier Strike Group"),
+    a unit of a body named before ("the Department’s Sustainable Procurement Working Group"), or a
+    part of a body ("Young People and Education in City of York Council"), as the bodies it names."""
     if m := _OWNED_BODY.match(name):
-        return [(m.group(1), start), *_separate_bodies(m.group(2), start + m.start(2))]
+        return [(m.group(1), start), *_separate_bodies(m.group(2), start + m.start(2), known)]
+    if m := _POSSESSIVE.match(name):
+        # an owner that is a curated body, whatever its last word ("NICE’s Appraisal Committee"), is a body too;
+        # one that is a back-reference or letters is not
+        if _curated_name(m.group(1), known):
+            return [(m.group(1), start), *_separate_bodies(m.group(2), start + m.start(2), known)]
+        if _BACK_REFERENCE_OWNER.fullmatch(m.group(1)):
+            return _separate_bodies(m.group(2), start + m.start(2), known)
     if m := _TWO_BODIES.match(name):
         return [(m.group(1), start), (m.group(2), start + m.start(2))]
     if m := _IN_BODY.match(name):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.names import FUNDER_WORD, ORG_HEADS, WordGate, slug
+from pipeline.extract.names import DAY_OR_MONTH, FUNDER_WORD, ORG_HEADS, WordGate, slug
 from pipeline.parsing.dates import MONTH_PATTERN
 
 # a capitalised word, "&" inside it too ("Team Tempest R&D programme"), or a year
@@ -409,7 +409,7 @@ _NOT_A_SCHEME = re.compile(
     rf"\b(?:{ORG_HEADS}|General|Secretary|Minister|Commissioner|Officer|Director|Chief|Chancellor|Mayor|Lords|Commons|House|Government|Regime)\b"
     r"|\b(?:Wage|Act|Bill|Round|Phase|Tranche|Stage|Wave|Database|Portal|Website|Channel|Constituency|Reports?|Sea|Strait|Canal|Tunnel|Port"
     r"|Assent|Directive|Statement|Procedure)$"
-    rf"|\b(?:{MONTH_PATTERN}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    rf"|\b{DAY_OR_MONTH}\b"
     r"|^(?:United Kingdom|Great Britain|Northern Ireland|European Union|United Nations|United States|Middle East|Armed Forces)$"
 )
 

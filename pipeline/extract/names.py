@@ -8,6 +8,8 @@ from collections.abc import Iterable, Iterator
 
 import ahocorasick
 
+from pipeline.parsing.dates import MONTH_PATTERN
+
 
 def slug(text: str) -> str:
     """Lower-case ASCII slug: 'Home Office' -> 'home-office'."""
@@ -15,6 +17,9 @@ def slug(text: str) -> str:
     ascii_text = ascii_text.replace("&", " and ").replace("'", "").replace("’", "")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
 
+
+# A day's or a month's name: never a name's subject ("the Commission on Monday", "under the April ...").
+DAY_OR_MONTH = rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{MONTH_PATTERN})"
 
 # Head words of organisation names ("... Agency", "... Council"), shared by the agency and instrument rules.
 COMPANY_SUFFIXES = "Limited|Ltd|plc|PLC|LLP"

@@ -139,12 +139,38 @@ def _uk_named(text: str, view: str) -> list[AgencyMention]:
     return found
 
 
+# The UK's missions abroad, named by their place ("the British Embassy in Lima", "our High Commission in
+# Dhaka", "HM Embassy Cairo"): one body each, as the labels name them ("British Embassy Lima"). Without
+# "British", "UK" or "HM" before it the place needs "in", and a people's word before the head makes the
+# mission another country's ("the Chinese Embassy in London"), so no capitalised word may stand there.
+_MISSION_WORDS = ("Embassy", "High Commission", "Consulate")
+_MISSION = re.compile(
+    r"(?:(?P<owner>British|UK|HM|His[^\S\n]+Majesty['’]s|Her[^\S\n]+Majesty['’]s)[^\S\n]+)?"
+    r"(?<![\w'’\-])(?P<head>(?:Deputy[^\S\n]+)?High[^\S\n]+Commission|Embassy|Consulate-General|Consulate)"
+    r"(?P<in>[^\S\n]+in)?[^\S\n]+(?P<place>[A-Z](?:[\w'’\-]*\w)?(?:[^\S\n]+[A-Z](?:[\w'’\-]*\w)?){0,2})"
+)
+_WORD_BEFORE = re.compile(r"([\w'’\-]+)[^\S\n]+$")
+
+
+def _missions_abroad(text: str, view: str) -> list[AgencyMention]:
+    """The UK's embassies, high commissions and consulates named with their place."""
+    found = []
+    for m in _MISSION.finditer(view):
+        if not (m.group("owner") or m.group("in")) or m.group("place").split()[0] in _NOT_NAME_START:
+            continue
+        if not m.group("owner") and (before := _WORD_BEFORE.search(view, max(0, m.start() - 30), m.start())) and before.group(1)[0].isupper() and before.group(1) not in _NOT_NAME_START:
+            continue
+        name = f"British {' '.join(m.group('head').split())} {m.group('place')}"
+        found.append(AgencyMention(m.start(), m.end(), text[m.start() : m.end()], Agency(slug(name), name, None, AgencyKind.OTHER)))
+    return found
+
+
 _CAPITAL_AFTER = re.compile(r"[^\S\n]+[A-Z]")
 _NOT_BEFORE_UK = {"Several", "Most", "Many", "Other", "Few", "Major", "Leading", "Key", "Visit", "Made", "Team", "Whole", "Rest", "Great", "Britain", "England", "Scotland", "Wales", "Ireland", "Northern", "Global", "Across", "Regions", "Nations"}
 
 
 # Words that end the names of places, not bodies.
-_PLACE_WORDS = r"(?:Hospital|Infirmary|Medical Centre|Health Centre|School|College|Prison)"
+_PLACE_WORDS = r"(?:Infirmary|Medical Centre|Health Centre|Prison)"
 # Names that are places or outlets, not bodies (GUIDELINES: "the Library of the House").
 _NOT_AGENCIES = re.compile(rf"Librar(?:y|ies)|^Official Report$|^Hansard$|^Vote Office$|{_PLACE_WORDS}$")
 # A place's word after a name makes the name part of the place's: "Whipps Cross University Hospital".
@@ -434,7 +460,7 @@ def _resolve_name(name: str, known: Gazetteer) -> Agency | None:
     for end, (key_len, agency_id) in known.automaton.iter(name):
         if end == len(name) - 1 and len(name) - key_len <= 4:
             return known.by_id[agency_id]
-    if re.search(rf"\b(?:{ORG_HEADS})$", name) and name.split()[0] not in _NOT_NAME_START:
+    if re.search(rf"\b(?:{ORG_HEADS})$", name) and name.split()[0] not in _NOT_NAME_START and not _GENERIC_NAME.match(name):
         return Agency(slug(name), name, None, AgencyKind.OTHER)
     return None
 
@@ -459,6 +485,10 @@ def _reference_matches(text: str, view: str, known: Gazetteer, year: int | None 
                 continue  # "West Somerset Council" is not Somerset Council
             if surface == "Parliament" and _PARLIAMENT_AS_TERM_BEFORE.search(view, max(0, start - 24), start):
                 continue  # "over this Parliament", "by the end of the Parliament": a term, not the body
+            if agency.agency_id == _EUROPEAN_UNION and _EU_AS_ATTRIBUTE.match(view, end + 1):
+                continue  # "EU member states", "an EU country", "European Union case law": the Union as a kind or a law, not the body
+            if (surface == "UK Parliament" and view.endswith(" - ", 0, start)) or (surface == "Parliament" and view.endswith(" - UK ", 0, start)):
+                continue  # the site's name at the end of a linked page's title ("Written questions, ... - UK Parliament")
             # a short name of a body long gone is today's word ("Admiralty" charts, "Animal Health" certificates);
             # another body of the same surface may be the one of the year
             if year is not None and (surface == agency.acronym or len(surface.split()) <= 2) and not agency.existed_in(year, 0):
@@ -479,6 +509,10 @@ _PARLIAMENT_AS_TERM_BEFORE = re.compile(
     r"|\b(?:course|end|start|beginning|lifetime|remainder|rest|duration|life|term)[^\S\n]+of[^\S\n]+(?:the|this)[^\S\n]+$"
 )
 _COMPASS_BEFORE = re.compile(rf"\b(?:{_COMPASS}|Mid|Central)[^\S\n]+$")
+_EUROPEAN_UNION = "european-union"
+# The Union's name before a noun that makes it a kind of country, a law or a scheme, not the body that acts
+# (labelled so in the blind batches: "ports in EU member states", "travel to an EU country", "the EU ETS").
+_EU_AS_ATTRIBUTE = re.compile(r"[^\S\n]+(?:[Mm]ember[^\S\n]+[Ss]tates?|countr(?:y|ies)|ETS|[Ll]aw|case[^\S\n]+law|[Ss]ettlement[^\S\n]+[Ss]cheme)\b")
 # An alias is a common phrase ("Armed Forces"): printed as part of another's name it is that other's
 # ("Sudanese Armed Forces", "Armed Forces of Ukraine") or an office or event ("Armed Forces Commissioner").
 # (not when shared with the UK's: "UK and US Armed Forces")
@@ -544,6 +578,8 @@ def find_agencies(
         candidates.extend(_establishments(text, view))
     candidates.extend(_foreign_governments(text, view))
     candidates.extend(_uk_named(text, view))
+    if any(word in view for word in _MISSION_WORDS):
+        candidates.extend(_missions_abroad(text, view))
     # A name the text itself calls a body: "Homes England, the Government's housing and regeneration agency".
     taken = {c.start for c in candidates}  # a name found by another source is kept once
     for m in _CALLED_A_BODY.finditer(view) if _BODY_WORDS.search(view) else ():
@@ -574,7 +610,8 @@ def find_agencies(
             rest = rest[: k.start - c.start] + "\x00" + rest[k.end - c.start :]
         # "X and Y", "Core Home Office", "RAB Resource DEL for the Home Office"
         # "UN Security Council on Sudan", "Kent County Council on Highways": the curated body and a topic
-        return bool(re.fullmatch(r"\x00(?:,?\s+and\s+\x00)+|[A-Z][\w'\-]*\s+(?:and\s+)?\x00|.+\s(?:for|of|to|in|at|from) the \x00|(?:(?:[A-Z][\w'\-]*|\x00)\s+)?\x00 on .+", rest))
+        # "NHS Digital Hospital and Community ... Statistics": a body's name before a word of a title
+        return bool(re.fullmatch(r"\x00(?:,?\s+and\s+\x00)+|[A-Z][\w'\-]*\s+(?:and\s+)?\x00|.+\s(?:for|of|to|in|at|from) the \x00|(?:(?:[A-Z][\w'\-]*|\x00)\s+)?\x00 on .+|\x00\s+(?:Hospital|School|College)", rest))
 
     candidates = [c for c in candidates if id(c) in curated_ids or not absorbs_curated(c)]
     # A body the text gave an acronym to carries it on every mention.
@@ -654,7 +691,9 @@ def council_places(path: Path = AGENCIES_CSV) -> frozenset[str]:
 # ("International Section" and "National Advisory Group" are units' names: the adjectives here are the
 # ones that only describe.)
 _GENERIC_NAME = re.compile(rf"^(?:British|High|Local|Regional|Joint|Independent|Foreign|New|Interim) (?:{ORG_HEADS})$"
-                           rf"|^(?:{_COMPASS})(?:ern)? Bank$")
+                           rf"|^(?:{_COMPASS})(?:ern)? Bank$"
+                           # a programme addressed to its readers is no body ("Restoring Your Railway")
+                           r"|.*\b(?:Your|Our|My)\b")
 
 
 def _well_formed_name(name: str, view: str, start: int) -> bool:
@@ -732,7 +771,9 @@ def _strip_name_start(name: str, start: int) -> tuple[str, int]:
     if (funder := max((k for k, word in enumerate(words) if _WHO_FUNDS.fullmatch(word)), default=-1)) >= 0:
         start += len(" ".join(words[: funder + 1])) + 1
         words = words[funder + 1 :]
-    while words and (words[0] in _NOT_NAME_START or words[0].lower() in _STOP) and not (words[0] in ("His", "Her") and words[1:2] in (["Majesty's"], ["Majesty’s"])):
+    while words and (words[0] in _NOT_NAME_START or words[0].lower() in _STOP) and not (
+        (words[0] in ("His", "Her") and words[1:2] in (["Majesty's"], ["Majesty’s"])) or (words[0] == "All" and words[1:2] in (["Saints"], ["Souls"]))
+    ):  # (a church's dedication opens a school's name: "All Saints Roman Catholic School")
         start += len(words[0]) + 1
         words = words[1:]
     return " ".join(words), start

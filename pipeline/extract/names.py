@@ -30,7 +30,10 @@ ORG_HEADS = (
     "Foundation|Association|Society|Federation|Directorate|Division|Bureau|Centre|Center|Project|Corporation|"
     "Company|Partnership|Forum|Panel|Secretariat|Assembly|Parliament|Programme Board|Task Force|Taskforce|Squad|"
     "Inspectorate|Ombudsman|Regulator|Registry|Agency|Institution|Laboratory|Laboratories|University|Consulate-General|Consulate|Embassy|Royal College|Faculty|"
-    f"Group|Consultancy|Consulting|Consultants|{COMPANY_SUFFIXES}"
+    f"Group|Consultancy|Consulting|Consultants|{COMPANY_SUFFIXES}|"
+    # named hospitals, colleges, schools and railway companies are bodies in the labels ("Watford General
+    # Hospital", "Judicial College", "Frankley Hill School", "East Midlands Railway")
+    "Hospital|College|School|Railway|Railways"
 )
 
 

@@ -69,8 +69,13 @@ def test_the_model_revises_what_the_rules_read(text, rules_read, model_reads):
     assert cm.revise_statuses(ruled)["status"][0] == model_reads
 
 
-def test_the_model_never_adds_a_commitment():
-    frame = pl.DataFrame({"text": ["We will publish the report in the spring.", "The figures are in the table."]})
-    revised = cm.revise_statuses(classify_sentences(frame))
-    assert revised["status"].to_list() == ["planned", None]
-    assert revised["cue"].to_list() == ["will publish", None]
+def test_the_model_adds_a_commitment_only_where_it_reads_one():
+    # a real API answer the rules find no cue in: the model reads a completed action, its cue the verb group
+    paused = "All random mandatory drug testing (rMDT) in prisons were paused in March 2020 following the outbreak of the COVID-19 pandemic."
+    frame = pl.DataFrame({"text": ["We will publish the report in the spring.", "The figures are in the table.", paused]})
+    ruled = classify_sentences(frame)
+    assert ruled["status"].to_list() == ["planned", None, None]
+    revised = cm.revise_statuses(ruled)
+    assert revised["status"].to_list() == ["planned", None, "completed"]
+    assert revised["cue"].to_list() == ["will publish", None, "were paused"]
+    assert paused[revised["cue_at"][2] :].startswith("were paused")

@@ -754,3 +754,29 @@ def test_rules_after_batch_v():
     assert set(agencies_in("regulatory divergence with (a) the EU and (b) other markets")) == {"EU"}
     # the site's name at the end of a linked page's title is no mention
     assert agencies_in("Written questions, answers and statements - UK Parliament.") == {}
+
+
+def test_named_instruments_of_the_list():
+    """Named schemes without a head word come from pipeline/reference/named_instruments.csv (sentences of K-W)."""
+    assert set(instruments_in("The Government has committed to maintaining the Triple Lock for the State Pension")) == {"Triple Lock"}
+    assert set(instruments_in("The Government has no current plans to remove or reduce the LISA withdrawal charge for the Lifetime ISA.")) == {"Lifetime ISA"}
+    assert set(instruments_in("the sponsoring department follows Managing Public Money")) == {"Managing Public Money"}
+    # the scheme's own word joins the name; a capitalised word after it makes it part of a body's name
+    assert set(instruments_in("extending the voluntary Right to Buy scheme.")) == {"Right to Buy scheme"}
+    assert instruments_in("The UK ETS Authority has consulted on the expansion") == {}
+    assert agencies_in("The UK ETS Authority has consulted on the expansion") != {}
+    # a listed name is matched as printed and never inside a longer word
+    assert instruments_in("the triple locked door") == {}
+
+
+def test_the_named_instruments_list_is_well_formed():
+    import csv
+
+    from pipeline.metadata.enums import InstrumentKind
+    from pipeline.reference import NAMED_INSTRUMENTS_CSV
+
+    rows = list(csv.DictReader(NAMED_INSTRUMENTS_CSV.open(encoding="utf-8", newline="")))
+    assert rows and [r["title"] for r in rows] == sorted((r["title"] for r in rows), key=str.lower)
+    printed = [p for r in rows for p in [r["title"], *filter(None, r["aliases"].split("|"))]]
+    assert len(printed) == len(set(printed)), "a name is listed twice"
+    assert {r["kind"] for r in rows} <= {k.value for k in InstrumentKind}

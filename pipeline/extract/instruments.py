@@ -9,10 +9,14 @@ Police Research Series Paper 125") to the instrument they name.
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from pipeline.extract.names import DAY_OR_MONTH, FUNDER_WORD, ORG_HEADS, WordGate, slug
+from pipeline.metadata.enums import InstrumentKind
+from pipeline.reference import NAMED_INSTRUMENTS_CSV
 from pipeline.parsing.dates import MONTH_PATTERN
 
 # a capitalised word, "&" inside it too ("Team Tempest R&D programme"), or a year
@@ -387,7 +391,39 @@ def find_instruments(text: str) -> list[InstrumentMention]:
         name = m.group("name")
         if not _NOT_A_SCHEME.search(name) and _titled(name):
             candidates.append(_mention("other", name, m.start("name")))
+    # The named schemes and publications no shape reads ("Triple Lock", "Managing Public Money"), from the list.
+    named = _named_instruments()
+    for start, end, printed in named.gate.spans(text):
+        if (start and (text[start - 1].isalnum() or text[start - 1] in "-'’")) or (end < len(text) and (text[end].isalnum() or text[end] == "-")):
+            continue
+        if (after := _NAMED_GOES_ON.match(text, end)) and not after.group("kind"):
+            continue  # part of a longer name: "the UK ETS Authority" is a body
+        title, kind = named.titles[printed]
+        end = after.end() if after else end  # "the voluntary Right to Buy scheme": the scheme's word is the title's
+        candidates.append(InstrumentMention(start, end, text[start:end], kind, title, None, None))
     return _longest_non_overlapping(candidates)
+
+
+# What follows a listed name: a scheme's own word, which joins it, or another capitalised word, which makes it part of a longer name.
+_NAMED_GOES_ON = re.compile(r"[^\S\n]+(?:(?P<kind>[Ss]cheme|[Pp]rogramme|[Pp]ayments?|[Pp]olicy)\b|[A-Z])")
+
+
+@dataclass(frozen=True)
+class _NamedInstruments:
+    gate: WordGate  # every title and alias, as printed
+    titles: dict[str, tuple[str, str]]  # printed -> (title, kind)
+
+
+@cache
+def _named_instruments() -> _NamedInstruments:
+    """pipeline/reference/named_instruments.csv, read once."""
+    titles: dict[str, tuple[str, str]] = {}
+    with NAMED_INSTRUMENTS_CSV.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            kind = InstrumentKind(row["kind"]).value  # a kind the tables know, or the list is wrong
+            for printed in [row["title"], *filter(None, row["aliases"].split("|"))]:
+                titles[printed] = (row["title"], kind)
+    return _NamedInstruments(WordGate(titles), titles)
 
 
 _SCHEME_CUES = (

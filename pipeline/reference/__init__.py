@@ -8,6 +8,7 @@ from pathlib import Path
 
 REFERENCE_DIR = Path(__file__).resolve().parent
 AGENCIES_CSV = REFERENCE_DIR / "agencies.csv"
+NAMED_INSTRUMENTS_CSV = REFERENCE_DIR / "named_instruments.csv"  # named schemes without a head word (data/reference/named_instruments.SOURCE.md)
 MEMBERS_CSV = REFERENCE_DIR / "members.csv"  # people of both Houses (pipeline/reference/build/members.py)
 MEMBER_NAMES_CSV = REFERENCE_DIR / "member_names.csv"  # their spells and name keys
 MEMBER_OFFICES_CSV = REFERENCE_DIR / "member_offices.csv"  # their ministerial appointments

@@ -780,3 +780,15 @@ def test_the_named_instruments_list_is_well_formed():
     printed = [p for r in rows for p in [r["title"], *filter(None, r["aliases"].split("|"))]]
     assert len(printed) == len(set(printed)), "a name is listed twice"
     assert {r["kind"] for r in rows} <= {k.value for k in InstrumentKind}
+
+
+def test_rules_after_batch_w():
+    """W's error classes, each with its real sentence (W 1704, 4956, 1564)."""
+    # two offices joined by "and" are two: the second's body is no agency
+    assert agencies_in("discussions he has had with the Minister for the Cabinet Office and the Secretary of State for the Home Department on tours") == {}
+    assert agencies_in("her valuable work as Co-Chair of the All-Party Parliamentary Group on HIV, AIDS and Sexual Health") == {}
+    # "&" joins a name's words as "and" does; a plural's possessive apostrophe is not the name's
+    assert agencies_in("The Office for Product Safety & Standards (OPSS) is currently analysing responses")["Office for Product Safety & Standards"] == "Office for Product Safety and Standards"
+    assert set(agencies_in("what the Office for Product Safety and Standards' timetable is")) == {"Office for Product Safety and Standards"}
+    # a bracketed word with one capital is no acronym
+    assert set(agencies_in("after its owner and operator, The Jubilee Sailing Trust (Tenacious) Limited, entered administration. Tenacious sailed")) == {"Jubilee Sailing Trust"}

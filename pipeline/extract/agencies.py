@@ -44,7 +44,7 @@ _ORG_NAME = re.compile(
     # ... "of/for" and its subject ("International Council for the Exploration of the Seas"), or "on" and its
     # subject after a head that takes one ("UK Commission on Bereavement", "Ministerial Taskforce on Child
     # Poverty"; never a day or a month: "the Commission on Monday"; "the Home Office on Defence" is no name)
-    rf"(?:[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+(?:the[^\S\n]+)?)?{_CAPWORD}){{0,3}}"
+    rf"(?:[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:(?:and|&)[^\S\n]+|of[^\S\n]+(?:the[^\S\n]+)?)?{_CAPWORD}){{0,3}}"
     # (a treaty body's subject, "the ... of": "UN Committee on the Rights of Persons with Disabilities"; not a
     # topic: "Committee on the Men's Health Strategy")
     rf"|{_TAKES_ON}[^\S\n]+on(?![^\S\n]+{DAY_OR_MONTH}\b)[^\S\n]+(?:the[^\S\n]+(?={_CAPWORD}(?:[^\S\n]+{_CAPWORD})?[^\S\n]+of[^\S\n]){_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+|with[^\S\n]+|of[^\S\n]+(?:the[^\S\n]+)?)?{_CAPWORD}){{0,3}}"
@@ -197,7 +197,9 @@ _OFFICE = re.compile(
     rf"Solicitor[- ]General|Attorney[- ]General|Special Representative|Commissioner|Chairman|Chair|Director|"
     rf"Chief Executive|Ambassador|Governor|Permanent Secretary|Director[- ]General|Chief Inspector|Registrar|"
     rf"Comptroller and Auditor General|Chief Whip|Whip|Spokesman|Head)\s+(?:(?:of|for|to|at|in)\s+(?:the\s+)?)"
-    rf"(?:{_CAPWORD}(?:,?\s+(?:and\s+|of\s+|the\s+)*{_CAPWORD})*)"
+    # (the office's body ends where another office begins: "the Minister for the Cabinet Office and the
+    # Secretary of State for the Home Department" is two offices)
+    rf"(?:{_CAPWORD}(?:,?\s+(?:and\s+|of\s+|the\s+)*(?!(?:Secretary|Minister|Under-Secretary|Parliamentary\s+(?:Secretary|Under-Secretary)|Chancellor|Paymaster|Attorney|Solicitor)\b){_CAPWORD})*)"
     # "the UN Secretary-General", "the Treasury Solicitor": a body's name before an office
 )
 _OFFICE_AFTER_BODY = re.compile(
@@ -365,6 +367,8 @@ def define_acronyms(text: str, known: Gazetteer) -> dict[str, Agency]:
     for m in _ACRONYM_DEFINITION.finditer(view):
         acronym = m.group("acronym")
         letters = [c for c in acronym if c.isupper()]
+        if len(letters) < 2:
+            continue  # a bracketed word, not letters: "The Jubilee Sailing Trust (Tenacious) Limited"
         words = re.findall(r"[\w'&\-]+", m.group("name"))
         # The shortest tail of the name whose capitalised initials spell the acronym.
         for k in range(len(words) - 1, -1, -1):
@@ -561,7 +565,7 @@ def find_agencies(
             # "the Kerslake Commission on Armed Forces Housing’s (Annual) report": the subject ends at a possessive
             if m_owned := re.search(rf"\b(?:{ORG_HEADS}) (?:on|of|for) [^’']*?['’]s\b", name):
                 name = name[: m_owned.end() - 2]
-            name = re.sub(r"['’]s$", "", name)
+            name = re.sub(r"['’]s$|(?<=s)['’]$", "", name)  # a possessive, also a plural's ("Standards' timetable")
             if company := _COMPANY_GOES_ON.search(name):
                 name = name[: company.end()]
             if (in_the := _IN_THE.match(name)) and (body := _curated_name(name[in_the.end() :], known)):

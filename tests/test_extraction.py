@@ -792,3 +792,8 @@ def test_rules_after_batch_w():
     assert set(agencies_in("what the Office for Product Safety and Standards' timetable is")) == {"Office for Product Safety and Standards"}
     # a bracketed word with one capital is no acronym
     assert set(agencies_in("after its owner and operator, The Jubilee Sailing Trust (Tenacious) Limited, entered administration. Tenacious sailed")) == {"Jubilee Sailing Trust"}
+    # a Command Paper by its title; two titles joined by a bare "and", each with its head or one listed (V 1463, W 5506)
+    assert set(instruments_in("The previous Government made several funding commitments in the Network North Command Paper.")) == {"Network North Command Paper"}
+    assert set(instruments_in("set out in the Powering Up Britain and British Energy Security Strategy")) == {"Powering Up Britain", "British Energy Security Strategy"}
+    assert set(instruments_in("the Initial Teacher Training Core Content Framework and Early Career Framework")) == {"Initial Teacher Training Core Content Framework", "Early Career Framework"}
+    assert set(instruments_in("under the Children and Families Act 2014")) == {"Children and Families Act 2014"}

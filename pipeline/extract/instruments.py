@@ -169,7 +169,8 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     # Numbers under which treaties are published: "UK Treaty Series No. 3, 2014", "CETS No.213".
     ("treaty", ("Series", "ETS"), re.compile(r"\b(?:UK[^\S\n]+)?(?:Treaty|Miscellaneous|European|Country)[^\S\n]+Series[^\S\n]+No\.?[^\S\n]?\d+(?:,[^\S\n]+\d{4})?|\b(?:CETS|ETS)[^\S\n]?No\.?[^\S\n]?\d+")),
     ("policy_paper", ("Book",), re.compile(rf"\b(?:{CAP}[^\S\n]+)*(?:Green|White|Orange|Blue|Red)[^\S\n]+Books?(?::[^\S\n]+{TITLE})?")),
-    ("policy_paper", ("Paper",), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:White|Green)[^\S\n]+Paper\b")),
+    # (a Command Paper by its title too: "the Network North Command Paper", "Safeguarding the Union Command Paper")
+    ("policy_paper", ("Paper",), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:White|Green|Command)[^\S\n]+Paper\b")),
     (
         # any capitalised plan ("Bus Service Improvement Plan", "York Local Plan"), and the period a plan or a
         # strategy covers ("Diversity and Inclusion Strategy 2022-25", "Environmental Improvement Plan 2023")
@@ -271,6 +272,14 @@ def _two_titles(surface: str, word_before: str = "") -> tuple[str, str, int] | N
     """(first, second, offset of second) when ``surface`` is two titles joined by "and the" (first "" when only the second is one)."""
     if m := _TWO_NAMED.match(surface):
         return m.group(1), m.group(2), m.start(2)
+    # two titles each with its head word, or a listed name and a title, joined by a bare "and" ("Defence and
+    # Security Industrial Strategy and Defence Command Paper", "Powering Up Britain and British Energy Security Strategy")
+    if (at := surface.rfind(" and ")) > 0 and not surface.startswith(" and the ", at):
+        first, second = surface[:at], surface[at + len(" and ") :]
+        if second[:1].isupper() and len(second.split()) >= 2 and _TITLE_HEAD_END.search(second) and (
+            (_TITLE_HEAD_END.search(first) and len(first.split()) >= 2) or first in _named_instruments().titles
+        ):
+            return first, second, at + len(" and ")
     at = surface.rfind(" and the ")
     if at < 0:
         return None
@@ -288,7 +297,7 @@ def _two_titles(surface: str, word_before: str = "") -> tuple[str, str, int] | N
 
 
 _GENERIC_TITLES = {"official statistics", "national statistics", "official report", "the official report", "hansard", "the convention", "the protocol", "the treaty", "the act", "the bill", "the report", "act", "bill", "convention", "protocol", "treaty", "the government", "government",
-                   "white paper", "green paper", "british standard", "british standards"}  # a kind of paper: "her Department's White Paper entitled High stakes: ..." is titled by what follows
+                   "white paper", "green paper", "command paper", "british standard", "british standards"}  # a kind of paper: "her Department's White Paper entitled High stakes: ..." is titled by what follows
 # Words before a back-reference are no title: "Work on the Bill", "the timetable for the Review".
 _BACK_REFERENCE = re.compile(r"[^\S\n]the[^\S\n]+(?:Bill|Act|Report|Review|Strategy|Plan|Programme|Scheme|Fund|Framework|Guidance|Code|Inquiry)$")
 # Fiscal events printed without their year are events, not documents (the Report rule reads "Spending Review").

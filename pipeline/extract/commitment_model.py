@@ -5,9 +5,10 @@ from it. This linear model reads the whole sentence — its first words and
 pairs of words, weighted by tf-idf — together with the status the rules
 gave, and decides again: it may keep the status, change it, or find that the
 sentence commits to nothing. Where the rules found no cue, it adds a
-commitment only when it reads one with more than even odds (``ADD_ABOVE``),
-and its cue is then the word or pair of words that weighs most for that
-status (each commitment names the words that signal it, docs/data-contract.md).
+commitment only when it reads one with more than even odds (``ADD_ABOVE``)
+and the sentence's main clause has a verb group, which is then its cue
+(each commitment names the words that signal it, docs/data-contract.md): a
+cut fragment ("We wil...") or a line of figures gets none.
 
 It is a multinomial logistic regression trained with scikit-learn on every
 labelled sentence in ``tests/fixtures`` (``python -m
@@ -44,7 +45,7 @@ TOKEN = r"\b\w+\b"
 ADD_ABOVE = 0.5
 
 
-@dataclass(frozen=True, eq=False)  # (hashed by identity: one shipped model, its arrays cached once)
+@dataclass(frozen=True, eq=False)  # (arrays inside: compared by identity)
 class CommitmentModel:
     """Weights of a trained model: one column per status (``classes``), in scikit-learn's order."""
 
@@ -52,30 +53,9 @@ class CommitmentModel:
     terms: pl.DataFrame  # term (sorted), idf, one weight column per class
     rule_weights: dict[str, tuple[float, ...]]  # the rules' status -> its weights (times RULE_WEIGHT)
     intercepts: tuple[float, ...]
-
-    @property
-    def term_ids(self) -> pl.DataFrame:
-        """(term, _tid): each term's row in ``terms``; the rows are in the terms' order, so ids sort as terms do."""
-        return _term_ids(self)
-
-    @property
-    def weights(self) -> np.ndarray:
-        """(terms x classes) weights, and ``idf`` beside them, as arrays for gathering by term id."""
-        return _weight_matrix(self)[0]
-
-    @property
-    def idf(self) -> np.ndarray:
-        return _weight_matrix(self)[1]
-
-
-@cache
-def _term_ids(model: CommitmentModel) -> pl.DataFrame:
-    return model.terms.select("term").with_row_index("_tid")
-
-
-@cache
-def _weight_matrix(model: CommitmentModel) -> tuple[np.ndarray, np.ndarray]:
-    return model.terms.select(list(model.classes)).to_numpy().astype(np.float64), model.terms["idf"].to_numpy().astype(np.float64)
+    term_ids: pl.DataFrame  # (term, _tid): each term's row in ``terms``, so ids sort as the terms do
+    weights: np.ndarray  # (terms x classes), gathered by term id
+    idf: np.ndarray  # by term id
 
 
 def training_sets(fixtures: Path = FIXTURES) -> list[Path]:
@@ -178,7 +158,8 @@ def load_model(path: Path = MODEL_CSV) -> CommitmentModel:
     frame = pl.DataFrame(
         {"term": [r[1] for r in terms], "idf": [float(r[2]) for r in terms], **{c: [float(r[3 + k]) for r in terms] for k, c in enumerate(classes)}}
     )
-    return CommitmentModel(classes, frame, rule_weights, intercepts)
+    weights = frame.select(list(classes)).to_numpy().astype(np.float64)
+    return CommitmentModel(classes, frame, rule_weights, intercepts, frame.select("term").with_row_index("_tid"), weights, frame["idf"].to_numpy().astype(np.float64))
 
 
 def _weighted_terms(texts: pl.Series, model: CommitmentModel) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -193,13 +174,11 @@ def _weighted_terms(texts: pl.Series, model: CommitmentModel) -> tuple[np.ndarra
     return rows, term_ids, value / norm[rows]
 
 
-def decision_scores(
-    texts: pl.Series, rules: pl.Series, model: CommitmentModel | None = None, terms: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
-) -> np.ndarray:
+def decision_scores(texts: pl.Series, rules: pl.Series, model: CommitmentModel | None = None) -> np.ndarray:
     """The model's score of each class for each sentence (rows: sentences, columns: ``model.classes``)."""
     model = model or load_model()
     n = len(texts)
-    rows, term_ids, value = _weighted_terms(texts, model) if terms is None else terms
+    rows, term_ids, value = _weighted_terms(texts, model)
     weights = model.weights[term_ids]
     scores = np.empty((n, len(model.classes)))
     fallback = (0.0,) * len(model.classes)
@@ -210,79 +189,73 @@ def decision_scores(
     return scores
 
 
-def revise_statuses(frame: pl.DataFrame, text: str = "text", status: str = "status") -> pl.DataFrame:
-    """``frame`` with each non-null ``status`` read again by the model (null where it reads no commitment), and a
-    status, ``cue`` and ``cue_at`` added where the rules found none and the model reads a commitment above ``ADD_ABOVE``."""
+def revise_statuses(frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` (text, and the rules' status, cue and cue_at) with each status the rules found read again by the
+    model (null where it reads no commitment), and one added where the rules found none (:func:`_choose`)."""
     if frame.height == 0:
         return frame
     model = load_model()
-    terms = _weighted_terms(frame[text], model)
-    scores = decision_scores(frame[text], frame[status].cast(pl.String), model, terms)
-    none_at = model.classes.index(NONE)
-    statuses = pl.Series([None if c == NONE else c for c in model.classes], dtype=pl.String)  # "none": no commitment
-    found = frame[status].is_not_null().to_numpy()
-    revised = frame[status].cast(pl.String).clone().scatter(np.flatnonzero(found), statuses.gather(scores[found].argmax(axis=1)))
-    # Softmax of the scores: the probability of "none" where the rules found no cue.
-    shifted = np.exp(scores - scores.max(axis=1, keepdims=True))
-    committed = 1.0 - shifted[:, none_at] / shifted.sum(axis=1)
-    adding = np.flatnonzero(~found & (committed > ADD_ABOVE))
-    if not adding.size:
-        return frame.with_columns(revised.cast(frame.schema[status]))
-    others = scores[adding].copy()
-    others[:, none_at] = -np.inf
-    chosen = others.argmax(axis=1)
-    revised = revised.scatter(adding, statuses.gather(chosen))
-    cues, cue_ats, texts = frame["cue"].to_list(), frame["cue_at"].to_list(), frame[text].to_list()
-    for row, k in zip(adding.tolist(), chosen.tolist()):
-        cues[row], cue_ats[row] = _cue(texts[row], model, k, terms, row)
-    return frame.with_columns(revised.cast(frame.schema[status]), pl.Series("cue", cues, dtype=frame.schema["cue"]), pl.Series("cue_at", cue_ats, dtype=frame.schema["cue_at"]))
+    scores = decision_scores(frame["text"], frame["status"].cast(pl.String), model)
+    shifted = np.exp(scores - scores.max(axis=1, keepdims=True))  # softmax: the classes' probabilities
+    statuses, cues = _choose(shifted / shifted.sum(axis=1, keepdims=True), model.classes, frame["status"].is_not_null().to_numpy(), frame["text"].to_list())
+    return frame.with_columns(
+        pl.Series("status", [None if c == NONE else c for c in statuses], dtype=pl.String).cast(frame.schema["status"]),
+        pl.Series("cue", [c[0] if c else r for c, r in zip(cues, frame["cue"].to_list())], dtype=frame.schema["cue"]),
+        pl.Series("cue_at", [c[1] if c else r for c, r in zip(cues, frame["cue_at"].to_list())], dtype=frame.schema["cue_at"]),
+    )
 
 
-# The sentence's first verb group, as a reader would point at what it commits to ("were paused", "will
-# have", "has also provided", "issued"): a verb's helper and its verb, or a word in -ed after the opening.
+def _choose(probabilities: np.ndarray, classes, found: np.ndarray, texts: list[str]) -> tuple[list[str], list[tuple[str, int] | None]]:
+    """Each sentence's status (``NONE``: no commitment) and, where one is added, its cue: the one rule of the run
+    and of the leave-one-out runs. What the rules found is read again (the likeliest class); where they found
+    nothing, a commitment is added only when it is likelier than ``ADD_ABOVE`` and the sentence has a cue
+    (:func:`_cues`), as the likeliest status that is one."""
+    classes = list(classes)
+    none_at = classes.index(NONE)
+    statuses = [classes[k] for k in probabilities.argmax(axis=1)]
+    statuses = [s if f else NONE for s, f in zip(statuses, found)]
+    candidates = np.flatnonzero(~found & (1.0 - probabilities[:, none_at] > ADD_ABOVE))
+    cues: list[tuple[str, int] | None] = [None] * len(texts)
+    committing = probabilities[candidates].copy()
+    committing[:, none_at] = -1.0
+    for row, cue, k in zip(candidates.tolist(), _cues([texts[r] for r in candidates]), committing.argmax(axis=1).tolist()):
+        if cue is not None:
+            statuses[row], cues[row] = classes[k], cue
+    return statuses, cues
+
+
+# A clause the sentence opens with before its main one ("If they are unable to meet our expectations, we
+# will ..."; "As set out in the plan, the Government has ..."): an added commitment's cue is after it.
+_OPENING_CLAUSE = re.compile(r"(?:If|As|Whilst|While|When|Although|Though|Where|Since|Because|Once|Unless|Until|After|Before|Following|Given|To)\b[^,;]{0,200},[^\S\n]*")
+# The main clause's first verb group, as a reader would point at what it commits to ("were paused", "will
+# have", "has also provided", "does not have"), or a lower-case word in -ed after the opening word
+# ("UK Government issued statements"); a helper before a function word is no verb group ("is a", "was the").
+_HELPER = r"(?:[Hh]as|[Hh]ave|[Hh]ad|[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Ww]ill|[Ww]ould|[Ss]hall|[Ss]hould|may|might|can|could|[Dd]oes|[Dd]o|[Dd]id|[Cc]ontinues|[Cc]ontinue|[Rr]emains|[Rr]emain)"
 _VERB_GROUP = re.compile(
-    r"\b(?:has|have|had|is|are|was|were|will|would|shall|should|may|might|can|could|continues|continue|remains|remain)"
-    r"(?:\s+(?:not|also|already|now|then|still|been|be|being|to|continue to|\w+ly))*\s+\w+"
-    r"|(?<=\w\s)\b[a-z]\w+ed\b",
-    re.IGNORECASE,
+    rf"\b{_HELPER}(?:[^\S\n]+(?:not|also|already|now|then|still|been|be|being|to|continue[^\S\n]+to|[a-z]+ly))*"
+    r"[^\S\n]+(?!(?:a|an|the|in|on|at|of|for|with|by|no|any|some|this|that|these|those|its|their|our|his|her|my|also|not)\b)[a-z][\w\-]*"
+    r"|(?<=\w\s)\b[a-z][a-z\-]*ed\b"
 )
 
 
-def _cue(sentence: str, model: CommitmentModel, status_at: int, terms: tuple[np.ndarray, np.ndarray, np.ndarray], row: int) -> tuple[str, int]:
-    """Where the model added a commitment, the words that signal it, as printed, and where they start: the
-    sentence's first verb group, or, with none, the word or pair of words that weighs most for the status."""
-    if found := _VERB_GROUP.search(sentence, 0, MAX_CHARS):
-        return found.group(), found.start()
-    found = None
-    rows, term_ids, value = terms
-    first, last = np.searchsorted(rows, row, "left"), np.searchsorted(rows, row, "right")  # the sentence's terms (sorted by row)
-    term_ids, value = term_ids[first:last], value[first:last]
-    if term_ids.size:
-        weighs = (model.weights[term_ids, status_at] - model.weights[term_ids, model.classes.index(NONE)]) * value
-        best = model.terms["term"][int(term_ids[np.lexsort((term_ids, -weighs))[0]])]  # ties by the term: deterministic
-        # a term is one word or two neighbouring words of the lower-cased start of the sentence (_terms)
-        found = re.search(r"\b" + r"\W+".join(re.escape(word) for word in best.split(" ")) + r"\b", sentence[:MAX_CHARS], re.IGNORECASE)
-    if found is None:  # (no known word, or one lower-cased into other letters: the sentence's first word stands for it)
-        found = re.search(r"\w+", sentence) or re.search(r".+", sentence)
-    return sentence[found.start() : found.end()], found.start()
+def _cues(texts: list[str]) -> list[tuple[str, int] | None]:
+    """Each sentence's cue for an added commitment, as printed, and where it starts: the first verb group of its
+    main clause (subordinate clauses masked as the rules mask them) within its first MAX_CHARS; None without one."""
+    from pipeline.extract.commitments import mask_subordinate
+
+    masked = pl.DataFrame({"text": texts}, schema={"text": pl.String}).select(mask_subordinate(pl.col("text")))["text"].to_list()
+    out: list[tuple[str, int] | None] = []
+    for text, view in zip(texts, masked):
+        opening = _OPENING_CLAUSE.match(view)
+        found = _VERB_GROUP.search(view, opening.end() if opening else 0)
+        out.append((text[found.start() : found.end()], found.start()) if found and found.start() < MAX_CHARS else None)
+    return out
 
 
 def predict(vectorizer, rule_columns: list[str], model, sentences: pl.DataFrame) -> list[str]:
-    """The statuses the run-time reading gives ``sentences`` with a model fresh from :func:`fit`: what the rules
-    found, read again; where they found nothing, a commitment only above ``ADD_ABOVE`` (as :func:`revise_statuses`)."""
-    proba = model.predict_proba(features(vectorizer, rule_columns, sentences))
-    classes = [str(c) for c in model.classes_]
-    none_at = classes.index(NONE)
-    out = []
-    for rule, p in zip(sentences["rule"], proba):
-        if rule == NONE:
-            p = p.copy()
-            committed = 1.0 - p[none_at]
-            p[none_at] = -1.0
-            out.append(classes[int(p.argmax())] if committed > ADD_ABOVE else NONE)
-        else:
-            out.append(classes[int(p.argmax())])
-    return out
+    """The statuses the run-time reading (:func:`revise_statuses`) gives ``sentences`` with a model fresh from :func:`fit`."""
+    probabilities = model.predict_proba(features(vectorizer, rule_columns, sentences))
+    return _choose(probabilities, [str(c) for c in model.classes_], (sentences["rule"] != NONE).to_numpy(), sentences["text"].to_list())[0]
 
 
 def leave_one_batch_out(sentences: pl.DataFrame) -> list[dict]:

@@ -15,8 +15,9 @@ from pipeline.extract.instruments import find_instruments, instrument_id, link_i
 def agencies_in(text: str) -> dict[str, str]:
     """surface -> agency name, for every agency mention of ``text``."""
     known = gazetteer()
-    acronyms = define_acronyms(text, known)
-    return {m.surface: m.agency.name for m in find_agencies(text, acronyms, [(i.start, i.end) for i in find_instruments(text)], known)}
+    titles = [(i.start, i.end) for i in find_instruments(text)]
+    acronyms = define_acronyms(text, known, titles)
+    return {m.surface: m.agency.name for m in find_agencies(text, acronyms, titles, known)}
 
 
 # --- agencies -----------------------------------------------------------------
@@ -797,3 +798,26 @@ def test_rules_after_batch_w():
     assert set(instruments_in("set out in the Powering Up Britain and British Energy Security Strategy")) == {"Powering Up Britain", "British Energy Security Strategy"}
     assert set(instruments_in("the Initial Teacher Training Core Content Framework and Early Career Framework")) == {"Initial Teacher Training Core Content Framework", "Early Career Framework"}
     assert set(instruments_in("under the Children and Families Act 2014")) == {"Children and Families Act 2014"}
+
+
+def test_rules_after_the_tenth_sessions_review():
+    """The review's cases (corpus sentences and the shapes they stand for)."""
+    # another country's mission, a person's title after the place, a possessive: not ours, cut, dropped
+    assert agencies_in("The Iranian regime uses its Embassy in London to intimidate") == {}
+    assert agencies_in("the Embassy in Moscow Mr Smith said") == {"Embassy in Moscow": "British Embassy Moscow"}
+    assert agencies_in("the British Embassy in Kyiv’s staff") == {"British Embassy in Kyiv": "British Embassy Kyiv"}
+    # an establishment by its kind alone, a railway line, and a dedication that opens a school's name
+    assert agencies_in("The Primary School will reopen.") == {}
+    assert agencies_in("when the North Wales Coast Railway will be electrified") == {}
+    assert set(agencies_in("pupils at Our Lady of Lourdes Catholic Primary School said")) == {"Our Lady of Lourdes Catholic Primary School"}
+    # an infirmary is named as a hospital is
+    assert set(agencies_in("- Royal Victoria Infirmary, Newcastle")) == {"Royal Victoria Infirmary"}
+    # the establishment heads are no words of a body's name for the instruments
+    assert "Hospital Travel Costs" in instruments_in("families claiming Hospital Travel Costs can apply")
+    # an acronym defined for an instrument's name is no body's
+    assert agencies_in("the cancellation of the Restoring Your Railways (RYR) programme. RYR was") == {}
+    # a listed name after a capitalised word is another's; after an owner it is the list's
+    assert "Right to Buy" not in instruments_in("Community Right to Buy will empower local people")
+    assert set(instruments_in("HM Treasury’s Managing Public Money sets out")) == {"Managing Public Money"}
+    assert set(instruments_in("Freeports and Investment Zones will")) == {"Freeports", "Investment Zones"}
+    assert instruments_in("under the Restoring Your Railway programme")["Restoring Your Railway programme"][0] == "other"

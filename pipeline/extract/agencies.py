@@ -24,7 +24,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from pipeline.extract.names import COMPANY_SUFFIXES, DAY_OR_MONTH, DEMONYMS, FUNDER_WORD, ORG_HEADS, WordGate, match_view, slug
+from pipeline.extract.names import COMPANY_SUFFIXES, DAY_OR_MONTH, DEMONYMS, ESTABLISHMENT_HEADS, FUNDER_WORD, ORG_HEADS, WordGate, match_view, slug
 from pipeline.metadata.enums import AgencyKind
 from pipeline.reference import AGENCIES_CSV
 
@@ -39,8 +39,10 @@ _GOVERNMENT_OF = r"(?:(?:Interim|Transitional|Provisional|Federal)[^\S\n]+Govern
 # Capitalised words joined by "of (the)", "for (the)", "on", "in" or "and" (never "and the"):
 # "Organised Immigration Crime Section", "Foreign and Commonwealth Office", "Government of Sudan".
 # A name never runs over a line break: list items and table cells are lines of the answer.
+# A body's head words: an organisation's, and a named establishment's (names.ESTABLISHMENT_HEADS).
+_BODY_HEADS = f"{ORG_HEADS}|{ESTABLISHMENT_HEADS}"
 _ORG_NAME = re.compile(
-    rf"\b(?:{_CAPWORD}(?:[^\S\n]+(?:(?:of|for|on|in)(?:[^\S\n]+the)?|and|&))?[^\S\n]+){{1,6}}(?:{ORG_HEADS})\b"
+    rf"\b(?:{_CAPWORD}(?:[^\S\n]+(?:(?:of|for|on|in)(?:[^\S\n]+the)?|and|&))?[^\S\n]+){{1,6}}(?:{_BODY_HEADS})\b"
     # ... "of/for" and its subject ("International Council for the Exploration of the Seas"), or "on" and its
     # subject after a head that takes one ("UK Commission on Bereavement", "Ministerial Taskforce on Child
     # Poverty"; never a day or a month: "the Commission on Monday"; "the Home Office on Defence" is no name)
@@ -54,7 +56,7 @@ _ORG_NAME = re.compile(
     # the UK's own is "the Government" (GUIDELINES.md), and the devolved ones are in the table
     rf"|\b(?:the[^\S\n]+)?{_GOVERNMENT_OF}[^\S\n]+(?:the[^\S\n]+)?(?!United Kingdom\b){_CAPWORD}(?:[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?{_CAPWORD}){{0,3}}"
     # "the Association of British Insurers", "the Board of Agriculture"
-    rf"|\b(?<=[Tt]he )(?:{ORG_HEADS})[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+)?{_CAPWORD}){{0,3}}"
+    rf"|\b(?<=[Tt]he )(?:{_BODY_HEADS})[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+)?{_CAPWORD}){{0,3}}"
     # "University of York", "University of the West of England"
     rf"|\bUniversity of (?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:of[^\S\n]+)?{_CAPWORD}){{0,3}}"
     # military units: "28 Regiment Royal Engineers", "1st Battalion, The Royal Irish Regiment", "3 Commando Brigade Royal Marines"
@@ -79,7 +81,7 @@ def _establishments(text: str, view: str) -> list[AgencyMention]:
     found = []
     for m in _ESTABLISHMENT.finditer(view):
         place = re.sub(r"['’]s$", "", m.group("place")).split()
-        while place and (place[-1] in _NOT_A_PLACE or place[-1] == "of" or re.fullmatch(ORG_HEADS, place[-1])):
+        while place and (place[-1] in _NOT_A_PLACE or place[-1] == "of" or re.fullmatch(_BODY_HEADS, place[-1])):
             place.pop()  # "HM Prison Service" is the service itself, a curated body
         if not place or place[0] in _NOT_A_PLACE:
             continue
@@ -156,24 +158,42 @@ def _missions_abroad(text: str, view: str) -> list[AgencyMention]:
     """The UK's embassies, high commissions and consulates named with their place."""
     found = []
     for m in _MISSION.finditer(view):
-        if not (m.group("owner") or m.group("in")) or m.group("place").split()[0] in _NOT_NAME_START:
+        if not m.group("owner"):
+            # without "British", "UK" or "HM" the mission is ours only after "the" or "our", and with "in"
+            # ("its Embassy in London", "a foreign Embassy in Kabul" are another country's)
+            before = _WORD_BEFORE.search(view, max(0, m.start() - 30), m.start())
+            if not m.group("in") or not before or before.group(1).lower() not in ("the", "our"):
+                continue
+        # the place's words, as (start, end) in the view: it ends before a person's title ("the Embassy in
+        # Moscow Mr Smith said"), and without a possessive ("the British Embassy in Kyiv’s staff")
+        spans = [(w.start(), w.end()) for w in re.finditer(r"\S+", view[: m.end("place")]) if w.start() >= m.start("place")]
+        cut = next((k for k, (a, b) in enumerate(spans) if view[a:b] in _TITLES_AFTER_PLACE), len(spans))
+        spans = spans[:cut]
+        if not spans:
             continue
-        if not m.group("owner") and (before := _WORD_BEFORE.search(view, max(0, m.start() - 30), m.start())) and before.group(1)[0].isupper() and before.group(1) not in _NOT_NAME_START:
+        end = spans[-1][1] - (2 if re.search(r"['’]s$", view[spans[-1][0] : spans[-1][1]]) else 0)
+        words = view[spans[0][0] : end].split()
+        if words[0] in _NOT_NAME_START or " ".join(words) in _UK_PLACES:
             continue
-        name = f"British {' '.join(m.group('head').split())} {m.group('place')}"
-        found.append(AgencyMention(m.start(), m.end(), text[m.start() : m.end()], Agency(slug(name), name, None, AgencyKind.OTHER)))
+        name = f"British {' '.join(m.group('head').split())} {' '.join(words)}"
+        found.append(AgencyMention(m.start(), end, text[m.start() : end], Agency(slug(name), name, None, AgencyKind.OTHER)))
     return found
+
+
+_TITLES_AFTER_PLACE = {"Mr", "Mrs", "Ms", "Dr", "Lord", "Lady", "Sir", "Dame", "Minister", "Ambassador", "Secretary", "President", "Prime"}
+_UK_PLACES = {"London", "Edinburgh", "Cardiff", "Belfast", "the UK", "the United Kingdom"}
 
 
 _CAPITAL_AFTER = re.compile(r"[^\S\n]+[A-Z]")
 _NOT_BEFORE_UK = {"Several", "Most", "Many", "Other", "Few", "Major", "Leading", "Key", "Visit", "Made", "Team", "Whole", "Rest", "Great", "Britain", "England", "Scotland", "Wales", "Ireland", "Northern", "Global", "Across", "Regions", "Nations"}
 
 
-# Words that end the names of places, not bodies.
-_PLACE_WORDS = r"(?:Infirmary|Medical Centre|Health Centre|Prison)"
+# Words that end the names of places, not bodies (a named hospital, infirmary, school or college is a body:
+# names.ESTABLISHMENT_HEADS; a prison is named as an establishment by its prefix, "HMP Garth", _ESTABLISHMENT).
+_PLACE_WORDS = r"(?:Medical Centre|Health Centre|Prison)"
 # Names that are places or outlets, not bodies (GUIDELINES: "the Library of the House").
 _NOT_AGENCIES = re.compile(rf"Librar(?:y|ies)|^Official Report$|^Hansard$|^Vote Office$|{_PLACE_WORDS}$")
-# A place's word after a name makes the name part of the place's: "Whipps Cross University Hospital".
+# A place's word after a name makes the name part of the place's: "the Grove Medical Centre".
 _PLACE_AFTER = re.compile(rf"[^\S\n]+{_PLACE_WORDS}s?\b")
 # A new name that runs on into another capitalised word is part of a longer name, not a body's
 # ("the Offence Group Classifications file").
@@ -309,7 +329,7 @@ def gazetteer(path: Path = AGENCIES_CSV) -> Gazetteer:
                     automaton.add_word(key, (len(key), agency.agency_id))
                 if agency.agency_id not in (ids := sharing.setdefault(key, [])):
                     ids.append(agency.agency_id)
-                if len(words := word_key(surface)) >= 3 and re.search(rf"\b(?:{ORG_HEADS})\b", surface):
+                if len(words := word_key(surface)) >= 3 and re.search(rf"\b(?:{_BODY_HEADS})\b", surface):
                     by_words.setdefault(words, set()).add(agency.agency_id)
     automaton.make_automaton()
     unique = {words: by_id[next(iter(ids))] for words, ids in by_words.items() if len(ids) == 1}
@@ -348,7 +368,7 @@ _OFFICE_WORDS = WordGate((
     "Spokesman", "Head", "Librar", "Solicitor", "Envoy",
 ))
 # Words every new-organisation pattern holds (a head noun, "Government of", a military unit).
-_NAME_WORDS = WordGate((*ORG_HEADS.split("|"), "Government of", "Government in", "Regiment", "Brigade", "Battalion", "Squadron", "Division", "Flotilla", "Wing"))
+_NAME_WORDS = WordGate((*_BODY_HEADS.split("|"), "Government of", "Government in", "Regiment", "Brigade", "Battalion", "Squadron", "Division", "Flotilla", "Wing"))
 
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
@@ -358,8 +378,9 @@ def _blocked_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for pattern in (_OFFICE, _OFFICE_AFTER_BODY) for m in pattern.finditer(text)]
 
 
-def define_acronyms(text: str, known: Gazetteer) -> dict[str, Agency]:
-    """Acronyms the text defines for organisations: 'Immigration Service (IS)'."""
+def define_acronyms(text: str, known: Gazetteer, excluded: list[tuple[int, int]] = ()) -> dict[str, Agency]:
+    """Acronyms the text defines for organisations: 'Immigration Service (IS)'; none for a name inside an
+    ``excluded`` span (an instrument's: "the Restoring Your Railways (RYR) programme")."""
     defined: dict[str, Agency] = {}
     if not _ANY_BRACKETED_ACRONYM.search(text):
         return defined
@@ -376,6 +397,8 @@ def define_acronyms(text: str, known: Gazetteer) -> dict[str, Agency]:
             initials = [w[0] for w in tail if w.lower() not in _STOP]
             if initials == letters or "".join(initials).upper() == acronym.upper():
                 name_start = view.rfind(tail[0], m.start("name"), m.end("name"))
+                if any(a < m.end("name") and name_start < b for a, b in excluded):
+                    break
                 name = view[name_start : m.end("name")].strip().rstrip(",")
                 agency = _resolve_name(name, known)
                 if agency is not None:
@@ -398,13 +421,13 @@ def one_body_per_short_form(mentions: list[AgencyMention], known: Gazetteer) -> 
     shorts = {m.agency.name for m in new}
     canonical: dict[str, Agency] = {}  # short form -> the first full name printed
     for m in new:  # in text order
-        if (cut := re.match(rf"(.+?\b(?:{ORG_HEADS})) (?:on|of|for) ", m.agency.name)) and cut.group(1) in shorts:
+        if (cut := re.match(rf"(.+?\b(?:{_BODY_HEADS})) (?:on|of|for) ", m.agency.name)) and cut.group(1) in shorts:
             canonical.setdefault(cut.group(1), m.agency)
     if not canonical:
         return mentions
 
     def body(m: AgencyMention) -> Agency:
-        if m.agency.agency_id in known.by_id or not (cut := re.match(rf"(.+?\b(?:{ORG_HEADS}))(?: (?:on|of|for) (.+)|$)", m.agency.name)):
+        if m.agency.agency_id in known.by_id or not (cut := re.match(rf"(.+?\b(?:{_BODY_HEADS}))(?: (?:on|of|for) (.+)|$)", m.agency.name)):
             return m.agency
         first = canonical.get(cut.group(1))
         if first is None or cut.group(2) is None:
@@ -464,7 +487,7 @@ def _resolve_name(name: str, known: Gazetteer) -> Agency | None:
     for end, (key_len, agency_id) in known.automaton.iter(name):
         if end == len(name) - 1 and len(name) - key_len <= 4:
             return known.by_id[agency_id]
-    if re.search(rf"\b(?:{ORG_HEADS})$", name) and name.split()[0] not in _NOT_NAME_START and not _GENERIC_NAME.match(name):
+    if re.search(rf"\b(?:{_BODY_HEADS})$", name) and name.split()[0] not in _NOT_NAME_START and not _GENERIC_NAME.match(name):
         return Agency(slug(name), name, None, AgencyKind.OTHER)
     return None
 
@@ -563,7 +586,7 @@ def find_agencies(
         name, start = _strip_name_start(m.group(0), m.start())
         for name, start in _separate_bodies(name, start, known):
             # "the Kerslake Commission on Armed Forces Housing’s (Annual) report": the subject ends at a possessive
-            if m_owned := re.search(rf"\b(?:{ORG_HEADS}) (?:on|of|for) [^’']*?['’]s\b", name):
+            if m_owned := re.search(rf"\b(?:{_BODY_HEADS}) (?:on|of|for) [^’']*?['’]s\b", name):
                 name = name[: m_owned.end() - 2]
             name = re.sub(r"['’]s$|(?<=s)['’]$", "", name)  # a possessive, also a plural's ("Standards' timetable")
             if company := _COMPANY_GOES_ON.search(name):
@@ -615,7 +638,7 @@ def find_agencies(
         # "X and Y", "Core Home Office", "RAB Resource DEL for the Home Office"
         # "UN Security Council on Sudan", "Kent County Council on Highways": the curated body and a topic
         # "NHS Digital Hospital and Community ... Statistics": a body's name before a word of a title
-        return bool(re.fullmatch(r"\x00(?:,?\s+and\s+\x00)+|[A-Z][\w'\-]*\s+(?:and\s+)?\x00|.+\s(?:for|of|to|in|at|from) the \x00|(?:(?:[A-Z][\w'\-]*|\x00)\s+)?\x00 on .+|\x00\s+(?:Hospital|School|College)", rest))
+        return bool(re.fullmatch(r"\x00(?:,?\s+and\s+\x00)+|[A-Z][\w'\-]*\s+(?:and\s+)?\x00|.+\s(?:for|of|to|in|at|from) the \x00|(?:(?:[A-Z][\w'\-]*|\x00)\s+)?\x00 on .+|\x00\s+(?:" + ESTABLISHMENT_HEADS + r")", rest))
 
     candidates = [c for c in candidates if id(c) in curated_ids or not absorbs_curated(c)]
     # A body the text gave an acronym to carries it on every mention.
@@ -694,10 +717,12 @@ def council_places(path: Path = AGENCIES_CSV) -> frozenset[str]:
 # British Embassy", "an Independent Panel"); a compass point before "Bank" is a place ("the West Bank").
 # ("International Section" and "National Advisory Group" are units' names: the adjectives here are the
 # ones that only describe.)
-_GENERIC_NAME = re.compile(rf"^(?:British|High|Local|Regional|Joint|Independent|Foreign|New|Interim) (?:{ORG_HEADS})$"
+_GENERIC_NAME = re.compile(rf"^(?:British|High|Local|Regional|Joint|Independent|Foreign|New|Interim) (?:{_BODY_HEADS})$"
                            rf"|^(?:{_COMPASS})(?:ern)? Bank$"
-                           # a programme addressed to its readers is no body ("Restoring Your Railway")
-                           r"|.*\b(?:Your|Our|My)\b")
+                           # an establishment by its kind alone ("the Primary School", "a District General Hospital")
+                           rf"|^(?:(?:Primary|Secondary|Grammar|Special|Free|General|Community|District|Dental|Medical|Catholic|Church|Infant|Junior|Nursery|Teaching|University|Royal|Sixth Form|Independent|State|Local|New|Private|Public|Secure|Training)[^\S\n]+)+(?:{ESTABLISHMENT_HEADS})$"
+                           # a line is no railway company ("the North Wales Coast Railway will be electrified")
+                           r"|.*\b(?:Line|Coast|Valley|Light|Branch|Main)[^\S\n]+Railways?$")
 
 
 def _well_formed_name(name: str, view: str, start: int) -> bool:
@@ -705,7 +730,7 @@ def _well_formed_name(name: str, view: str, start: int) -> bool:
     words = name.split()
     if len(words) < 2 or _NOT_AGENCIES.search(name) or _PLACE_AFTER.match(view, start + len(name)) or _NAME_RUNS_ON.match(view, start + len(name)) or _GENERIC_NAME.match(name):
         return False
-    if re.search(rf"\bthe (?:{ORG_HEADS})$", name):  # "Achievement of the Department"
+    if re.search(rf"\bthe (?:{_BODY_HEADS})$", name):  # "Achievement of the Department"
         return False
     # "Housing Association property": one word and a head, with no article, is a description; but a
     # council of a place the table's councils name is a council ("Somerset Council", a unitary
@@ -718,14 +743,14 @@ def _well_formed_name(name: str, view: str, start: int) -> bool:
 
 # (the first may be a head and its subject when the second is a name of three words or more: "Ministry of
 # Health and Palestine Red Crescent Society"; not "Department of Health and Human Services")
-_TWO_BODIES = re.compile(rf"^(.*?\b(?:{ORG_HEADS})|.*?\b(?:{ORG_HEADS}) (?:of|for) [A-Z][\w'’\-]*(?= and (?:\S+ ){{2,}}))"
-                         rf" and (.+\b(?:{ORG_HEADS}))$")
-_IN_BODY = re.compile(rf"^.+? (?:in|at|within) (?=(?:[A-Z][\w'’&\-]* (?:[\w'’&\-]+ )*)?(?:{ORG_HEADS})(?: (?:of|for) [A-Z].*)?$)")
+_TWO_BODIES = re.compile(rf"^(.*?\b(?:{_BODY_HEADS})|.*?\b(?:{_BODY_HEADS}) (?:of|for) [A-Z][\w'’\-]*(?= and (?:\S+ ){{2,}}))"
+                         rf" and (.+\b(?:{_BODY_HEADS}))$")
+_IN_BODY = re.compile(rf"^.+? (?:in|at|within) (?=(?:[A-Z][\w'’&\-]* (?:[\w'’&\-]+ )*)?(?:{_BODY_HEADS})(?: (?:of|for) [A-Z].*)?$)")
 
 
 # A body's own body: "World Health Organization’s Uppsala Monitoring Centre" is two. Only an owner
 # that is itself a body by its head word splits ("Children’s Commissioner", "King’s College" do not).
-_OWNED_BODY = re.compile(rf"^(.+?\b(?:{ORG_HEADS}))['’]s (?=[A-Z])(.+)$")
+_OWNED_BODY = re.compile(rf"^(.+?\b(?:{_BODY_HEADS}))['’]s (?=[A-Z])(.+)$")
 
 
 def _separate_bodies(name: str, start: int, known: Gazetteer) -> list[tuple[str, int]]:
@@ -766,6 +791,11 @@ def _curated_name(name: str, known: Gazetteer) -> Agency | None:
 _WHO_FUNDS = re.compile(FUNDER_WORD)
 
 
+# Two words that open a name though the first alone would not ("His Majesty’s Treasury"; a church's dedication
+# before a school's name: "All Saints Roman Catholic School", "Our Lady of Lourdes Catholic Primary School").
+_NAME_OPENINGS = {"His Majesty's", "His Majesty’s", "Her Majesty's", "Her Majesty’s", "All Saints", "All Souls", "Our Lady"}
+
+
 def _strip_name_start(name: str, start: int) -> tuple[str, int]:
     if re.match(rf"(?:[Tt]he\s+)?{_GOVERNMENT_OF}\s", name):
         stripped = re.sub(r"^[Tt]he\s+", "", name)
@@ -775,9 +805,7 @@ def _strip_name_start(name: str, start: int) -> tuple[str, int]:
     if (funder := max((k for k, word in enumerate(words) if _WHO_FUNDS.fullmatch(word)), default=-1)) >= 0:
         start += len(" ".join(words[: funder + 1])) + 1
         words = words[funder + 1 :]
-    while words and (words[0] in _NOT_NAME_START or words[0].lower() in _STOP) and not (
-        (words[0] in ("His", "Her") and words[1:2] in (["Majesty's"], ["Majesty’s"])) or (words[0] == "All" and words[1:2] in (["Saints"], ["Souls"]))
-    ):  # (a church's dedication opens a school's name: "All Saints Roman Catholic School")
+    while words and (words[0] in _NOT_NAME_START or words[0].lower() in _STOP) and " ".join(words[:2]) not in _NAME_OPENINGS:
         start += len(words[0]) + 1
         words = words[1:]
     return " ".join(words), start

@@ -276,9 +276,10 @@ def _two_titles(surface: str, word_before: str = "") -> tuple[str, str, int] | N
     # Security Industrial Strategy and Defence Command Paper", "Powering Up Britain and British Energy Security Strategy")
     if (at := surface.rfind(" and ")) > 0 and not surface.startswith(" and the ", at):
         first, second = surface[:at], surface[at + len(" and ") :]
-        if second[:1].isupper() and len(second.split()) >= 2 and _TITLE_HEAD_END.search(second) and (
-            (_TITLE_HEAD_END.search(first) and len(first.split()) >= 2) or first in _named_instruments().titles
-        ):
+        listed = _named_instruments().titles
+        if (first in listed and second in listed) or (second[:1].isupper() and len(second.split()) >= 2 and _TITLE_HEAD_END.search(second) and (
+            (_TITLE_HEAD_END.search(first) and len(first.split()) >= 2) or first in listed
+        )):
             return first, second, at + len(" and ")
     at = surface.rfind(" and the ")
     if at < 0:
@@ -402,19 +403,29 @@ def find_instruments(text: str) -> list[InstrumentMention]:
             candidates.append(_mention("other", name, m.start("name")))
     # The named schemes and publications no shape reads ("Triple Lock", "Managing Public Money"), from the list.
     named = _named_instruments()
+    listed: list[InstrumentMention] = []
     for start, end, printed in named.gate.spans(text):
         if (start and (text[start - 1].isalnum() or text[start - 1] in "-'’")) or (end < len(text) and (text[end].isalnum() or text[end] == "-")):
             continue
-        if (after := _NAMED_GOES_ON.match(text, end)) and not after.group("kind"):
-            continue  # part of a longer name: "the UK ETS Authority" is a body
+        if (after := _NAMED_GOES_ON.match(text, end)) and not after.group("scheme_word"):
+            continue  # part of a longer name after it: "the UK ETS Authority" is a body
+        if (before := _NAMED_AFTER.search(text, max(0, start - 30), start)) and before.group(1) not in _NAMED_MAY_FOLLOW and not re.search(r"['’]s?$", before.group(1)):
+            continue  # or before it: "Community Right to Buy", "the Armed Forces Help to Buy Scheme" are other schemes
         title, kind = named.titles[printed]
         end = after.end() if after else end  # "the voluntary Right to Buy scheme": the scheme's word is the title's
-        candidates.append(InstrumentMention(start, end, text[start:end], kind, title, None, None))
-    return _longest_non_overlapping(candidates)
+        listed.append(InstrumentMention(start, end, text[start:end], kind, title, None, None))
+    # a listed name the shapes read with the same span is the list's ("the Restoring Your Railway programme")
+    spans = {(m.start, m.end) for m in listed}
+    return _longest_non_overlapping([*listed, *(c for c in candidates if (c.start, c.end) not in spans)])
 
 
 # What follows a listed name: a scheme's own word, which joins it, or another capitalised word, which makes it part of a longer name.
-_NAMED_GOES_ON = re.compile(r"[^\S\n]+(?:(?P<kind>[Ss]cheme|[Pp]rogramme|[Pp]ayments?|[Pp]olicy)\b|[A-Z])")
+_NAMED_GOES_ON = re.compile(r"[^\S\n]+(?:(?P<scheme_word>[Ss]cheme|[Pp]rogramme|[Pp]ayments?|[Pp]olicy)\b|[A-Z])")
+# A capitalised word just before a listed name (not a sentence's first word: the search starts after a stop
+# or at a line's start) makes it part of a longer name, unless the word only says whose it is ("HM Treasury’s
+# Managing Public Money").
+_NAMED_AFTER = re.compile(r"(?<![.!?:\n])(?<![.!?:\n] )\b([A-Z][\w'’\-]*)[^\S\n]+$")
+_NAMED_MAY_FOLLOW = {"UK", "HM", "The", "A", "An", "Our", "This", "Government"}
 
 
 @dataclass(frozen=True)

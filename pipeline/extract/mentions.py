@@ -33,8 +33,8 @@ def extract_mentions(questions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFram
         found = {part: instrument_rules.link_identifiers(instrument_rules.find_instruments(text), text) for part, text in parts}
         canonical = _canonical_instruments([m for ms in found.values() for m in ms])
         acronyms: dict[str, agency_rules.Agency] = {}
-        for _, text in parts:
-            acronyms.update(agency_rules.define_acronyms(text, known))
+        for part, text in parts:
+            acronyms.update(agency_rules.define_acronyms(text, known, [(m.start, m.end) for m in found[part]]))
         for part, text in parts:
             if found[part]:
                 found[part] = _outside_curated_bodies(found[part], text, known)

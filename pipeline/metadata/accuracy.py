@@ -113,4 +113,9 @@ ACCURACY: list[dict] = [
         "pages": "Written Questions API records, after tuning on V and a review",
         "question_recall": 1.000, "agency_f1": 0.848, "instrument_f1": 0.674, "commitment_detection_f1": 0.816, "commitment_status_macro_f1": 0.743,
     },
+    {
+        "batch": "X", "questions": 72, "labelled": "2026-12-03",
+        "pages": "Written Questions API records, after tuning on K-W and a review",
+        "question_recall": 1.000, "agency_f1": 0.887, "instrument_f1": 0.713, "commitment_detection_f1": 0.843, "commitment_status_macro_f1": 0.745,
+    },
 ]

@@ -821,3 +821,11 @@ def test_rules_after_the_tenth_sessions_review():
     assert set(instruments_in("HM Treasury’s Managing Public Money sets out")) == {"Managing Public Money"}
     assert set(instruments_in("Freeports and Investment Zones will")) == {"Freeports", "Investment Zones"}
     assert instruments_in("under the Restoring Your Railway programme")["Restoring Your Railway programme"][0] == "other"
+
+
+def test_rail_companies_of_the_table():
+    """Train operators, rolling-stock and freight companies are curated bodies (X 5265, W 7025, R 732)."""
+    assert set(agencies_in("Avanti West Coast, CrossCountry and Porterbrook are working together")) == {"Avanti West Coast", "CrossCountry", "Porterbrook"}
+    assert set(agencies_in("freight operators such as Freightliner, DB Cargo and GB Railfreight")) == {"Freightliner", "DB Cargo", "GB Railfreight"}
+    # a body of the table with its legal suffix is the body
+    assert agencies_in("services operated by West Midlands Trains Limited under contract") == {"West Midlands Trains Limited": "West Midlands Trains"}

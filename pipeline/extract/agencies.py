@@ -185,6 +185,7 @@ _UK_PLACES = {"London", "Edinburgh", "Cardiff", "Belfast", "the UK", "the United
 
 
 _CAPITAL_AFTER = re.compile(r"[^\S\n]+[A-Z]")
+_COMPANY_SUFFIX_END = re.compile(rf"[^\S\n]+(?:{COMPANY_SUFFIXES})$")
 _NOT_BEFORE_UK = {"Several", "Most", "Many", "Other", "Few", "Major", "Leading", "Key", "Visit", "Made", "Team", "Whole", "Rest", "Great", "Britain", "England", "Scotland", "Wales", "Ireland", "Northern", "Global", "Across", "Regions", "Nations"}
 
 
@@ -596,7 +597,8 @@ def find_agencies(
                 # ("Enhancing Confidence in the Professional Regulators Working Group" is one name)
                 name, start = name[in_the.end() :], start + in_the.end()
             else:
-                body = known.by_words.get(word_key(name))
+                # (a body of the table with its company's legal suffix is the body: "West Midlands Trains Limited")
+                body = known.by_words.get(word_key(name)) or (_curated_name(_COMPANY_SUFFIX_END.sub("", name), known) if _COMPANY_SUFFIX_END.search(name) else None)
             if body is not None:
                 candidates.append(AgencyMention(start, start + len(name), text[start : start + len(name)], body))
             elif name and _well_formed_name(name, view, start):

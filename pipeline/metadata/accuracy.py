@@ -118,4 +118,9 @@ ACCURACY: list[dict] = [
         "pages": "Written Questions API records, after tuning on K-W and a review",
         "question_recall": 1.000, "agency_f1": 0.887, "instrument_f1": 0.713, "commitment_detection_f1": 0.843, "commitment_status_macro_f1": 0.745,
     },
+    {
+        "batch": "Y", "questions": 72, "labelled": "2026-12-03",
+        "pages": "Written Questions API records, after tuning on K-X",
+        "question_recall": 1.000, "agency_f1": 0.823, "instrument_f1": 0.768, "commitment_detection_f1": 0.854, "commitment_status_macro_f1": 0.785,
+    },
 ]

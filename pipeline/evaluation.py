@@ -92,6 +92,23 @@ def _entity_matches(pred: dict, gold: dict) -> bool:
     return bool(gold_keys & pred_keys)
 
 
+def match_entities(gold: list[dict], predicted: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(gold entities missed, predicted entities left over), each gold entity taking the first prediction it matches."""
+    remaining, missed = list(predicted), []
+    for entity in gold:
+        if hit := next((p for p in remaining if _entity_matches(p, entity)), None):
+            remaining.remove(hit)
+        else:
+            missed.append(entity)
+    return missed, remaining
+
+
+def sentence_match(by_text: dict[str, object], text: str) -> object | None:
+    """The value of the sentence ``text`` in ``by_text`` (keyed by ``_loose`` text), or of one that starts with its first 60 characters."""
+    key = _loose(text)
+    return by_text.get(key) or next((v for k, v in by_text.items() if k[:60] == key[:60]), None)
+
+
 def _prf(tp: int, fp: int, fn: int) -> dict:
     p = tp / (tp + fp) if tp + fp else 1.0
     r = tp / (tp + fn) if tp + fn else 1.0
@@ -168,24 +185,16 @@ def evaluate_release(gold_path: Path, release_dir: Path) -> dict:
             ("agencies", t["agency_mentions"], t["agencies"], "agency_id", "name"),
             ("instruments", t["instrument_mentions"], t["instruments"].with_columns(pl.lit(None, dtype=pl.String).alias("acronym")), "instrument_id", "title"),
         ):
-            predicted = _entities(mentions, table, id_col, name_col, q["question_id"])
-            remaining = list(predicted)
-            for ge in g.get(kind, []):
-                hit = next((p for p in remaining if _entity_matches(p, ge)), None)
-                if hit:
-                    remaining.remove(hit)
-                    ent[kind][0] += 1
-                else:
-                    ent[kind][2] += 1
-                    errors.append(f"{kind} missed: {g['file']} ref={g.get('reference')}: {ge.get('name') or ge.get('title')!r}")
-            for p in remaining:
-                ent[kind][1] += 1
-                errors.append(f"{kind} extra: {g['file']} ref={g.get('reference')}: {p['name']!r} {p['surfaces']}")
+            missed, extra = match_entities(g.get(kind, []), _entities(mentions, table, id_col, name_col, q["question_id"]))
+            ent[kind][0] += len(g.get(kind, [])) - len(missed)
+            ent[kind][1] += len(extra)
+            ent[kind][2] += len(missed)
+            errors.extend(f"{kind} missed: {g['file']} ref={g.get('reference')}: {ge.get('name') or ge.get('title')!r}" for ge in missed)
+            errors.extend(f"{kind} extra: {g['file']} ref={g.get('reference')}: {p['name']!r} {p['surfaces']}" for p in extra)
         sentences = t["answer_sentences"].filter(pl.col("question_id") == q["question_id"]).sort("position")
         predicted_by_text = {_loose(text): sid for sid, text in sentences.select("sentence_id", "text").iter_rows()}
         for s in g.get("sentences", []):
-            key = _loose(s["text"])
-            sid = predicted_by_text.get(key) or next((v for k, v in predicted_by_text.items() if k[:60] == key[:60]), None)
+            sid = sentence_match(predicted_by_text, s["text"])
             got = commit_status.get(sid, "none") if sid else "none"
             if sid is None:
                 errors.append(f"sentence missed: {g['file']} ref={g.get('reference')}: {s['text'][:70]!r}")

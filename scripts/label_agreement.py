@@ -14,7 +14,7 @@ import json
 import sys
 from pathlib import Path
 
-from pipeline.evaluation import _entity_matches, _loose, _prf, commitment_scores, load_gold
+from pipeline.evaluation import _loose, _prf, commitment_scores, load_gold, match_entities, sentence_match
 
 
 def agreement(first: list[dict], second: list[dict]) -> dict:
@@ -27,19 +27,12 @@ def agreement(first: list[dict], second: list[dict]) -> dict:
     for gold, other in zip(first, second):
         for kind, (tp_fp_fn) in counts.items():
             predicted = [{"name": e.get("name") or e.get("title"), "acronym": e.get("acronym"), "surfaces": e.get("surfaces", [])} for e in other.get(kind, [])]
-            for entity in gold.get(kind, []):
-                hit = next((p for p in predicted if _entity_matches(p, entity)), None)
-                if hit is None:
-                    tp_fp_fn[2] += 1
-                else:
-                    predicted.remove(hit)
-                    tp_fp_fn[0] += 1
-            tp_fp_fn[1] += len(predicted)
+            missed, extra = match_entities(gold.get(kind, []), predicted)
+            tp_fp_fn[0] += len(gold.get(kind, [])) - len(missed)
+            tp_fp_fn[1] += len(extra)
+            tp_fp_fn[2] += len(missed)
         statuses = {_loose(s["text"]): s["status"] for s in other.get("sentences", [])}
-        for sentence in gold.get("sentences", []):
-            key = _loose(sentence["text"])
-            got = statuses.get(key) or next((v for k, v in statuses.items() if k[:60] == key[:60]), "none")
-            pairs.append((sentence["status"], got))
+        pairs.extend((sentence["status"], sentence_match(statuses, sentence["text"]) or "none") for sentence in gold.get("sentences", []))
         kinds += gold.get("answer_kind") == other.get("answer_kind")
     detection, _, macro = commitment_scores(pairs)
     return {"records": len(first), "agencies": _prf(*counts["agencies"]), "instruments": _prf(*counts["instruments"]),

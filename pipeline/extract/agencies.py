@@ -143,12 +143,13 @@ def _uk_named(text: str, view: str) -> list[AgencyMention]:
 
 # The UK's missions abroad, named by their place ("the British Embassy in Lima", "our High Commission in
 # Dhaka", "HM Embassy Cairo"): one body each, as the labels name them ("British Embassy Lima"). Without
-# "British", "UK" or "HM" before it the place needs "in", and a people's word before the head makes the
-# mission another country's ("the Chinese Embassy in London"), so no capitalised word may stand there.
-_MISSION_WORDS = ("Embassy", "High Commission", "Consulate")
+# "British", "UK" or "HM" before it the mission is ours only after "the" or "our" and with "in"
+# ("its Embassy in London" is another country's).
+_MISSION_HEADS = ("High Commission", "Embassy", "Consulate-General", "Consulate")  # (longest first: "Consulate-General")
+_MISSION_GATE = WordGate(_MISSION_HEADS)
 _MISSION = re.compile(
     r"(?:(?P<owner>British|UK|HM|His[^\S\n]+Majesty['’]s|Her[^\S\n]+Majesty['’]s)[^\S\n]+)?"
-    r"(?<![\w'’\-])(?P<head>(?:Deputy[^\S\n]+)?High[^\S\n]+Commission|Embassy|Consulate-General|Consulate)"
+    r"(?<![\w'’\-])(?P<head>(?:Deputy[^\S\n]+)?(?:" + "|".join(h.replace(" ", r"[^\S\n]+") for h in _MISSION_HEADS) + "))"
     r"(?P<in>[^\S\n]+in)?[^\S\n]+(?P<place>[A-Z](?:[\w'’\-]*\w)?(?:[^\S\n]+[A-Z](?:[\w'’\-]*\w)?){0,2})"
 )
 _WORD_BEFORE = re.compile(r"([\w'’\-]+)[^\S\n]+$")
@@ -598,7 +599,7 @@ def find_agencies(
                 name, start = name[in_the.end() :], start + in_the.end()
             else:
                 # (a body of the table with its company's legal suffix is the body: "West Midlands Trains Limited")
-                body = known.by_words.get(word_key(name)) or (_curated_name(_COMPANY_SUFFIX_END.sub("", name), known) if _COMPANY_SUFFIX_END.search(name) else None)
+                body = known.by_words.get(word_key(name)) or ((bare := _COMPANY_SUFFIX_END.sub("", name)) != name and _curated_name(bare, known)) or None
             if body is not None:
                 candidates.append(AgencyMention(start, start + len(name), text[start : start + len(name)], body))
             elif name and _well_formed_name(name, view, start):
@@ -607,7 +608,7 @@ def find_agencies(
         candidates.extend(_establishments(text, view))
     candidates.extend(_foreign_governments(text, view))
     candidates.extend(_uk_named(text, view))
-    if any(word in view for word in _MISSION_WORDS):
+    if _MISSION_GATE.any(view):
         candidates.extend(_missions_abroad(text, view))
     # A name the text itself calls a body: "Homes England, the Government's housing and regeneration agency".
     taken = {c.start for c in candidates}  # a name found by another source is kept once

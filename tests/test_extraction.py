@@ -759,7 +759,7 @@ def test_rules_after_batch_v():
 
 def test_named_instruments_of_the_list():
     """Named schemes without a head word come from pipeline/reference/named_instruments.csv (sentences of K-W)."""
-    assert set(instruments_in("The Government has committed to maintaining the Triple Lock for the State Pension")) == {"Triple Lock"}
+    assert set(instruments_in("The Government has committed to maintaining the Triple Lock for the State Pension")) == {"Triple Lock", "State Pension"}
     assert set(instruments_in("The Government has no current plans to remove or reduce the LISA withdrawal charge for the Lifetime ISA.")) == {"Lifetime ISA"}
     assert set(instruments_in("the sponsoring department follows Managing Public Money")) == {"Managing Public Money"}
     # the scheme's own word joins the name; a capitalised word after it makes it part of a body's name
@@ -821,6 +821,29 @@ def test_rules_after_the_tenth_sessions_review():
     assert set(instruments_in("HM Treasury’s Managing Public Money sets out")) == {"Managing Public Money"}
     assert set(instruments_in("Freeports and Investment Zones will")) == {"Freeports", "Investment Zones"}
     assert instruments_in("under the Restoring Your Railway programme")["Restoring Your Railway programme"][0] == "other"
+
+
+def test_rules_after_batch_y():
+    """Y's error classes and the K-Y sets' same shapes, each with its real sentence (Y 5153, 6742, 768, 4853, 1925)."""
+    # a cited question's heading names its subject: nothing in it is a mention (never labelled in K-Y)
+    question = "pursuant to the Answer of 4 December 2023 to Question 4342 on Ministry of Defence: Consultants and Temporary Employment, how much"
+    assert bodies_named({"q": (question, "The Ministry of Defence spent £1 million.")}) == {("q", "Ministry of Defence")}
+    _, titles = question_mentions({"q": ("pursuant to the Answer of 16 November 2023 to Question 1120 on Restart Scheme, how many", "")})
+    assert titles.is_empty()
+    from pipeline.extract.mentions import cited_headings
+
+    cited = "pursuant to the Answer of 4 December 2023 to Question 4366 on Department for Levelling Up, Housing and Communities: Incentives, by"
+    assert [cited[a:b] for a, b in cited_headings(cited)] == ["Department for Levelling Up, Housing and Communities: Incentives"]
+    # a season's fiscal event without its year; a bare "Budget" needs one
+    assert set(instruments_in("As announced in the Autumn Statement on 22 November, Local Housing Allowance")) == {"Autumn Statement", "Local Housing Allowance"}
+    assert instruments_in("activity announced in each (i) a Budget and") == {}
+    # a survey of a capitalised subject, whole
+    assert set(instruments_in("Estimate from the Crime Survey of England and Wales (for the year ending March 2023) showed")) == {"Crime Survey of England and Wales"}
+    # listed names: the GDPR, the NHS Constitution, the State Pension (not its age)
+    assert set(instruments_in("our statutory obligations under the UK General Data Protection Regulation and/or the Data Protection Act 2018")) == {
+        "UK General Data Protection Regulation", "Data Protection Act 2018"}
+    assert set(instruments_in("time performance to the standards set out in the NHS Constitution. As a first step")) == {"NHS Constitution"}
+    assert instruments_in("how many Pension Credit claimants reached State Pension age") == {"Pension Credit": ("other", None)}
 
 
 def test_rail_companies_of_the_table():

@@ -184,12 +184,12 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     # Statement"; "a National Policy Statement", one word of its own, is a kind of paper)
     ("policy_paper", ("Policy Statement",), re.compile(rf"\b(?:(?!The\b|A\b|An\b)[A-Z][\w'’\-]*[^\S\n]+(?:{LINK}[^\S\n]+)*){{2,8}}Policy[^\S\n]+Statement\b(?![^\S\n]+(?:for|on)[^\S\n]+[A-Z])")),
     ("policy_paper", ("Guidance", "Code of Practice", "Strategy", "Framework", "Action Plan", "Policy Statement"), re.compile(rf"\b(?:{CAP}[^\S\n]+){{0,12}}(?:Guidance|Code of Practice|Strategy|Framework|Action Plan|Policy Statement)[^\S\n]+(?:on|for)[^\S\n]+(?:the[^\S\n]+)?{TITLE}")),
-    # a plan for, a report on, a review of or an inquiry into a capitalised subject, its words alone ("Delivery Plan
+    # a plan for, a report on, a review of, an inquiry into or a survey of a capitalised subject, its words alone ("Delivery Plan
     # for Recovering Access to Primary Care", "Annual Report on Special Advisers"; not "Plan for Water, the Government
     # ..." nor "... in April 2023")
     ("policy_paper", ("Plan for",), re.compile(rf"\b(?:{CAP}[^\S\n]+){{0,12}}Plan[^\S\n]+for[^\S\n]+{_CAPITALISED_SUBJECT}")),
-    ("report", ("Report on", "Report into", "Review of", "Review into", "Inquiry into"),
-     re.compile(rf"\b(?:{CAP}[^\S\n]+){{1,12}}(?:Report[^\S\n]+(?:on|into)|Review[^\S\n]+(?:of|into)|Inquiry[^\S\n]+into)[^\S\n]+(?:the[^\S\n]+)?{_CAPITALISED_SUBJECT}")),
+    ("report", ("Report on", "Report into", "Review of", "Review into", "Inquiry into", "Survey of", "Survey for"),
+     re.compile(rf"\b(?:{CAP}[^\S\n]+){{1,12}}(?:Report[^\S\n]+(?:on|into)|Review[^\S\n]+(?:of|into)|Inquiry[^\S\n]+into|Survey[^\S\n]+(?:of|for))[^\S\n]+(?:the[^\S\n]+)?{_CAPITALISED_SUBJECT}")),
     # "Code of Conduct for Board Members of Public Bodies"; words before it are its owner's ("House of Commons Code of Conduct for Members")
     ("policy_paper", ("Code of Conduct",), re.compile(rf"\bCode of Conduct[^\S\n]+(?:on|for)[^\S\n]+(?:the[^\S\n]+)?{TITLE}")),
     # statistical series: "Public Transport Statistics Bulletin GB: 2005 Edition", "Immigration Statistics Quarterly Release"
@@ -197,8 +197,9 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     # named programmes and schemes (capitalised: "the single payment scheme" is not one)
     # (their words joined as the funds' are: "Flood and Coastal Resilience Innovation Programme"; a period after: "... Initiative 2022-25")
     ("other", ("Scheme", "Programme", "Initiative"), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:and[^\S\n]+|&[^\S\n]+|of[^\S\n]+|for[^\S\n]+)?){{1,5}}(?:Scheme|Programme|Initiative)\b(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?")),
-    # the Chancellor's fiscal events: "Autumn Statement 2023", "Spring Budget 2023", "Budget 2021"
-    ("policy_paper", ("Budget", "Statement"), re.compile(r"\b(?:(?:Autumn|Spring|Summer|Emergency)[^\S\n]+(?:Statement|Budget)|Budget)[^\S\n]+(?:19|20)\d\d\b(?:[^\S\n]+Policy Costings)?")),
+    # the Chancellor's fiscal events: "Autumn Statement 2023", "Spring Budget 2023", "Budget 2021"; a season's
+    # names one without its year ("announced in the Autumn Statement"), a bare "Budget" only with one
+    ("policy_paper", ("Budget", "Statement"), re.compile(r"\b(?:(?:Autumn|Spring|Summer|Emergency)[^\S\n]+(?:Statement|Budget)(?:[^\S\n]+(?:19|20)\d\d\b)?|Budget[^\S\n]+(?:19|20)\d\d\b)(?:[^\S\n]+Policy Costings)?")),
     # named funds, benefits, visas and programmes (GUIDELINES.md, named schemes): capitalised words
     # ending in the word for what they are ("Pothole Fund", "Local Housing Allowance", "Graduate visa")
     (
@@ -419,8 +420,9 @@ def find_instruments(text: str) -> list[InstrumentMention]:
     return _longest_non_overlapping([*listed, *(c for c in candidates if (c.start, c.end) not in spans)])
 
 
-# What follows a listed name: a scheme's own word, which joins it, or another capitalised word, which makes it part of a longer name.
-_NAMED_GOES_ON = re.compile(r"[^\S\n]+(?:(?P<scheme_word>[Ss]cheme|[Pp]rogramme|[Pp]ayments?|[Pp]olicy)\b|[A-Z])")
+# What follows a listed name: a scheme's own word, which joins it, or another capitalised word, which makes it
+# part of a longer name; "age" makes it the age, not the benefit ("people over State Pension age").
+_NAMED_GOES_ON = re.compile(r"[^\S\n]+(?:(?P<scheme_word>[Ss]cheme|[Pp]rogramme|[Pp]ayments?|[Pp]olicy)\b|[A-Z]|age\b)")
 # A capitalised word just before a listed name (not a sentence's first word: the search starts after a stop
 # or at a line's start) makes it part of a longer name, unless the word only says whose it is ("HM Treasury’s
 # Managing Public Money").

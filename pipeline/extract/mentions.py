@@ -30,7 +30,8 @@ def extract_mentions(questions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFram
     years = questions["sitting_date"].dt.year() if dated else pl.repeat(None, questions.height, dtype=pl.Int32, eager=True)
     for (qid, source_id, record, qtext, atext), sitting_year in zip(questions.select(*COPY_KEY, "question_text", "answer_text").iter_rows(), years):
         parts = [(Part.QUESTION, qtext or ""), (Part.ANSWER, atext or "")]
-        found = {part: instrument_rules.link_identifiers(instrument_rules.find_instruments(text), text) for part, text in parts}
+        cited = {part: cited_headings(text) for part, text in parts}
+        found = {part: _outside(instrument_rules.link_identifiers(instrument_rules.find_instruments(text), text), cited[part]) for part, text in parts}
         canonical = _canonical_instruments([m for ms in found.values() for m in ms])
         acronyms: dict[str, agency_rules.Agency] = {}
         for part, text in parts:
@@ -45,7 +46,7 @@ def extract_mentions(questions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFram
                          ref_id=instrument_rules.instrument_id(kind, title), name=title, acronym=None, kind=kind,
                          identifier=identifier, year=year)
                 )
-        bodies = {part: agency_rules.find_agencies(text, acronyms, [(m.start, m.end) for m in found[part]], known, sitting_year) for part, text in parts}
+        bodies = {part: agency_rules.find_agencies(text, acronyms, [*((m.start, m.end) for m in found[part]), *cited[part]], known, sitting_year) for part, text in parts}
         if any(a.surface.isupper() for found_bodies in bodies.values() for a in found_bodies):
             spelled = agency_rules.spelled_otherwise([text for _, text in parts], [a for found_bodies in bodies.values() for a in found_bodies], known)
             bodies = {part: [a for a in found_bodies if a.surface not in spelled or a.surface in acronyms] for part, found_bodies in bodies.items()}
@@ -59,6 +60,32 @@ def extract_mentions(questions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFram
                          identifier=None, year=None)
                 )
     return pl.DataFrame(agency_rows, schema=MENTION_ROW), pl.DataFrame(instrument_rows, schema=MENTION_ROW)
+
+
+# "pursuant to the Answer of 4 December 2023 to Question 4342 on Ministry of Defence: Consultants and
+# Temporary Employment, how much ...": the cited question's heading, its capitalised words, ": " and
+# ", " before another capitalised word ("Department for Levelling Up, Housing and Communities: Incentives").
+_CITED_HEADING = re.compile(
+    r"\b(?:to|on)[^\S\n]+(?:[Ww]ritten[^\S\n]+)?(?:[Pp]arliamentary[^\S\n]+)?Questions?[^\S\n]+(?:[Nn]o\.?[^\S\n]*)?(?:UIN[^\S\n]*)?(?:HL)?\d+[^\S\n]+on[^\S\n]+"
+    r"(?P<heading>[A-Z][\w'’&.\-]*(?:(?::|,(?=[^\S\n]+[A-Z]))?[^\S\n]+(?:(?:and|of|for|the|in|on|to|&)[^\S\n]+)*[A-Z0-9][\w'’&.\-]*)*)"
+)
+
+
+def cited_headings(text: str) -> list[tuple[int, int]]:
+    """Spans of the headings of questions a text cites by number: they name the cited question's subject.
+
+    Labellers never count a body or a title that only a cited heading holds
+    ("... to Question 1447 on Ministry of Defence: Artificial Intelligence"),
+    so no mention is read inside one.
+    """
+    if "Question" not in text:
+        return []
+    return [m.span("heading") for m in _CITED_HEADING.finditer(text)]
+
+
+def _outside(mentions: list, spans: list[tuple[int, int]]) -> list:
+    """The mentions not wholly inside any of ``spans``."""
+    return [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)] if spans else mentions
 
 
 def _outside_curated_bodies(mentions: list, text: str, known) -> list:

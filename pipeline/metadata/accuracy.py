@@ -123,4 +123,9 @@ ACCURACY: list[dict] = [
         "pages": "Written Questions API records, after tuning on K-X",
         "question_recall": 1.000, "agency_f1": 0.823, "instrument_f1": 0.768, "commitment_detection_f1": 0.854, "commitment_status_macro_f1": 0.785,
     },
+    {
+        "batch": "Z", "questions": 72, "labelled": "2026-12-03",
+        "pages": "Written Questions API records, after tuning on Y",
+        "question_recall": 1.000, "agency_f1": 0.889, "instrument_f1": 0.715, "commitment_detection_f1": 0.910, "commitment_status_macro_f1": 0.795,
+    },
 ]

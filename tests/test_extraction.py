@@ -846,6 +846,33 @@ def test_rules_after_batch_y():
     assert instruments_in("how many Pension Credit claimants reached State Pension age") == {"Pension Credit": ("other", None)}
 
 
+def test_a_link_s_text_is_a_title():
+    """An API answer's links (Z 6213, Y 6242, X 2476, Z 790, H 6148): the page marks the title."""
+    from pipeline.extract.instruments import find_instruments
+
+    def linked(text: str, links: list[str]) -> set[str]:
+        return {m.surface for m in find_instruments(text, links)}
+
+    text = "Immigration system statistics quarterly release - GOV.UK (www.gov.uk) and Migration transparency data - GOV.UK (www.gov.uk)"
+    assert linked(text, ["Immigration system statistics quarterly release - GOV.UK (www.gov.uk)", "Migration transparency data - GOV.UK (www.gov.uk)"]) == {
+        "Immigration system statistics quarterly release", "Migration transparency data"}
+    # the site's name, a bracket left outside the link, and a word for the page itself are not the title's
+    assert linked("see Avian influenza in cattle in USA (publishing.service.gov.uk).", ["Avian influenza in cattle in USA (publishing.service.gov.uk"]) == {"Avian influenza in cattle in USA"}
+    assert linked("the Safety in Custody publication.", ["Safety in Custody publication"]) == {"Safety in Custody"}
+    # a page of the site, a question's or a table's number, a website, a body, one word: no title
+    for link in ["Written statements - Written questions, answers and statements - UK Parliament", "UIN 4194", "Table 3.15",
+                 "Arts Council's website", "Human Animal Infections and Risk Surveillance group (HAIRS)", "statistics"]:
+        assert linked(f"See {link} here.", [link]) == set(), link
+    # through the mentions step: a link to a body of the reference table is the body; without links a sentence-case title is not read
+    from pipeline.extract.mentions import extract_mentions
+
+    frame = pl.DataFrame({"question_id": ["q", "r"], "source_id": ["s", "s"], "record": [1, 2], "question_text": ["what", "what"],
+                          "answer_text": ["Figures are published by the Office for National Statistics.", "See the Legal aid statistics data files."]})
+    agencies, titles = extract_mentions(frame, [["Office for National Statistics"], ["Legal aid statistics data files"]])
+    assert agencies["surface"].to_list() == ["Office for National Statistics"] and titles["surface"].to_list() == ["Legal aid statistics data files"]
+    assert extract_mentions(frame)[1].is_empty()
+
+
 def test_rail_companies_of_the_table():
     """Train operators, rolling-stock and freight companies are curated bodies (X 5265, W 7025, R 732)."""
     assert set(agencies_in("Avanti West Coast, CrossCountry and Porterbrook are working together")) == {"Avanti West Coast", "CrossCountry", "Porterbrook"}

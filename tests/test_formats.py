@@ -50,7 +50,7 @@ def test_an_api_answer_without_tags_has_its_character_references_decoded():
     # wq-api/questions-2024-07.json, UIN 2106 (Open Parliament Licence): an answer with no tags is still HTML
     from pipeline.formats.wq_api_json import answer_lines
 
-    lines, tables = answer_lines("The UK expects to invest over £1.3 billion in the Future Combat Air System/Global Combat Air Programme "
+    lines, tables, _ = answer_lines("The UK expects to invest over £1.3 billion in the Future Combat Air System/Global Combat Air Programme "
                                  "and the associated Team Tempest R&amp;D programme, in the current financial year.")
     assert not tables and len(lines) == 1 and "Team Tempest R&D programme" in lines[0]
     # only a well-formed reference decodes: an ampersand before letters with no semicolon is printed text
@@ -62,7 +62,7 @@ def test_an_api_answer_s_inline_elements_add_no_space_inside_a_word():
     # (Open Parliament Licence): a browser prints "The", "26th", "NO2" and "(HCWS161)."
     from pipeline.formats.wq_api_json import answer_lines
 
-    lines, _ = answer_lines(
+    lines, _, links = answer_lines(
         "<p><strong>T</strong>he government recognises that cash continues to be used.</p><p> </p>"
         "<p>Correspondence of 26<sup>th</sup> September on the NO<sub>2</sub> programme "
         "(<a href=\"https://questions-statements.parliament.uk\">HCWS161</a>).</p>"
@@ -74,6 +74,7 @@ def test_an_api_answer_s_inline_elements_add_no_space_inside_a_word():
         "Line one line two",  # a line break inside a paragraph is a word boundary
         "Garthx 12",  # a row: its cells joined by a space
     ]
+    assert links == ["HCWS161"]  # each link's text, as the line prints it
 
 
 def test_a_raw_html_written_answers_page_keeps_department_heading_and_speakers():
@@ -115,5 +116,5 @@ def test_parlparse_xml_with_an_inline_dtd_is_recognised_not_refused():
 def test_an_api_answer_s_footnote_number_and_unlisted_elements_are_word_boundaries():
     from pipeline.formats.wq_api_json import answer_lines
 
-    lines, _ = answer_lines("<p>Region<sup>1</sup> 2021_2022<sup>3</sup> on 26<sup>th</sup></p><p>January<img src='x'>February<q>next</q></p>")
+    lines, _, _ = answer_lines("<p>Region<sup>1</sup> 2021_2022<sup>3</sup> on 26<sup>th</sup></p><p>January<img src='x'>February<q>next</q></p>")
     assert lines == ["Region 1 2021_2022 3 on 26th", "January February next"]

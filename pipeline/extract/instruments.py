@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -341,9 +342,9 @@ def _identifier(kind: str, surface: str) -> str | None:
     return None
 
 
-def find_instruments(text: str) -> list[InstrumentMention]:
-    """Instrument mentions in one text, longest first where they overlap."""
-    candidates: list[InstrumentMention] = []
+def find_instruments(text: str, links: Sequence[str] = ()) -> list[InstrumentMention]:
+    """Instrument mentions in one text, longest first where they overlap; ``links`` are the texts of its links (an HTML answer's)."""
+    candidates: list[InstrumentMention] = linked_titles(text, links) if links else []
     present = _GATE_WORDS.present(text + "\n")  # a gate's word with what follows it may end the text
     for kind, gate, rule in _RULES:
         if present.isdisjoint(gate):
@@ -355,8 +356,7 @@ def find_instruments(text: str) -> list[InstrumentMention]:
                 # Quoted speech is not a title: a title is short, has no full stop, and is mostly capitalised.
                 if not 2 <= len(words) <= 16 or re.search(r"[.!?]$|\.\s", title) or sum(w[:1].isupper() for w in words) * 2 < len(words):
                     continue
-                quoted_kind = "policy_paper" if re.search(r"Code|Guidance|Strategy|Plan|Paper|Framework|Charter|Rules|Handbook|Manual", title) else "report"
-                candidates.append(_mention(quoted_kind, title, m.start()))
+                candidates.append(_mention(_marked_kind(title), title, m.start()))
                 continue
             surface, start = _trim_leading(m.group(0), m.start(), _word_before(text, m.start()))
             surface = surface.rstrip(" ,")
@@ -475,6 +475,49 @@ _NOT_A_SCHEME = re.compile(
 def title_of(surface: str) -> str:
     """An instrument's title as printed, without a leading "the"."""
     return re.sub(r"^the\s+", "", surface, flags=re.I)
+
+
+def _marked_kind(title: str) -> str:
+    """The kind of a title the page marks (quotes, a link): a paper of rules or policy by its words, else a report."""
+    return "policy_paper" if re.search(r"Code|Guidance|[Gg]uidance|Strategy|[Ss]trategy|Plan|Paper|Framework|[Ff]ramework|Charter|Rules|Handbook|Manual", title) else "report"
+
+
+# The site's name a linked page's title ends with ("... - GOV.UK (www.gov.uk)", "... (publishing.service.gov.uk)",
+# its bracket sometimes outside the link), or a word for the page itself ("the Safety in Custody publication").
+_SITE_NAME = re.compile(
+    r"(?:[^\S\n]+[-–|][^\S\n]+(?:GOV\.UK|Office for National Statistics)\b.*|[^\S\n]*\((?:www\.)?[\w-]+(?:\.[\w-]+)+\)?"
+    r"|[^\S\n]+(?:publication|page|webpage|web page))\.?$"
+)
+# A link's text that is no title: a page of Parliament's site ("Written statements - ... - UK Parliament"), a
+# question's, a table's or an annex's number, a website, an address, or a body ("... Surveillance group (HAIRS)").
+_NOT_A_LINKED_TITLE = re.compile(
+    r"UK Parliament$|^(?:UIN|PQ|HL|Table|Figure|Chart|Annex|Appendix|Question)\b[^\S\n]*[\w.]*$|\bwebsite$|^(?:https?:|www\.)|@"
+    r"|\b(?:[Gg]roup|Council|Committee|Agency|Authority|Department|Ministry|Commission|Board|Trust|Institute|Association|Society)(?:[^\S\n]+\([A-Z]{2,}\))?$"
+)
+
+
+def linked_titles(text: str, links: Sequence[str]) -> list[InstrumentMention]:
+    """A link's text in ``text`` read as a title (GUIDELINES.md: titles the page marks).
+
+    In 66 links of the K-Z answers with a capitalised text of two words or
+    more, 50 were a title the labellers listed (a GOV.UK publication, a data
+    tool, a scheme's page) and the rest a page of the site, a question's or a
+    table's number, a website or a body, which are refused here; a link to a
+    body of the reference table is that body (the mentions step drops a title
+    that is a curated body's name).
+    """
+    found: list[InstrumentMention] = []
+    at = 0
+    for link in links:
+        title = _SITE_NAME.sub("", link).strip(" ,.;:")
+        if not (title[:1].isupper() and 2 <= len(title.split()) <= 30) or _NOT_A_LINKED_TITLE.search(title):
+            continue
+        start = text.find(title, at)
+        if start < 0 and (start := text.find(title)) < 0:
+            continue
+        at = start + len(title)
+        found.append(_mention(_marked_kind(title), title, start))
+    return found
 
 
 def _mention(kind: str, surface: str, start: int) -> InstrumentMention:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import polars as pl
 
@@ -14,8 +15,8 @@ from pipeline.metadata.enums import Part
 MENTION_ROW = store_schema("mentions")
 
 
-def extract_mentions(questions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Agency and instrument mentions of every question (both parts).
+def extract_mentions(questions: pl.DataFrame, links: Sequence[Sequence[str]] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Agency and instrument mentions of every question (both parts); ``links``, one list per row, the texts of its answer's links.
 
     One pass per question: the instruments found first mask the agency
     matcher, and acronyms defined anywhere in a question resolve bare uses
@@ -28,10 +29,14 @@ def extract_mentions(questions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFram
     # the sitting's year dates bare acronyms (a frame without dates reads every body as current)
     dated = questions.schema.get("sitting_date") in (pl.Date, pl.Datetime)
     years = questions["sitting_date"].dt.year() if dated else pl.repeat(None, questions.height, dtype=pl.Int32, eager=True)
-    for (qid, source_id, record, qtext, atext), sitting_year in zip(questions.select(*COPY_KEY, "question_text", "answer_text").iter_rows(), years):
+    links = links if links is not None else [()] * questions.height
+    for (qid, source_id, record, qtext, atext), sitting_year, answer_links in zip(questions.select(*COPY_KEY, "question_text", "answer_text").iter_rows(), years, links):
         parts = [(Part.QUESTION, qtext or ""), (Part.ANSWER, atext or "")]
         cited = {part: cited_headings(text) for part, text in parts}
-        found = {part: _outside(instrument_rules.link_identifiers(instrument_rules.find_instruments(text), text), cited[part]) for part, text in parts}
+        found = {
+            part: _outside(instrument_rules.link_identifiers(instrument_rules.find_instruments(text, answer_links if part == Part.ANSWER else ()), text), cited[part])
+            for part, text in parts
+        }
         canonical = _canonical_instruments([m for ms in found.values() for m in ms])
         acronyms: dict[str, agency_rules.Agency] = {}
         for part, text in parts:

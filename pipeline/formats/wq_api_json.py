@@ -87,28 +87,31 @@ def _text(value: object) -> str:
 _CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
-def answer_lines(answer: str) -> tuple[list[str], list[AnswerTable]]:
-    """The answer's lines (HTML paragraphs, list items and table rows; plain text by its line breaks) and its tables."""
+def answer_lines(answer: str) -> tuple[list[str], list[AnswerTable], list[str]]:
+    """The answer's lines (HTML paragraphs, list items and table rows; plain text by its line breaks), its tables and its links' texts."""
     if not ("<" in answer and re.search(r"<(?:p|ul|ol|li|table|tr|td|br|div|strong|em|a)\b", answer, re.IGNORECASE)):
         # An answer without tags is still the API's HTML: its character references are text ("R&amp;D" is "R&D").
         # (only well-formed references, with their semicolon: "Trust&regulation" stays as printed)
-        return [" ".join(_CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group(0)), line).split()) for line in answer.splitlines() if line.strip()], []
+        return [" ".join(_CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group(0)), line).split()) for line in answer.splitlines() if line.strip()], [], []
     lines: list[str] = []
     tables: list[tuple[int, list[list[str]]]] = []
+    links: list[str] = []
     for piece, value in fragment_pieces(answer):
         if piece == "line":
             lines.append(value)
+        elif piece == "link":
+            links.append(value)
         else:
             tables.append((len(lines), value))
             lines += [" ".join(c for c in row if c) for row in value]
-    return lines, answer_tables(tables, {k: k for k in range(len(lines))}, lines)
+    return lines, answer_tables(tables, {k: k for k in range(len(lines))}, lines), links
 
 
 def question_record(value: dict) -> QuestionRecord | None:
     """One API record as a question, or None when it has no answer yet."""
     answered = _date(value.get("dateAnswered"))
     answer = _text(value.get("answerText"))
-    lines, tables = answer_lines(answer)
+    lines, tables, links = answer_lines(answer)
     if not lines:
         return None
     uin = str(value.get("uin") or "").strip() or None
@@ -144,6 +147,7 @@ def question_record(value: dict) -> QuestionRecord | None:
         answering_body=_text(value.get("answeringBodyName")) or None,
         grouped_references=[str(g) for g in grouped if isinstance(g, (str, int))],
         tables=tables,
+        link_texts=links,
     )
 
 

@@ -186,7 +186,7 @@ def page_frames(pages: list[tuple[str, PageResult]]) -> dict[str, pl.DataFrame]:
     columns = store_schema("records")
     records = pl.DataFrame({c: [row[c] for row in rows] for c in columns}, schema=columns)  # column by column: faster than row dicts
     sentences = sentences_table(records)
-    agency_found, instrument_found = extract_mentions(records)
+    agency_found, instrument_found = extract_mentions(records, [row["link_texts"] for row in rows])
     agency_mentions = mention_rows(agency_found, sentences, "a")
     instrument_mentions = mention_rows(instrument_found, sentences, "i")
     return {

@@ -86,7 +86,8 @@ def block_lines(node: Node, out: list[str] | None = None) -> list[str]:
 def fragment_pieces(html: str) -> list[tuple[str, object]]:
     """An HTML fragment whose text may stand outside any block ("Text.<p> </p>More text.") as
     ("line", text) and ("table", rows of cells) pieces, in document order: each block element a
-    line, each table its rows, and the inline text between blocks a line."""
+    line, each table its rows, and the inline text between blocks a line; then a ("link", text)
+    piece for each link, its text as the lines print it."""
     tree = HTMLParser(f"<body>{html}</body>")
     out: list[tuple[str, object]] = []
     buffer: list[str] = []
@@ -131,6 +132,9 @@ def fragment_pieces(html: str) -> list[tuple[str, object]]:
     if tree.body is not None:
         walk(tree.body)
     flush()
+    # each link's text, as the lines print it (a GOV.UK link's text is most often a publication's title)
+    if "<a" in html or "<A" in html:
+        out.extend(("link", text) for a in tree.css("a") if (text := " ".join("".join(_inline_text(a, [])).split())))
     return out
 
 

@@ -52,6 +52,8 @@ class QuestionRecord:
     grouped_references: list[str] = field(default_factory=list)
     # Tables printed in the answer (each row is also a line of answer_text, cells joined by a space).
     tables: list[AnswerTable] = field(default_factory=list)
+    # The texts of the answer's links, as answer_text prints them (the instrument rules read a titled one as a title).
+    link_texts: list[str] = field(default_factory=list)
 
 
 @dataclass

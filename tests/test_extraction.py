@@ -844,6 +844,11 @@ def test_rules_after_batch_y():
         "UK General Data Protection Regulation", "Data Protection Act 2018"}
     assert set(instruments_in("time performance to the standards set out in the NHS Constitution. As a first step")) == {"NHS Constitution"}
     assert instruments_in("how many Pension Credit claimants reached State Pension age") == {"Pension Credit": ("other", None)}
+    # and Z's (Z 6818, 323, 7609): listed where the labels list them more often than not
+    assert set(instruments_in("Individuals do not need to wait for their Biometric Residence Permit (BRP) to make a claim")) == {"Biometric Residence Permit"}
+    assert set(instruments_in("to review the impact of the Electronic Travel Authorisation on (a) movement")) == {"Electronic Travel Authorisation"}
+    assert set(instruments_in("for (c) Income Support, (d) Job Seekers Allowance and (e) Tax Credits for 2021")) >= {"Income Support", "Tax Credits"}
+    assert "Tax Credits" not in instruments_in("claimants of Working Tax Credits")  # another's name
 
 
 def test_a_link_s_text_is_a_title():

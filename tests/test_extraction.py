@@ -851,6 +851,18 @@ def test_rules_after_batch_y():
     assert "Tax Credits" not in instruments_in("claimants of Working Tax Credits")  # another's name
 
 
+def test_titles_whose_words_list_their_subjects():
+    """A title's commas between its subjects, and a number joined to its first word (AA 6674, 936, 2407; corpus Acts)."""
+    assert set(instruments_in("the Digital Markets, Competition and Consumers Bill will")) == {"Digital Markets, Competition and Consumers Bill"}
+    assert set(instruments_in("under the Police, Crime, Sentencing and Courts Act 2022")) == {"Police, Crime, Sentencing and Courts Act 2022"}
+    assert set(instruments_in("in the 10-Year Health Plan")) == {"10-Year Health Plan"}
+    # not a sentence's opening words, a date, or a list of titles with heads of their own
+    assert set(instruments_in("In December, Competition and Markets Bill")) == {"Competition and Markets Bill"}
+    assert set(instruments_in("in December, Competition and Markets Bill")) == {"Competition and Markets Bill"}
+    assert set(instruments_in("the Finance Act, Competition and Markets Bill")) == {"Finance Act", "Competition and Markets Bill"}
+    assert "Universal Credit, Employment and Support Allowance" not in instruments_in("receive Universal Credit, Employment and Support Allowance")
+
+
 def test_a_link_s_text_is_a_title():
     """An API answer's links (Z 6213, Y 6242, X 2476, Z 790, H 6148): the page marks the title."""
     from pipeline.extract.instruments import find_instruments

@@ -112,6 +112,24 @@ def _trim_leading(text: str, start: int, word_before: str = "") -> tuple[str, in
         text, start = text[m.end() :], start + m.end()
 
 
+# A title's words before the shapes' start: a number joined to its first word ("the 10-Year Health Plan"), and the
+# subjects its words list ("the Digital Markets, Competition and Consumers Bill", "Civil Service Equality, Diversity
+# and Inclusion Expenditure Review"): capitalised words and commas after a lower-case word, none a title's own head.
+_NUMBER_JOINED = re.compile(r"(?<![\w.,])\d{1,3}-$")
+_SUBJECTS_BEFORE = re.compile(r"(?<![\w'’\-])(?:(?:[A-Z][\w'’\-]*[^\S\n]+)*[A-Z][\w'’\-]*,[^\S\n]+)+$")
+_SUBJECTS_JOINED = re.compile(r"(?:[A-Z][\w'’\-]*[^\S\n]+)*?and[^\S\n]+[A-Z]")
+_HEAD_OF_ITS_OWN = re.compile(r"\b(?:Act|Bill|Order|Regulations|Rules|Strategy|Review|Report|Plan|Fund|Scheme|Programme|Framework|Code|Credit|Allowance|Benefit|Payment|Grant)\b")
+
+
+def _whole_title(text: str, surface: str, start: int) -> tuple[str, int]:
+    if start and (m := _NUMBER_JOINED.search(text, max(0, start - 4), start)):
+        return text[m.start() : start + len(surface)], m.start()
+    if start > 2 and text[start - 2] == "," and _SUBJECTS_JOINED.match(surface) and (m := _SUBJECTS_BEFORE.search(text, max(0, start - 120), start)):
+        if re.fullmatch(r"[a-z]+", _word_before(text, m.start())) and not _HEAD_OF_ITS_OWN.search(m.group(0)) and not re.search(DAY_OR_MONTH, m.group(0)):
+            return text[m.start() : start + len(surface)], m.start()
+    return surface, start
+
+
 # A colon inside a title, but not after a table's furniture ("Source: Labour Force Survey").
 _TITLE_COLON = r"(?::(?<!Source:)(?<!Sources:)(?<!Note:)(?<!Notes:)(?<!Table:)(?<!Figure:)(?<!Chart:)(?<!Key:))"
 
@@ -360,6 +378,7 @@ def find_instruments(text: str, links: Sequence[str] = ()) -> list[InstrumentMen
                 continue
             surface, start = _trim_leading(m.group(0), m.start(), _word_before(text, m.start()))
             surface = surface.rstrip(" ,")
+            surface, start = _whole_title(text, surface, start)
             if kind == "other" and (year := re.match(r"(?:19|20)\d\d[^\S\n]+(?=[A-Z])", surface)):
                 # "the 2014 Clean Vehicle Technology Fund": the year is the round's, not the fund's name
                 surface, start = surface[year.end() :], start + year.end()

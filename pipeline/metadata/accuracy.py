@@ -128,4 +128,9 @@ ACCURACY: list[dict] = [
         "pages": "Written Questions API records, after tuning on Y",
         "question_recall": 1.000, "agency_f1": 0.889, "instrument_f1": 0.715, "commitment_detection_f1": 0.910, "commitment_status_macro_f1": 0.795,
     },
+    {
+        "batch": "AA", "questions": 70, "labelled": "2026-12-03",
+        "pages": "Written Questions API records, after tuning on Z",
+        "question_recall": 1.000, "agency_f1": 0.813, "instrument_f1": 0.577, "commitment_detection_f1": 0.863, "commitment_status_macro_f1": 0.794,
+    },
 ]

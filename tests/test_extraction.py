@@ -863,6 +863,16 @@ def test_titles_whose_words_list_their_subjects():
     assert "Universal Credit, Employment and Support Allowance" not in instruments_in("receive Universal Credit, Employment and Support Allowance")
 
 
+def test_bodies_whose_words_list_their_places():
+    """AA 7731, W 6153: a board's places before the commas are its name's; what it funds is not."""
+    found = agencies_in("funding provided to Bedfordshire, Luton and Milton Keynes Integrated Care Board for NHS dental care remains unspent")
+    assert set(found) == {"Bedfordshire, Luton and Milton Keynes Integrated Care Board", "NHS"}
+    assert set(agencies_in("the Shropshire, Telford and Wrekin Integrated Care Board said")) == {"Shropshire, Telford and Wrekin Integrated Care Board"}
+    # a sentence's opening words are no places of it; a name that is not a body's keeps its "for" ("RAB Resource DEL for the Home Office")
+    assert set(agencies_in("In December, Luton and Milton Keynes Integrated Care Board said")) == {"Luton and Milton Keynes Integrated Care Board"}
+    assert set(agencies_in("the Commission for Racial Equality said")) == {"Commission for Racial Equality"}
+
+
 def test_a_link_s_text_is_a_title():
     """An API answer's links (Z 6213, Y 6242, X 2476, Z 790, H 6148): the page marks the title."""
     from pipeline.extract.instruments import find_instruments

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from pipeline.extract.names import COMPANY_SUFFIXES, DAY_OR_MONTH, DEMONYMS, ESTABLISHMENT_HEADS, FUNDER_WORD, ORG_HEADS, WordGate, match_view, slug
+from pipeline.extract.names import COMPANY_SUFFIXES, DAY_OR_MONTH, DEMONYMS, ESTABLISHMENT_HEADS, FUNDER_WORD, ORG_HEADS, WordGate, listed_subjects_start, match_view, slug
 from pipeline.metadata.enums import AgencyKind
 from pipeline.reference import AGENCIES_CSV
 
@@ -41,6 +41,11 @@ _GOVERNMENT_OF = r"(?:(?:Interim|Transitional|Provisional|Federal)[^\S\n]+Govern
 # A name never runs over a line break: list items and table cells are lines of the answer.
 # A body's head words: an organisation's, and a named establishment's (names.ESTABLISHMENT_HEADS).
 _BODY_HEADS = f"{ORG_HEADS}|{ESTABLISHMENT_HEADS}"
+_A_HEAD_OF_ITS_OWN = re.compile(rf"\b(?:{_BODY_HEADS})\b")
+# A new name's last words "for" a body of the table, a lower-case word after them: what the body serves ("for NHS dental care").
+_SERVES_A_BODY = re.compile(r"^.+( for )((?:the )?[A-Z][\w'’&\- ]*)$")
+_LOWER_WORD_AFTER = re.compile(r"[^\S\n]+[a-z]")
+_HEAD_LAST = re.compile(rf"\b(?:{_BODY_HEADS})$")
 _ORG_NAME = re.compile(
     rf"\b(?:{_CAPWORD}(?:[^\S\n]+(?:(?:of|for|on|in)(?:[^\S\n]+the)?|and|&))?[^\S\n]+){{1,6}}(?:{_BODY_HEADS})\b"
     # ... "of/for" and its subject ("International Council for the Exploration of the Seas"), or "on" and its
@@ -603,6 +608,13 @@ def find_agencies(
             if body is not None:
                 candidates.append(AgencyMention(start, start + len(name), text[start : start + len(name)], body))
             elif name and _well_formed_name(name, view, start):
+                if (
+                    (served := _SERVES_A_BODY.match(name)) and _HEAD_LAST.search(name, 0, served.start(1))
+                    and _curated_name(served.group(2), known) and _LOWER_WORD_AFTER.match(view, start + len(name))
+                ):
+                    name = name[: served.start(1)]  # "... Integrated Care Board for NHS dental care": what it funds, not its name
+                if (begins := listed_subjects_start(view, start, name, _A_HEAD_OF_ITS_OWN)) < start:
+                    name, start = view[begins : start + len(name)], begins  # "Bedfordshire, Luton and Milton Keynes Integrated Care Board"
                 candidates.append(AgencyMention(start, start + len(name), text[start : start + len(name)], Agency(slug(name), name, None, AgencyKind.OTHER)))
     if "HM" in view:
         candidates.extend(_establishments(text, view))

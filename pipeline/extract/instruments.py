@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.extract.names import DAY_OR_MONTH, FUNDER_WORD, ORG_HEADS, WordGate, slug
+from pipeline.extract.names import DAY_OR_MONTH, FUNDER_WORD, ORG_HEADS, WordGate, listed_subjects_start, slug
 from pipeline.metadata.enums import InstrumentKind
 from pipeline.reference import NAMED_INSTRUMENTS_CSV
 from pipeline.parsing.dates import MONTH_PATTERN
@@ -113,21 +113,16 @@ def _trim_leading(text: str, start: int, word_before: str = "") -> tuple[str, in
 
 
 # A title's words before the shapes' start: a number joined to its first word ("the 10-Year Health Plan"), and the
-# subjects its words list ("the Digital Markets, Competition and Consumers Bill", "Civil Service Equality, Diversity
-# and Inclusion Expenditure Review"): capitalised words and commas after a lower-case word, none a title's own head.
+# subjects its words list ("the Digital Markets, Competition and Consumers Bill"), none a title's own head.
 _NUMBER_JOINED = re.compile(r"(?<![\w.,])\d{1,3}-$")
-_SUBJECTS_BEFORE = re.compile(r"(?<![\w'’\-])(?:(?:[A-Z][\w'’\-]*[^\S\n]+)*[A-Z][\w'’\-]*,[^\S\n]+)+$")
-_SUBJECTS_JOINED = re.compile(r"(?:[A-Z][\w'’\-]*[^\S\n]+)*?and[^\S\n]+[A-Z]")
 _HEAD_OF_ITS_OWN = re.compile(r"\b(?:Act|Bill|Order|Regulations|Rules|Strategy|Review|Report|Plan|Fund|Scheme|Programme|Framework|Code|Credit|Allowance|Benefit|Payment|Grant)\b")
 
 
 def _whole_title(text: str, surface: str, start: int) -> tuple[str, int]:
     if start and (m := _NUMBER_JOINED.search(text, max(0, start - 4), start)):
         return text[m.start() : start + len(surface)], m.start()
-    if start > 2 and text[start - 2] == "," and _SUBJECTS_JOINED.match(surface) and (m := _SUBJECTS_BEFORE.search(text, max(0, start - 120), start)):
-        if re.fullmatch(r"[a-z]+", _word_before(text, m.start())) and not _HEAD_OF_ITS_OWN.search(m.group(0)) and not re.search(DAY_OR_MONTH, m.group(0)):
-            return text[m.start() : start + len(surface)], m.start()
-    return surface, start
+    begins = listed_subjects_start(text, start, surface, _HEAD_OF_ITS_OWN)
+    return text[begins : start + len(surface)], begins
 
 
 # A colon inside a title, but not after a table's furniture ("Source: Labour Force Survey").

@@ -111,3 +111,27 @@ DEMONYMS: dict[str, str] = {
     "DRC": "the Democratic Republic of the Congo", "US": "the United States", "USA": "the United States", "UAE": "the United Arab Emirates",
     "PRC": "China", "DPRK": "North Korea",
 }
+
+
+# The subjects a name's words list, before where the shapes start reading it (after the last comma):
+# "the Digital Markets, Competition and Consumers Bill", "to Bedfordshire, Luton and Milton Keynes
+# Integrated Care Board". Capitalised words and commas after a lower-case word, the name's own words
+# joined by "and"; never a date, nor a list of names with heads of their own ("the Finance Act, ...").
+_SUBJECTS_BEFORE = re.compile(r"(?<![\w'’\-])(?:(?:[A-Z][\w'’\-]*[^\S\n]+)*[A-Z][\w'’\-]*,[^\S\n]+)+$")
+_SUBJECTS_JOINED = re.compile(r"(?:[A-Z][\w'’\-]*[^\S\n]+)*?and[^\S\n]+[A-Z]")
+_A_DATE = re.compile(DAY_OR_MONTH)
+
+
+def listed_subjects_start(text: str, start: int, name: str, own_heads: re.Pattern) -> int:
+    """Where a name read from ``start`` begins when the words before it list its subjects; ``start`` otherwise.
+
+    ``own_heads`` are the head words that make a listed part a name of its own.
+    """
+    if start < 3 or text[start - 2] != "," or not _SUBJECTS_JOINED.match(name):
+        return start
+    if not (m := _SUBJECTS_BEFORE.search(text, max(0, start - 120), start)):
+        return start
+    before = re.search(r"([\w'’\-]+)[^\S\n]+$", text[max(0, m.start() - 20) : m.start()])
+    if not before or not before.group(1).islower() or own_heads.search(m.group(0)) or _A_DATE.search(m.group(0)):
+        return start
+    return m.start()

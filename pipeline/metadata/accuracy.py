@@ -133,4 +133,9 @@ ACCURACY: list[dict] = [
         "pages": "Written Questions API records, after tuning on Z",
         "question_recall": 1.000, "agency_f1": 0.813, "instrument_f1": 0.577, "commitment_detection_f1": 0.863, "commitment_status_macro_f1": 0.794,
     },
+    {
+        "batch": "AB", "questions": 66, "labelled": "2026-12-03",
+        "pages": "Written Questions API records, after tuning on AA",
+        "question_recall": 1.000, "agency_f1": 0.865, "instrument_f1": 0.718, "commitment_detection_f1": 0.922, "commitment_status_macro_f1": 0.784,
+    },
 ]

@@ -873,6 +873,27 @@ def test_bodies_whose_words_list_their_places():
     assert set(agencies_in("the Commission for Racial Equality said")) == {"Commission for Racial Equality"}
 
 
+def test_the_review_s_cases_of_the_eleventh_session():
+    """A cited heading ends at its sentence; listed parts with heads or names of their own stay apart; links match whole words."""
+    from pipeline.extract.instruments import linked_titles
+    from pipeline.extract.mentions import cited_headings
+
+    t = "I refer the hon. Member to the answer I gave to Question 4342 on Asylum: Hotels. The Home Office is committed"
+    assert [t[a:b] for a, b in cited_headings(t)] == ["Asylum: Hotels"]
+    t = "As I set out in my answer to Question 1234 on Prison Officers, HM Prison and Probation Service (HMPPS) is recruiting."
+    assert [t[a:b] for a, b in cited_headings(t)] == ["Prison Officers"]
+    assert set(instruments_in("the Autumn Budget, Planning and Infrastructure Bill")) == {"Autumn Budget", "Planning and Infrastructure Bill"}
+    assert set(instruments_in("the Paris Agreement, Climate and Nature Strategy")) == {"Paris Agreement", "Climate and Nature Strategy"}
+    assert set(agencies_in("the Welsh Government, Environment and Rural Affairs Committee said")) == {"Welsh Government", "Environment and Rural Affairs Committee"}
+    bodies, titles = question_mentions({"q": ("", "funded by Ofgem, Energy and Climate Change Fund grants")})
+    assert bodies["surface"].to_list() == ["Ofgem"] and titles["surface"].to_list() == ["Energy and Climate Change Fund"]
+    assert agencies_in("The Board for NHS England dental care meets monthly.") == {"NHS England": "NHS England"}
+    assert [m.start for m in linked_titles("Legal aid statisticsX. See Legal aid statistics.", ["Legal aid statistics"])] == [27]
+    assert instruments_in("the General Data Protection Regulation (EU) 2016/679 applies") == {"General Data Protection Regulation (EU) 2016/679": ("eu_law", "2016/679")}
+    assert agencies_in("the General Data Protection Regulation (EU) 2016/679 applies") == {}
+    assert linked_titles("Read more about it here.", ["Read more about it"]) == []
+
+
 def test_a_link_s_text_is_a_title():
     """An API answer's links (Z 6213, Y 6242, X 2476, Z 790, H 6148): the page marks the title."""
     from pipeline.extract.instruments import find_instruments

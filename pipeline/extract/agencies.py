@@ -613,7 +613,9 @@ def find_agencies(
                     and _curated_name(served.group(2), known) and _LOWER_WORD_AFTER.match(view, start + len(name))
                 ):
                     name = name[: served.start(1)]  # "... Integrated Care Board for NHS dental care": what it funds, not its name
-                if (begins := listed_subjects_start(view, start, name, _A_HEAD_OF_ITS_OWN)) < start:
+                    if not _well_formed_name(name, view, start):
+                        continue  # ("The Board for NHS England dental care": no name left)
+                if (begins := listed_subjects_start(view, start, name, _A_HEAD_OF_ITS_OWN, _a_place)) < start:
                     name, start = view[begins : start + len(name)], begins  # "Bedfordshire, Luton and Milton Keynes Integrated Care Board"
                 candidates.append(AgencyMention(start, start + len(name), text[start : start + len(name)], Agency(slug(name), name, None, AgencyKind.OTHER)))
     if "HM" in view:
@@ -719,6 +721,11 @@ _CALLED_A_BODY = re.compile(
 
 
 @cache
+def _a_place(words: str) -> bool:
+    """Words that name a place the table's councils name, with its compass points ("Mid and South Essex")."""
+    return all(w in council_places() or w in ("North", "South", "East", "West", "Mid", "Central", "Greater") for w in words.split())
+
+
 def council_places(path: Path = AGENCIES_CSV) -> frozenset[str]:
     """One-word places of the reference table's councils: "Somerset" of "Somerset County Council"."""
     places = set()

@@ -115,7 +115,11 @@ def _trim_leading(text: str, start: int, word_before: str = "") -> tuple[str, in
 # A title's words before the shapes' start: a number joined to its first word ("the 10-Year Health Plan"), and the
 # subjects its words list ("the Digital Markets, Competition and Consumers Bill"), none a title's own head.
 _NUMBER_JOINED = re.compile(r"(?<![\w.,])\d{1,3}-$")
-_HEAD_OF_ITS_OWN = re.compile(r"\b(?:Act|Bill|Order|Regulations|Rules|Strategy|Review|Report|Plan|Fund|Scheme|Programme|Framework|Code|Credit|Allowance|Benefit|Payment|Grant)\b")
+_HEAD_OF_ITS_OWN = re.compile(
+    r"\b(?:Act|Bill|Order|Regulations?|Rules|Strategy|Review|Report|Plan|Fund|Scheme|Programme|Framework|Code|Credit|Allowance|Benefit|"
+    r"Payment|Grant|Budget|Statement|Agreement|Treaty|Convention|Protocol|Directive|Charter|Standard|Guidance|Policy|Paper|Survey|Inquiry|"
+    r"Deal|Settlement|Annex|Schedule|Section|Part|Article|Appendix)\b"
+)
 
 
 def _whole_title(text: str, surface: str, start: int) -> tuple[str, int]:
@@ -316,8 +320,9 @@ _GENERIC_TITLES = {"official statistics", "national statistics", "official repor
                    "white paper", "green paper", "command paper", "british standard", "british standards"}  # a kind of paper: "her Department's White Paper entitled High stakes: ..." is titled by what follows
 # Words before a back-reference are no title: "Work on the Bill", "the timetable for the Review".
 _BACK_REFERENCE = re.compile(r"[^\S\n]the[^\S\n]+(?:Bill|Act|Report|Review|Strategy|Plan|Programme|Scheme|Fund|Framework|Guidance|Code|Inquiry)$")
-# Fiscal events printed without their year are events, not documents (the Report rule reads "Spending Review").
-# So are a kind of pension ("Defined Benefit schemes") and a scheme's own rules.
+# A spending review printed without its year is an event, not a document (the Report rule reads "Spending Review";
+# a season's Statement or Budget is its paper, the fiscal-event rule). So are a kind of pension ("Defined Benefit
+# schemes") and a scheme's own rules.
 _NOT_TITLES = re.compile(r"^(?:Defined (?:Benefit|Contribution)s?|Scheme Rules|(?:Comprehensive )?Spending (?:Review|Round)|Government (?:Strategy|Plan|Guidance|Framework|Code)|(?:Education, )?Health and Care Plans?|(?:Annual )?Business Plan|Repayment Plan|Local Plan|Care Plan|Point Plan|Strategy (?:19|20)\d\d|Official Report|Act of Parliament|Acts of Parliament|Statutory Declarations?(?: .*)?|Private Bill|Public Bill|Hybrid Bill|Government Bill|Money Bill|Parliament Act)$")
 
 
@@ -357,7 +362,8 @@ def _identifier(kind: str, surface: str) -> str | None:
 
 def find_instruments(text: str, links: Sequence[str] = ()) -> list[InstrumentMention]:
     """Instrument mentions in one text, longest first where they overlap; ``links`` are the texts of its links (an HTML answer's)."""
-    candidates: list[InstrumentMention] = linked_titles(text, links) if links else []
+    linked = linked_titles(text, links) if links else []
+    candidates: list[InstrumentMention] = []
     present = _GATE_WORDS.present(text + "\n")  # a gate's word with what follows it may end the text
     for kind, gate, rule in _RULES:
         if present.isdisjoint(gate):
@@ -428,15 +434,21 @@ def find_instruments(text: str, links: Sequence[str] = ()) -> list[InstrumentMen
             continue  # or before it: "Community Right to Buy", "the Armed Forces Help to Buy Scheme" are other schemes
         title, kind = named.titles[printed]
         end = after.end() if after else end  # "the voluntary Right to Buy scheme": the scheme's word is the title's
-        listed.append(InstrumentMention(start, end, text[start:end], kind, title, None, None))
+        identifier = None
+        if numbered := _EU_NUMBER_AFTER.match(text, end):  # "General Data Protection Regulation (EU) 2016/679"
+            end, identifier = numbered.end(), numbered.group(1)
+        listed.append(InstrumentMention(start, end, text[start:end], kind, title, identifier, None))
     # a listed name the shapes read with the same span is the list's ("the Restoring Your Railway programme")
     spans = {(m.start, m.end) for m in listed}
-    return _longest_non_overlapping([*listed, *(c for c in candidates if (c.start, c.end) not in spans)])
+    found = [*listed, *(c for c in candidates if (c.start, c.end) not in spans)]
+    return _longest_non_overlapping([*found, *linked])
 
 
 # What follows a listed name: a scheme's own word, which joins it, or another capitalised word, which makes it
 # part of a longer name; "age" makes it the age, not the benefit ("people over State Pension age").
-_NAMED_GOES_ON = re.compile(r"[^\S\n]+(?:(?P<scheme_word>[Ss]cheme|[Pp]rogramme|[Pp]ayments?|[Pp]olicy)\b|[A-Z]|age\b)")
+_NAMED_GOES_ON = re.compile(r"[^\S\n]+(?:(?P<scheme_word>[Ss]cheme|[Pp]rogramme|[Pp]ayments?|[Pp]olicy)\b|[A-Z]|ages?\b)")
+# An EU act's number after its listed name.
+_EU_NUMBER_AFTER = re.compile(r"[^\S\n]+\((?:EU|EC|EEC)\)[^\S\n]+(?:No[^\S\n]+)?(\d+/\d+)\b")
 # A capitalised word just before a listed name (not a sentence's first word: the search starts after a stop
 # or at a line's start) makes it part of a longer name, unless the word only says whose it is ("HM Treasury’s
 # Managing Public Money").
@@ -493,7 +505,7 @@ def title_of(surface: str) -> str:
 
 def _marked_kind(title: str) -> str:
     """The kind of a title the page marks (quotes, a link): a paper of rules or policy by its words, else a report."""
-    return "policy_paper" if re.search(r"Code|Guidance|[Gg]uidance|Strategy|[Ss]trategy|Plan|Paper|Framework|[Ff]ramework|Charter|Rules|Handbook|Manual", title) else "report"
+    return "policy_paper" if re.search(r"\b(?:[Cc]ode|[Gg]uidance|[Ss]trategy|[Pp]lan|[Pp]aper|[Ff]ramework|[Cc]harter|[Rr]ules|[Hh]andbook|[Mm]anual)\b", title) else "report"
 
 
 # The site's name a linked page's title ends with ("... - GOV.UK (www.gov.uk)", "... (publishing.service.gov.uk)",
@@ -503,9 +515,10 @@ _SITE_NAME = re.compile(
     r"|[^\S\n]+(?:publication|page|webpage|web page))\.?$"
 )
 # A link's text that is no title: a page of Parliament's site ("Written statements - ... - UK Parliament"), a
-# question's, a table's or an annex's number, a website, an address, or a body ("... Surveillance group (HAIRS)").
+# question's, a table's or an annex's number, a website, an address, a call to follow it, or a body ("... Surveillance group (HAIRS)").
 _NOT_A_LINKED_TITLE = re.compile(
     r"UK Parliament$|^(?:UIN|PQ|HL|Table|Figure|Chart|Annex|Appendix|Question)\b[^\S\n]*[\w.]*$|\bwebsite$|^(?:https?:|www\.)|@"
+    r"|^(?:Read|See|Click|Find|View|Visit|Download|More|Here|This|Link)\b"  # a link's call to follow it ("Read more about it")
     r"|\b(?:[Gg]roup|Council|Committee|Agency|Authority|Department|Ministry|Commission|Board|Trust|Institute|Association|Society)(?:[^\S\n]+\([A-Z]{2,}\))?$"
 )
 
@@ -526,11 +539,11 @@ def linked_titles(text: str, links: Sequence[str]) -> list[InstrumentMention]:
         title = _SITE_NAME.sub("", link).strip(" ,.;:")
         if not (title[:1].isupper() and 2 <= len(title.split()) <= 30) or _NOT_A_LINKED_TITLE.search(title):
             continue
-        start = text.find(title, at)
-        if start < 0 and (start := text.find(title)) < 0:
+        printed = re.compile(rf"(?<![\w\-]){re.escape(title)}(?![\w\-])")
+        if not (m := printed.search(text, at) or printed.search(text)):
             continue
-        at = start + len(title)
-        found.append(_mention(_marked_kind(title), title, start))
+        at = m.end()
+        found.append(_mention(_marked_kind(title), title, m.start()))
     return found
 
 

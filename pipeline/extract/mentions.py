@@ -30,7 +30,7 @@ def extract_mentions(questions: pl.DataFrame, links: Sequence[Sequence[str]] | N
     dated = questions.schema.get("sitting_date") in (pl.Date, pl.Datetime)
     years = questions["sitting_date"].dt.year() if dated else pl.repeat(None, questions.height, dtype=pl.Int32, eager=True)
     links = links if links is not None else [()] * questions.height
-    for (qid, source_id, record, qtext, atext), sitting_year, answer_links in zip(questions.select(*COPY_KEY, "question_text", "answer_text").iter_rows(), years, links):
+    for (qid, source_id, record, qtext, atext), sitting_year, answer_links in zip(questions.select(*COPY_KEY, "question_text", "answer_text").iter_rows(), years, links, strict=True):
         parts = [(Part.QUESTION, qtext or ""), (Part.ANSWER, atext or "")]
         cited = {part: cited_headings(text) for part, text in parts}
         found = {
@@ -68,11 +68,14 @@ def extract_mentions(questions: pl.DataFrame, links: Sequence[Sequence[str]] | N
 
 
 # "pursuant to the Answer of 4 December 2023 to Question 4342 on Ministry of Defence: Consultants and
-# Temporary Employment, how much ...": the cited question's heading, its capitalised words, ": " and
-# ", " before another capitalised word ("Department for Levelling Up, Housing and Communities: Incentives").
+# Temporary Employment, how much ...": the cited question's heading, capitalised words and their links,
+# a colon before its topic; commas only in the part before that colon ("Department for Levelling Up,
+# Housing and Communities: Incentives"), and a full stop only inside a word: a sentence ends it.
+_HEADING_WORD = r"[A-Z0-9](?:[\w'’&\-]|\.(?=\w))*"
+_HEADING_RUN = rf"{_HEADING_WORD}(?:[^\S\n]+(?:(?:and|of|for|the|in|on|to|&)[^\S\n]+)*{_HEADING_WORD})*"
 _CITED_HEADING = re.compile(
     r"\b(?:to|on)[^\S\n]+(?:[Ww]ritten[^\S\n]+)?(?:[Pp]arliamentary[^\S\n]+)?Questions?[^\S\n]+(?:[Nn]o\.?[^\S\n]*)?(?:UIN[^\S\n]*)?(?:HL)?\d+[^\S\n]+on[^\S\n]+"
-    r"(?P<heading>[A-Z][\w'’&.\-]*(?:(?::|,(?=[^\S\n]+[A-Z]))?[^\S\n]+(?:(?:and|of|for|the|in|on|to|&)[^\S\n]+)*[A-Z0-9][\w'’&.\-]*)*)"
+    rf"(?P<heading>(?=[A-Z]){_HEADING_RUN}(?:,[^\S\n]+{_HEADING_RUN})*:[^\S\n]+{_HEADING_RUN}|(?=[A-Z]){_HEADING_RUN})"
 )
 
 
@@ -103,14 +106,14 @@ def _outside_curated_bodies(mentions: list, text: str, known) -> list:
     bodies = agency_rules.reference_spans(text, known)
     # A span that is exactly a body's name is the body ("Department for Energy Security and Net Zero").
     kept = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in bodies)]
-    # A body's name and "and" before a title are the body's: "Pension Protection Fund and Financial
-    # Assistance Scheme" is the fund (a body) and the scheme.
+    # A body's name and "and" or a comma before a title are the body's: "Pension Protection Fund and Financial
+    # Assistance Scheme" is the fund (a body) and the scheme; "Ofgem, Energy and Climate Change Fund" a body and a fund.
     return [_after_body(m, text, bodies) for m in kept]
 
 
 def _after_body(mention, text: str, bodies: list[tuple[int, int]]):
     for a, b in bodies:
-        if a == mention.start and b < mention.end and (joined := re.match(r"[^\S\n]+and[^\S\n]+(?:the[^\S\n]+)?(?=[A-Z])", text[b : mention.end])):
+        if a == mention.start and b < mention.end and (joined := re.match(r"(?:[^\S\n]+and|,)[^\S\n]+(?:the[^\S\n]+)?(?=[A-Z])", text[b : mention.end])):
             start = b + joined.end()
             surface = text[start : mention.end]
             if len(surface.split()) >= 2:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 import unicodedata
 from collections.abc import Iterable, Iterator
 
@@ -119,13 +120,14 @@ DEMONYMS: dict[str, str] = {
 # joined by "and"; never a date, nor a list of names with heads of their own ("the Finance Act, ...").
 _SUBJECTS_BEFORE = re.compile(r"(?<![\w'’\-])(?:(?:[A-Z][\w'’\-]*[^\S\n]+)*[A-Z][\w'’\-]*,[^\S\n]+)+$")
 _SUBJECTS_JOINED = re.compile(r"(?:[A-Z][\w'’\-]*[^\S\n]+)*?and[^\S\n]+[A-Z]")
-_A_DATE = re.compile(DAY_OR_MONTH)
+_A_DATE = re.compile(rf"\b{DAY_OR_MONTH}\b")
 
 
-def listed_subjects_start(text: str, start: int, name: str, own_heads: re.Pattern) -> int:
+def listed_subjects_start(text: str, start: int, name: str, own_heads: re.Pattern, part_ok: Callable[[str], bool] | None = None) -> int:
     """Where a name read from ``start`` begins when the words before it list its subjects; ``start`` otherwise.
 
-    ``own_heads`` are the head words that make a listed part a name of its own.
+    ``own_heads`` are the head words that make a listed part a name of its own; ``part_ok``, where
+    given, must accept every listed part (a body's parts are places: "Bedfordshire, Luton and ...").
     """
     if start < 3 or text[start - 2] != "," or not _SUBJECTS_JOINED.match(name):
         return start
@@ -133,5 +135,7 @@ def listed_subjects_start(text: str, start: int, name: str, own_heads: re.Patter
         return start
     before = re.search(r"([\w'’\-]+)[^\S\n]+$", text[max(0, m.start() - 20) : m.start()])
     if not before or not before.group(1).islower() or own_heads.search(m.group(0)) or _A_DATE.search(m.group(0)):
+        return start
+    if part_ok is not None and not all(part_ok(part.strip()) for part in m.group(0).split(",") if part.strip()):
         return start
     return m.start()

@@ -138,4 +138,9 @@ ACCURACY: list[dict] = [
         "pages": "Written Questions API records, after tuning on AA",
         "question_recall": 1.000, "agency_f1": 0.865, "instrument_f1": 0.718, "commitment_detection_f1": 0.922, "commitment_status_macro_f1": 0.784,
     },
+    {
+        "batch": "AC", "questions": 56, "labelled": "2026-12-03",
+        "pages": "Written Questions API records, after tuning on AB and a review",
+        "question_recall": 1.000, "agency_f1": 0.792, "instrument_f1": 0.597, "commitment_detection_f1": 0.828, "commitment_status_macro_f1": 0.732,
+    },
 ]

@@ -892,6 +892,8 @@ def test_the_review_s_cases_of_the_eleventh_session():
     assert instruments_in("the General Data Protection Regulation (EU) 2016/679 applies") == {"General Data Protection Regulation (EU) 2016/679": ("eu_law", "2016/679")}
     assert agencies_in("the General Data Protection Regulation (EU) 2016/679 applies") == {}
     assert linked_titles("Read more about it here.", ["Read more about it"]) == []
+    # "to" joins a capitalised scheme's words as "of" and "for" do (AC 151): not "Buy Scheme" of the Help to Buy for the forces
+    assert set(instruments_in("how many people have used the Armed Forces Help to Buy Scheme in each year")) == {"Armed Forces Help to Buy Scheme"}
 
 
 def test_a_link_s_text_is_a_title():

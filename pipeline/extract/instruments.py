@@ -213,8 +213,9 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     # statistical series: "Public Transport Statistics Bulletin GB: 2005 Edition", "Immigration Statistics Quarterly Release"
     ("report", ("Bulletin", "Statistics"), re.compile(rf"\b(?:{CAP}[^\S\n]+)+(?:Bulletin|Statistics)(?:[^\S\n]+(?:Quarterly|Annual)\b(?:[^\S\n]+Release\b)?)?(?:[^\S\n]+[A-Z]{{2,3}})?(?::[^\S\n]+(?:19|20)\d\d[^\S\n]+Edition)?")),
     # named programmes and schemes (capitalised: "the single payment scheme" is not one)
-    # (their words joined as the funds' are: "Flood and Coastal Resilience Innovation Programme"; a period after: "... Initiative 2022-25")
-    ("other", ("Scheme", "Programme", "Initiative"), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:and[^\S\n]+|&[^\S\n]+|of[^\S\n]+|for[^\S\n]+)?){{1,5}}(?:Scheme|Programme|Initiative)\b(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?")),
+    # (their words joined as the funds' are, and by "to": "Flood and Coastal Resilience Innovation Programme", "Armed Forces
+    # Help to Buy Scheme"; a period after: "... Initiative 2022-25")
+    ("other", ("Scheme", "Programme", "Initiative"), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:and[^\S\n]+|&[^\S\n]+|of[^\S\n]+|for[^\S\n]+|to[^\S\n]+)?){{1,5}}(?:Scheme|Programme|Initiative)\b(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}})?\b)?")),
     # the Chancellor's fiscal events: "Autumn Statement 2023", "Spring Budget 2023", "Budget 2021"; a season's
     # names one without its year ("announced in the Autumn Statement"), a bare "Budget" only with one
     ("policy_paper", ("Budget", "Statement"), re.compile(r"\b(?:(?:Autumn|Spring|Summer|Emergency)[^\S\n]+(?:Statement|Budget)(?:[^\S\n]+(?:19|20)\d\d\b)?|Budget[^\S\n]+(?:19|20)\d\d\b)(?:[^\S\n]+Policy Costings)?")),

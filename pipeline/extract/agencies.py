@@ -720,12 +720,12 @@ _CALLED_A_BODY = re.compile(
 )
 
 
-@cache
 def _a_place(words: str) -> bool:
     """Words that name a place the table's councils name, with its compass points ("Mid and South Essex")."""
     return all(w in council_places() or w in ("North", "South", "East", "West", "Mid", "Central", "Greater") for w in words.split())
 
 
+@cache
 def council_places(path: Path = AGENCIES_CSV) -> frozenset[str]:
     """One-word places of the reference table's councils: "Somerset" of "Somerset County Council"."""
     places = set()

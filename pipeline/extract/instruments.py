@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.extract.names import DAY_OR_MONTH, FUNDER_WORD, ORG_HEADS, WordGate, listed_subjects_start, slug
+from pipeline.extract.names import DAY_OR_MONTH, FUNDER_WORD, ORG_HEADS, WordGate, listed_subjects_start, slug, word_before
 from pipeline.metadata.enums import InstrumentKind
 from pipeline.reference import NAMED_INSTRUMENTS_CSV
 from pipeline.parsing.dates import MONTH_PATTERN
@@ -83,10 +83,10 @@ _LEADING_DATE = re.compile(
 _WHO_FUNDS = re.compile(rf"^(?:[Tt]he[^\S\n]+)?(?:[A-Z][\w]*[^\S\n]+){{0,2}}(?=[A-Z]){FUNDER_WORD}[^\S\n]+(?=[A-Z])")
 
 
-def _trim_leading(text: str, start: int, word_before: str = "") -> tuple[str, int]:
+def _trim_leading(text: str, start: int, before: str = "") -> tuple[str, int]:
     """Drop sentence words before a title: 'Under the Immigration Act' -> 'Immigration Act'.
 
-    ``word_before`` is the text's word before the match ("the" of "the New Hospital Programme").
+    ``before`` is the text's word before the match ("the" of "the New Hospital Programme").
     """
     if (m := _LEADING_DATE.match(text)) and m.end() < len(text):
         text, start = text[m.end() :], start + m.end()
@@ -97,7 +97,7 @@ def _trim_leading(text: str, start: int, word_before: str = "") -> tuple[str, in
     if (m := _OWNER.match(text)) and len(text[m.end() :].split()) >= 2:
         # "the Carbon Trust’s Carbon Management Programme": the owner is not part of the title
         text, start = text[m.end() :], start + m.end()
-    previous = word_before
+    previous = before
     while True:
         m = re.match(r"([\w'’\-]+),?[^\S\n]+", text)
         if not m or m.end() >= len(text) or m.group(1).lower() not in _LEADING:
@@ -288,7 +288,7 @@ _NAMED_HEAD = r"(?:Benefit|Credit|Allowance|Payment|Fund|Grant)"
 _TWO_NAMED = re.compile(rf"^(.+?[^\S\n]{_NAMED_HEAD})[^\S\n]+and[^\S\n]+(?=[A-Z])(.+[^\S\n]{_NAMED_HEAD})$")
 
 
-def _two_titles(surface: str, word_before: str = "") -> tuple[str, str, int] | None:
+def _two_titles(surface: str, before: str = "") -> tuple[str, str, int] | None:
     """(first, second, offset of second) when ``surface`` is two titles joined by "and the" (first "" when only the second is one)."""
     if m := _TWO_NAMED.match(surface):
         return m.group(1), m.group(2), m.start(2)
@@ -314,7 +314,7 @@ def _two_titles(surface: str, word_before: str = "") -> tuple[str, str, int] | N
     # words or more ("Renewable Energy and the National Planning Policy Framework"); before a short
     # second, or after "the", both are one title ("Mental Health and the Workplace Review", "the Women
     # and the Economy Action Plan").
-    return ("", second, at + len(" and the ")) if len(second.split()) >= 3 and word_before.lower() != "the" else None
+    return ("", second, at + len(" and the ")) if len(second.split()) >= 3 and before.lower() != "the" else None
 
 
 _GENERIC_TITLES = {"official statistics", "national statistics", "official report", "the official report", "hansard", "the convention", "the protocol", "the treaty", "the act", "the bill", "the report", "act", "bill", "convention", "protocol", "treaty", "the government", "government",
@@ -325,11 +325,6 @@ _BACK_REFERENCE = re.compile(r"[^\S\n]the[^\S\n]+(?:Bill|Act|Report|Review|Strat
 # a season's Statement or Budget is its paper, the fiscal-event rule). So are a kind of pension ("Defined Benefit
 # schemes") and a scheme's own rules.
 _NOT_TITLES = re.compile(r"^(?:Defined (?:Benefit|Contribution)s?|Scheme Rules|(?:Comprehensive )?Spending (?:Review|Round)|Government (?:Strategy|Plan|Guidance|Framework|Code)|(?:Education, )?Health and Care Plans?|(?:Annual )?Business Plan|Repayment Plan|Local Plan|Care Plan|Point Plan|Strategy (?:19|20)\d\d|Official Report|Act of Parliament|Acts of Parliament|Statutory Declarations?(?: .*)?|Private Bill|Public Bill|Hybrid Bill|Government Bill|Money Bill|Parliament Act)$")
-
-
-def _word_before(text: str, at: int) -> str:
-    m = re.search(r"([\w'’\-]+)[^\S\n]+$", text[max(0, at - 20) : at])
-    return m.group(1) if m else ""
 
 
 # A report named only by its number or frequency: whose, the words do not say ("the Third Report",
@@ -363,7 +358,6 @@ def _identifier(kind: str, surface: str) -> str | None:
 
 def find_instruments(text: str, links: Sequence[str] = ()) -> list[InstrumentMention]:
     """Instrument mentions in one text, longest first where they overlap; ``links`` are the texts of its links (an HTML answer's)."""
-    linked = linked_titles(text, links) if links else []
     candidates: list[InstrumentMention] = []
     present = _GATE_WORDS.present(text + "\n")  # a gate's word with what follows it may end the text
     for kind, gate, rule in _RULES:
@@ -378,13 +372,13 @@ def find_instruments(text: str, links: Sequence[str] = ()) -> list[InstrumentMen
                     continue
                 candidates.append(_mention(_marked_kind(title), title, m.start()))
                 continue
-            surface, start = _trim_leading(m.group(0), m.start(), _word_before(text, m.start()))
+            surface, start = _trim_leading(m.group(0), m.start(), word_before(text, m.start()))
             surface = surface.rstrip(" ,")
             surface, start = _whole_title(text, surface, start)
             if kind == "other" and (year := re.match(r"(?:19|20)\d\d[^\S\n]+(?=[A-Z])", surface)):
                 # "the 2014 Clean Vehicle Technology Fund": the year is the round's, not the fund's name
                 surface, start = surface[year.end() :], start + year.end()
-            if two := _two_titles(surface, _word_before(text, start)):
+            if two := _two_titles(surface, word_before(text, start)):
                 # "the Treaty and the Safety of Rwanda (Asylum and Immigration) Bill": each title stands on its own
                 candidates.extend(_mention(kind, title, at) for title, at in ((two[0], start), (two[1], start + two[2])) if _titled(title))
             elif _titled(surface, text[start + len(surface) : start + len(surface) + 6]):
@@ -441,8 +435,7 @@ def find_instruments(text: str, links: Sequence[str] = ()) -> list[InstrumentMen
         listed.append(InstrumentMention(start, end, text[start:end], kind, title, identifier, None))
     # a listed name the shapes read with the same span is the list's ("the Restoring Your Railway programme")
     spans = {(m.start, m.end) for m in listed}
-    found = [*listed, *(c for c in candidates if (c.start, c.end) not in spans)]
-    return _longest_non_overlapping([*found, *linked])
+    return _longest_non_overlapping([*listed, *(c for c in candidates if (c.start, c.end) not in spans), *(linked_titles(text, links) if links else ())])
 
 
 # What follows a listed name: a scheme's own word, which joins it, or another capitalised word, which makes it

@@ -105,7 +105,7 @@ def _outside_curated_bodies(mentions: list, text: str, known) -> list:
     """
     bodies = agency_rules.reference_spans(text, known)
     # A span that is exactly a body's name is the body ("Department for Energy Security and Net Zero").
-    kept = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in bodies)]
+    kept = _outside(mentions, bodies)
     # A body's name and "and" or a comma before a title are the body's: "Pension Protection Fund and Financial
     # Assistance Scheme" is the fund (a body) and the scheme; "Ofgem, Energy and Climate Change Fund" a body and a fund.
     return [_after_body(m, text, bodies) for m in kept]

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import ahocorasick
 
@@ -114,6 +113,12 @@ DEMONYMS: dict[str, str] = {
 }
 
 
+def word_before(text: str, at: int) -> str:
+    """The word just before ``at`` (the spaces between), or "" when none is there."""
+    m = re.search(r"([\w'’\-]+)[^\S\n]+$", text[max(0, at - 20) : at])
+    return m.group(1) if m else ""
+
+
 # The subjects a name's words list, before where the shapes start reading it (after the last comma):
 # "the Digital Markets, Competition and Consumers Bill", "to Bedfordshire, Luton and Milton Keynes
 # Integrated Care Board". Capitalised words and commas after a lower-case word, the name's own words
@@ -133,8 +138,7 @@ def listed_subjects_start(text: str, start: int, name: str, own_heads: re.Patter
         return start
     if not (m := _SUBJECTS_BEFORE.search(text, max(0, start - 120), start)):
         return start
-    before = re.search(r"([\w'’\-]+)[^\S\n]+$", text[max(0, m.start() - 20) : m.start()])
-    if not before or not before.group(1).islower() or own_heads.search(m.group(0)) or _A_DATE.search(m.group(0)):
+    if not word_before(text, m.start()).islower() or own_heads.search(m.group(0)) or _A_DATE.search(m.group(0)):
         return start
     if part_ok is not None and not all(part_ok(part.strip()) for part in m.group(0).split(",") if part.strip()):
         return start

@@ -35,6 +35,7 @@ _SAFE_SHORT_ACRONYMS = {"EU", "UN"}
 _COMPANY_GOES_ON = re.compile(rf"\b(?:{COMPANY_SUFFIXES})(?= (?:of|for) )")
 _CAPWORD = r"[A-Z][\w'’&\-]*"
 _TAKES_ON = r"(?:(?<=Commission)|(?<=Committee)|(?<=Council)|(?<=Taskforce)|(?<=Task Force)|(?<=Working Group)|(?<=Panel)|(?<=Forum))"
+_TAKES_ON_HEADS = "Commission|Committee|Council|Taskforce|Task Force|Working Group|Panel|Forum"
 _GOVERNMENT_OF = r"(?:(?:Interim|Transitional|Provisional|Federal)[^\S\n]+Government[^\S\n]+(?:of|in)|Government[^\S\n]+of)"
 # Capitalised words joined by "of (the)", "for (the)", "on", "in" or "and" (never "and the"):
 # "Organised Immigration Crime Section", "Foreign and Commonwealth Office", "Government of Sudan".
@@ -48,6 +49,8 @@ _LOWER_WORD_AFTER = re.compile(r"[^\S\n]+[a-z]")
 _HEAD_LAST = re.compile(rf"\b(?:{_BODY_HEADS})$")
 _ORG_NAME = re.compile(
     rf"\b(?:{_CAPWORD}(?:[^\S\n]+(?:(?:of|for|on|in)(?:[^\S\n]+the)?|and|&))?[^\S\n]+){{1,6}}(?:{_BODY_HEADS})\b"
+    # (a region's word after the head is the name's: "Coastal Partnership East")
+    rf"(?:[^\S\n]+(?:North|South|East|West)\b(?![^\S\n]+[A-Z]|[\w'’-]))?"
     # ... "of/for" and its subject ("International Council for the Exploration of the Seas"), or "on" and its
     # subject after a head that takes one ("UK Commission on Bereavement", "Ministerial Taskforce on Child
     # Poverty"; never a day or a month: "the Commission on Monday"; "the Home Office on Defence" is no name)
@@ -60,8 +63,12 @@ _ORG_NAME = re.compile(
     # Government in Bangladesh") or by its people or letters ("the Ethiopian Government", "the DRC Government");
     # the UK's own is "the Government" (GUIDELINES.md), and the devolved ones are in the table
     rf"|\b(?:the[^\S\n]+)?{_GOVERNMENT_OF}[^\S\n]+(?:the[^\S\n]+)?(?!United Kingdom\b){_CAPWORD}(?:[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?{_CAPWORD}){{0,3}}"
-    # "the Association of British Insurers", "the Board of Agriculture"
-    rf"|\b(?<=[Tt]he )(?:{_BODY_HEADS})[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+)?{_CAPWORD}){{0,3}}"
+    # "the Association of British Insurers", "the Board of Agriculture", "a Council of Nations and Regions",
+    # "(b) Task Force for International Cooperation on Air Pollution" (after an article or a list's letter),
+    # with the subject "on" a head that takes one gives
+    rf"|\b(?:(?<=[Tt]he )|(?<=\b[Aa] )|(?<=\ban )|(?<=\) ))(?:(?:{_TAKES_ON_HEADS})[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+)?{_CAPWORD}){{0,3}}"
+    rf"[^\S\n]+on(?![^\S\n]+{DAY_OR_MONTH}\b)[^\S\n]+{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+)?{_CAPWORD}){{0,3}}"
+    rf"|(?:{_BODY_HEADS})[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+)?{_CAPWORD}){{0,3}})"
     # "University of York", "University of the West of England"
     rf"|\bUniversity of (?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:of[^\S\n]+)?{_CAPWORD}){{0,3}}"
     # military units: "28 Regiment Royal Engineers", "1st Battalion, The Royal Irish Regiment", "3 Commando Brigade Royal Marines"
@@ -556,9 +563,24 @@ _DEMONYM_BEFORE = re.compile(r"(?<!UK and )(?<!British and )(?:\b(?!British|Engl
 _NAME_GOES_ON = re.compile(r"[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?[A-Z]|(?:Commissioner|Champion|Day|Week|Covenant|Minister)\b)")
 
 
+# A one-word alias after another capitalised word is the last word of a longer name: "Salvation Army", "Red
+# Army", "Welsh Treasury" (not "the Army", "(a) Army", "HM Treasury", "Her Majesty's Treasury"). After it, a
+# capitalised word is as often the alias used as an attribute ("MoJ Advisory services", "the Defra
+# Secretary of State"), and the table's longer names come first anyway ("Army Reserve").
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’-])(?!(?:The|A|An|HM|UK|British|Our|This|Her|His|Majesty's|Regular)\b)[A-Z][\w'’-]*[^\S\n]+$")
+
+
 def _anothers(view: str, start: int, end: int) -> bool:
     """Whether an alias at [start, end) is part of another body's name, an office's or an event's."""
-    return bool(_DEMONYM_BEFORE.search(view[max(0, start - 24) : start]) or _NAME_GOES_ON.match(view, end))
+    if _DEMONYM_BEFORE.search(view[max(0, start - 24) : start]) or _NAME_GOES_ON.match(view, end):
+        return True
+    if " " in view[start:end] or not (before := _CAPITALISED_BEFORE.search(view, max(0, start - 24), start)):
+        return False
+    # (a sentence's or a line's first word is no name's: "All Defra group regulators")
+    return not (before.start() == 0 or view[before.start() - 1] == "\n" or view[max(0, before.start() - 2) : before.start()] in _SENTENCE_ENDS)
+
+
+_SENTENCE_ENDS = (". ", "? ", "! ", ": ")
 
 
 def reference_spans(text: str, known: Gazetteer | None = None) -> list[tuple[int, int]]:
@@ -744,7 +766,11 @@ _GENERIC_NAME = re.compile(rf"^(?:British|High|Local|Regional|Joint|Independent|
                            # an establishment by its kind alone ("the Primary School", "a District General Hospital")
                            rf"|^(?:(?:Primary|Secondary|Grammar|Special|Free|General|Community|District|Dental|Medical|Catholic|Church|Infant|Junior|Nursery|Teaching|University|Royal|Sixth Form|Independent|State|Local|New|Private|Public|Secure|Training)[^\S\n]+)+(?:{ESTABLISHMENT_HEADS})$"
                            # a line is no railway company ("the North Wales Coast Railway will be electrified")
-                           r"|.*\b(?:Line|Coast|Valley|Light|Branch|Main)[^\S\n]+Railways?$")
+                           r"|.*\b(?:Line|Coast|Valley|Light|Branch|Main)[^\S\n]+Railways?$"
+                           # the kind of body every area of the NHS has ("a national Integrated Care Board (ICB) self-assessment")
+                           r"|^Integrated Care Boards?$")
+# A count before a plural name: bodies of a kind, not one ("there were 35 Maternal Mental Health Services").
+_COUNTED = re.compile(r"(?<![\w.,])\d[\d,]*[^\S\n]+$")
 
 
 def _well_formed_name(name: str, view: str, start: int) -> bool:
@@ -753,6 +779,8 @@ def _well_formed_name(name: str, view: str, start: int) -> bool:
     if len(words) < 2 or _NOT_AGENCIES.search(name) or _PLACE_AFTER.match(view, start + len(name)) or _NAME_RUNS_ON.match(view, start + len(name)) or _GENERIC_NAME.match(name):
         return False
     if re.search(rf"\bthe (?:{_BODY_HEADS})$", name):  # "Achievement of the Department"
+        return False
+    if name.endswith("s") and _COUNTED.search(view, max(0, start - 12), start):
         return False
     # "Housing Association property": one word and a head, with no article, is a description; but a
     # council of a place the table's councils name is a council ("Somerset Council", a unitary

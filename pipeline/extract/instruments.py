@@ -151,6 +151,9 @@ _STANDARD = r"(?:BS(?:[^\S\n]+EN)?(?:[^\S\n]+ISO)?|PD|ISO|PAS)[^\S\n]+\d{3,5}(?:
 QUOTED = "quoted"
 # (kind, gate, pattern). The gate: words one of which a text must hold for the rule to be
 # worth running — most answers name no instrument, so most rules stop at a substring test.
+# Not right after a capitalised word (a look-behind a word length at a time: Python's are of fixed width):
+# a rule that must start at a name's first word.
+_NOT_AFTER_A_CAPITALISED_WORD = "".join(rf"(?<![A-Z][\w'’\-]{{{n}}} )" for n in range(16))
 _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ("secondary_legislation", ("S.I", "SI ", "S. I", "S I "), re.compile(r"\bS\.?[^\S\n]?I\.?[^\S\n]+(?:No\.?[^\S\n]*)?\d{4}[^\S\n]*/[^\S\n]*\d+")),
     (
@@ -219,6 +222,13 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     # the Chancellor's fiscal events: "Autumn Statement 2023", "Spring Budget 2023", "Budget 2021"; a season's
     # names one without its year ("announced in the Autumn Statement"), a bare "Budget" only with one
     ("policy_paper", ("Budget", "Statement"), re.compile(r"\b(?:(?:Autumn|Spring|Summer|Emergency)[^\S\n]+(?:Statement|Budget)(?:[^\S\n]+(?:19|20)\d\d\b)?|Budget[^\S\n]+(?:19|20)\d\d\b)(?:[^\S\n]+Policy Costings)?")),
+    # named statements of policy: "Joint Fisheries Statement", "Road Safety Statement", "National Policy
+    # Statements"; not a statement made to the House ("Oral Statement", "Written Ministerial Statement");
+    # and operating models ("Border Target Operating Model")
+    # (the first capitalised word, and not after "a": "a National Policy Statement sets out" is a kind of paper)
+    ("policy_paper", ("Statement", "Operating Model"), re.compile(
+        rf"\b(?<!\b[Aa] )(?<!\b[Aa]n ){_NOT_AFTER_A_CAPITALISED_WORD}(?:{CAP}[^\S\n]+(?:(?<!Act )(?<!Bill )and[^\S\n]+|of[^\S\n]+|for[^\S\n]+)?){{1,4}}"  # ("the Fisheries Act and Joint ...": two)
+        r"(?:(?<=Policy )Statements|(?<!Oral )(?<!Written )(?<!Ministerial )(?<!Minister's )(?<!Minister’s )(?<!Autumn )(?<!Spring )Statement|(?<=[A-Za-z] )Operating[^\S\n]+Model)\b")),
     # named funds, benefits, visas and programmes (GUIDELINES.md, named schemes): capitalised words
     # ending in the word for what they are ("Pothole Fund", "Local Housing Allowance", "Graduate visa")
     (
@@ -229,9 +239,10 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
         re.compile(
             # (an acronym in brackets before a capitalised head: "Decent Home (DH) Standard"; not "... (NELI) programme")
             rf"\b(?:{CAP}[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+|for[^\S\n]+)?){{1,5}}(?:\([A-Z]{{2,6}}\)[^\S\n]+(?=[A-Z]))?"
-            r"(?:Fund|Allowance|Benefit|Credit|Payment|Bursary|Formula|Package|Partnership|Zones|Grant|Guarantee|programme|scheme|visa|route|pilots|Standard|Certificate|Levy|[Mm]andate"
+            r"(?:Fund|Allowance|Benefit|Credit|Payment|Bursary|Formula|Package|Partnership|Zones|Grant|Guarantee|programme|scheme|(?<!\bUK )(?<!\bEU )visas?|route|pilots|Standard|Certificate|Levy|[Mm]andate"
             r"|Incentive|Obligation|Settlements|Block|Meals)\b"
             r"(?!(?<=Benefit)[^\S\n]+[A-Z])"  # "Community Benefit Society" is a body
+            r"(?!(?<=Partnership)[^\S\n]+(?:North|South|East|West)\b)"  # and "Coastal Partnership East"
             # a fund's subject is its name's ("Trust Fund for Victims", "International Fund for Ukraine")
             # (its subject whole words, never a month, a date or "the" body it funds: "Household Support Fund for April")
             rf"(?:(?<=Fund)[^\S\n]+(?:for|of)[^\S\n]+(?!{MONTH_PATTERN}\b|the\b){CAP}\b(?:[^\S\n]+(?:and[^\S\n]+)?{CAP}\b){{0,4}})?"
@@ -269,6 +280,8 @@ _ENTITLED = re.compile(
     r"(?=[’”\"']?(?:,?[^\S\n]+(?:published|updated|dated|issued|released|launched|which closed)\b|,[^\S\n]+(?:CP|Cm|HC|HL)[^\S\n]+\d"
     r"|,[^\S\n]+(?:which|whether|what|how|if|when|for what|on what|by what|with what|in what|to what|who|whom|where|why|and if|and what|and whether)\b"
     rf"|,?[^\S\n]+(?:on|in)[^\S\n]+(?:\d{{1,2}}[^\S\n]+)?(?:{MONTH_PATTERN}|(?:19|20)\d\d)\b|,[^\S\n]+[a-z]+ed[^\S\n]+by\b"
+    # ("... since the guidance entitled Official definition of an XL Bully dog was published on ...")
+    r"|[^\S\n]+(?:was|were|is|are|has[^\S\n]+been|have[^\S\n]+been)[^\S\n]+(?:first[^\S\n]+)?(?:published|updated|issued|released|launched|laid|produced)\b"
     r"|[^\S\n]+and[^\S\n]+(?:its|will|has|have|is|was|would)\b|[^\S\n]+(?:by|from)[^\S\n]+(?:the[^\S\n]+)?[A-Z]|\.(?:\s|$)|\?|;|$))"
 )
 _ENTITLED_HEAD = re.compile(r"([\w’'-]+),?[^\S\n]+$")

@@ -37,7 +37,7 @@ def extract_mentions(questions: pl.DataFrame, links: Sequence[Sequence[str]] | N
             part: _outside(instrument_rules.link_identifiers(instrument_rules.find_instruments(text, answer_links if part == Part.ANSWER else ()), text), cited[part])
             for part, text in parts
         }
-        canonical = _canonical_instruments([m for ms in found.values() for m in ms])
+        canonical = _canonical_instruments([m for ms in found.values() for m in ms], [pair for part, text in parts for pair in _short_forms(found[part], text)])
         acronyms: dict[str, agency_rules.Agency] = {}
         for part, text in parts:
             acronyms.update(agency_rules.define_acronyms(text, known, [(m.start, m.end) for m in found[part]]))
@@ -74,7 +74,7 @@ def extract_mentions(questions: pl.DataFrame, links: Sequence[Sequence[str]] | N
 _HEADING_WORD = r"[A-Z0-9](?:[\w'’&\-]|\.(?=\w))*"
 _HEADING_RUN = rf"{_HEADING_WORD}(?:[^\S\n]+(?:(?:and|of|for|the|in|on|to|&)[^\S\n]+)*{_HEADING_WORD})*"
 _CITED_HEADING = re.compile(
-    r"\b(?:to|on)[^\S\n]+(?:[Ww]ritten[^\S\n]+)?(?:[Pp]arliamentary[^\S\n]+)?Questions?[^\S\n]+(?:[Nn]o\.?[^\S\n]*)?(?:UIN[^\S\n]*)?(?:HL)?\d+[^\S\n]+on[^\S\n]+"
+    r"\b(?:to|on)[^\S\n]+(?:[Ww]ritten[^\S\n]+)?(?:[Pp]arliamentary[^\S\n]+)?Questions?[^\S\n]+(?:[Nn]o\.?[^\S\n]*)?(?:UIN[^\S\n]*)?(?:HL)?\d+,?[^\S\n]+on[^\S\n]+"
     rf"(?P<heading>(?=[A-Z]){_HEADING_RUN}(?:,[^\S\n]+{_HEADING_RUN})*:[^\S\n]+{_HEADING_RUN}|(?=[A-Z]){_HEADING_RUN})"
 )
 
@@ -121,8 +121,22 @@ def _after_body(mention, text: str, bodies: list[tuple[int, int]]):
     return mention
 
 
-def _canonical_instruments(mentions: list[instrument_rules.InstrumentMention]) -> dict[tuple[str, str], tuple[str, str, str | None, int | None]]:
-    """Within one question, short forms and bare titles resolve to the fullest mention."""
+def _short_forms(mentions: list[instrument_rules.InstrumentMention], text: str) -> list[tuple[instrument_rules.InstrumentMention, instrument_rules.InstrumentMention]]:
+    """(short, full) for a title the text shortens in brackets after printing it whole:
+    "the Police, Crime, Sentencing and Courts Act 2022 (PCSC Act)"."""
+    return [
+        (short, full)
+        for full, short in zip(mentions, mentions[1:])
+        if full.kind == short.kind and short.title != full.title and text[full.end : short.start] in (" (", "(") and text[short.end : short.end + 1] == ")"
+    ]
+
+
+def _canonical_instruments(
+    mentions: list[instrument_rules.InstrumentMention],
+    short_forms: Sequence[tuple[instrument_rules.InstrumentMention, instrument_rules.InstrumentMention]] = (),
+) -> dict[tuple[str, str], tuple[str, str, str | None, int | None]]:
+    """Within one question, short forms and bare titles resolve to the fullest mention, and a short form
+    defined in brackets (``short_forms``, (short, full)) to its full title."""
     canonical: dict[tuple[str, str], tuple[str, str, str | None, int | None]] = {}
     fullest = sorted(mentions, key=lambda m: (-len(m.title), m.start))
     for m in mentions:
@@ -137,6 +151,9 @@ def _canonical_instruments(mentions: list[instrument_rules.InstrumentMention]) -
                 best = (f.kind, f.title, f.identifier, f.year)
                 break
         canonical[(m.kind, m.title)] = best
+    if short_forms:
+        defined = {canonical[(short.kind, short.title)]: canonical[(full.kind, full.title)] for short, full in short_forms}
+        canonical = {key: defined.get(value, value) for key, value in canonical.items()}
     return canonical
 
 

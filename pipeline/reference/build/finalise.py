@@ -34,7 +34,7 @@ def finalise(store):
             if " - " in a:
                 continue
             k = key(a)
-            if not k or k in GENERIC_ALIASES:
+            if not k or (k in GENERIC_ALIASES and k not in r.protected_aliases):  # a curated alias is meant
                 continue
             if re.fullmatch(r"[a-z]+", a):        # plain lower-case word
                 continue
@@ -52,6 +52,11 @@ def finalise(store):
         if r.acronym and r.acronym.upper() in ACRONYM_STOP and \
                 not r.locked_acronym:
             r.acronym = ""
+    # A body named for its jurisdiction is printed without it as often as with it ("the Sentencing
+    # Council" is the Sentencing Council for England and Wales); a row of the short name keeps it (below).
+    for r in rows:
+        if m := re.fullmatch(r"(.+?) (?:for|of) England and Wales", r.name):
+            r.add_aliases([m.group(1)])
     # Alias collisions between rows.
     name_keys = defaultdict(list)
     for r in rows:

@@ -933,32 +933,44 @@ def test_rail_companies_of_the_table():
 
 def test_rules_after_batch_ad():
     """AD's error classes, each with its real sentence (AD 6394, 808, 813, 5445, 418, 6840, 7206, 7323, 5403, 845; K 2368)."""
-    # the Army by its one word; a capitalised word before it makes it another's name, not an article, a list's
-    # letter or a sentence's first word
+    # the Army by its one word (the table's longer names first: "Salvation Army")
     assert agencies_in("the recruitment process for the regular (a) Army, (b) Royal Navy and (c) RAF") == {
         "Army": "British Army", "Royal Navy": "Royal Navy", "RAF": "Royal Air Force"}
     assert agencies_in("The figures are for the Regular Army only") == {"Army": "British Army"}
-    assert agencies_in("working with the Salvation Army and the Welsh Treasury") == {}
-    assert agencies_in("with reference to paragraph 43 of her Majesty's Treasury's policy document") == {"Treasury": "HM Treasury"}
-    assert agencies_in("All Defra group regulators have been involved") == {"Defra": "Department for Environment, Food and Rural Affairs"}
-    # a body named for its jurisdiction is the same body without it
+    assert agencies_in("He said so. Salvation Army officers met") == {"Salvation Army": "Salvation Army"}
+    assert agencies_in("In March Defra published") == {"Defra": "Department for Environment, Food and Rural Affairs"}
+    # a body named for its jurisdiction is the same body without it; a nation's word before a UK body's
+    # alias makes it the nation's own (not before a devolved body's: "the Welsh Senedd")
     assert set(agencies_in("developed by the independent Sentencing Council for England and Wales. The Sentencing Council is independent").values()) == {
         "Sentencing Council for England and Wales"}
+    assert agencies_in("the Scottish Sentencing Council has published guidelines") == {"Scottish Sentencing Council": "Scottish Sentencing Council"}
+    assert agencies_in("the Welsh Treasury said") == {}
+    assert list(agencies_in("a vote in the Welsh Senedd")) == ["Senedd"]
+    # and one whose place the register adds in brackets, where the name without it is no other country's
+    assert list(agencies_in("The relevant competent authority is the Department of Agriculture, Environment and Rural Affairs.").values()) == [
+        "Department of Agriculture, Environment and Rural Affairs (Northern Ireland)"]
     # a head before its subject after "a" or a list's letter; "on" a subject after the heads that take one
     assert set(agencies_in("We are also establishing a Council of Nations and Regions with First Ministers")) == {"Council of Nations and Regions"}
     assert set(agencies_in("the (a) Forum for International Cooperation on Air Pollution and (b) Task Force for International Cooperation on Air Pollution on tacking")) == {
         "Forum for International Cooperation on Air Pollution", "Task Force for International Cooperation on Air Pollution"}
     assert set(agencies_in("the serving personnel in the Parachute Regiment in each year")) == {"Parachute Regiment"}
+    # (after "a", a subject of one word is a kind; an "on" subject of one word is a topic)
+    assert agencies_in("a Panel of Experts will report to a Centre of Excellence for Cyber") == {}
+    assert set(agencies_in("the Committee of Ministers on Ukraine last week")) == {"Committee of Ministers"}
     # a region's word after the head is the name's, and no scheme's
     found, titles = question_mentions({"q": ("discussions with the (a) hon. Member for Lowestoft and (b) Coastal Partnership East on flood protection", "")})
     assert found["surface"].to_list() == ["Coastal Partnership East"] and titles.is_empty()
+    assert set(agencies_in("the Forestry Commission East and the Environment Agency West of the Pennines")) == {"Forestry Commission", "Environment Agency"}
     # bodies of a kind: counted, or the kind alone
     assert agencies_in("As of February 2023, there were 35 Maternal Mental Health Services, which provide") == {}
+    assert set(agencies_in("Since 2019 Regional Health Services were merged")) == {"Regional Health Services"}  # a year is no count
     assert "Integrated Care Board" not in agencies_in("NHS England conducted a national Integrated Care Board (ICB) service level self-assessment")
     # named statements and operating models; not a statement to the House; an Act before "and" is a title of its own
     assert set(instruments_in("consistent with the objectives of the Fisheries Act and Joint Fisheries Statement.")) == {"Fisheries Act", "Joint Fisheries Statement"}
     assert set(instruments_in("the full controls set out in the Border Target Operating Model, including")) == {"Border Target Operating Model"}
     assert instruments_in("the Written Ministerial Statement and the Oral Statement of 4 June") == {}
+    assert instruments_in("the Home Secretary's Statement to the House and the Joint Statement by the UK and France") == {}
+    assert instruments_in("the Environmental Statement for the scheme and each firm's Modern Slavery Statement") == {}
     # an entitled title ends before "was published"; visas in the plural, not "UK visas"
     assert set(instruments_in("since the guidance entitled Official definition of an XL Bully dog was published on 31 October 2023.")) == {
         "Official definition of an XL Bully dog"}
@@ -966,5 +978,7 @@ def test_rules_after_batch_ad():
     # a short form defined in brackets is the title it shortens
     _, titles = question_mentions({"q": ("", "measures in the Police, Crime, Sentencing and Courts Act 2022 (PCSC Act). The PCSC Act 2022 requires")})
     assert set(titles["ref_id"]) == {"act-police-crime-sentencing-and-courts-act-2022"}
+    _, titles = question_mentions({"q": ("", "the Immigration Act 2016 (Immigration Act 2014) applies")})  # two Acts
+    assert set(titles["ref_id"]) == {"act-immigration-act-2016", "act-immigration-act-2014"}
     # a cited heading after a comma ("Question 1040, on Army: Procurement")
     assert bodies_named({"q": ("pursuant to the Answer of 20 November 2023 to Question 1040, on Army: Procurement, when", "")}) == set()

@@ -50,7 +50,7 @@ _HEAD_LAST = re.compile(rf"\b(?:{_BODY_HEADS})$")
 _ORG_NAME = re.compile(
     rf"\b(?:{_CAPWORD}(?:[^\S\n]+(?:(?:of|for|on|in)(?:[^\S\n]+the)?|and|&))?[^\S\n]+){{1,6}}(?:{_BODY_HEADS})\b"
     # (a region's word after the head is the name's: "Coastal Partnership East")
-    rf"(?:[^\S\n]+(?:North|South|East|West)\b(?![^\S\n]+[A-Z]|[\w'’-]))?"
+    rf"(?:[^\S\n]+(?:North|South|East|West)\b(?![^\S\n]+(?:[A-Z]|of\b)|[\w'’-]))?"
     # ... "of/for" and its subject ("International Council for the Exploration of the Seas"), or "on" and its
     # subject after a head that takes one ("UK Commission on Bereavement", "Ministerial Taskforce on Child
     # Poverty"; never a day or a month: "the Commission on Monday"; "the Home Office on Defence" is no name)
@@ -66,9 +66,12 @@ _ORG_NAME = re.compile(
     # "the Association of British Insurers", "the Board of Agriculture", "a Council of Nations and Regions",
     # "(b) Task Force for International Cooperation on Air Pollution" (after an article or a list's letter),
     # with the subject "on" a head that takes one gives
-    rf"|\b(?:(?<=[Tt]he )|(?<=\b[Aa] )|(?<=\ban )|(?<=\) ))(?:(?:{_TAKES_ON_HEADS})[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+)?{_CAPWORD}){{0,3}}"
-    rf"[^\S\n]+on(?![^\S\n]+{DAY_OR_MONTH}\b)[^\S\n]+{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+)?{_CAPWORD}){{0,3}}"
+    # (after "a", a subject of two words at least: "a Panel of Experts", "a Centre of Excellence" are kinds;
+    # the "on" subject of two words too: "the Committee of Ministers on Ukraine" is the committee)
+    rf"|\b(?:(?<=[Tt]he )|(?<=\) ))(?:(?:{_TAKES_ON_HEADS})[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+)?{_CAPWORD}){{0,3}}"
+    rf"[^\S\n]+on(?![^\S\n]+{DAY_OR_MONTH}\b)[^\S\n]+{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+)?{_CAPWORD}){{1,3}}"
     rf"|(?:{_BODY_HEADS})[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+)?{_CAPWORD}){{0,3}})"
+    rf"|\b(?:(?<=\b[Aa] )|(?<=\ban ))(?:{_BODY_HEADS})[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+)?{_CAPWORD}){{1,3}}"
     # "University of York", "University of the West of England"
     rf"|\bUniversity of (?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:of[^\S\n]+)?{_CAPWORD}){{0,3}}"
     # military units: "28 Regiment Royal Engineers", "1st Battalion, The Royal Irish Regiment", "3 Commando Brigade Royal Marines"
@@ -538,7 +541,7 @@ def _reference_matches(text: str, view: str, known: Gazetteer, year: int | None 
                 if not then:
                     continue
                 agency = then[0]
-            if surface != agency.name and surface != agency.acronym and _anothers(view, start, end + 1):
+            if surface != agency.name and surface != agency.acronym and _anothers(view, start, end + 1, agency.kind == AgencyKind.DEVOLVED_OR_LOCAL):
                 continue
             found.append(AgencyMention(start, end + 1, text[start : end + 1], agency))
     return found
@@ -563,24 +566,16 @@ _DEMONYM_BEFORE = re.compile(r"(?<!UK and )(?<!British and )(?:\b(?!British|Engl
 _NAME_GOES_ON = re.compile(r"[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?[A-Z]|(?:Commissioner|Champion|Day|Week|Covenant|Minister)\b)")
 
 
-# A one-word alias after another capitalised word is the last word of a longer name: "Salvation Army", "Red
-# Army", "Welsh Treasury" (not "the Army", "(a) Army", "HM Treasury", "Her Majesty's Treasury"). After it, a
-# capitalised word is as often the alias used as an attribute ("MoJ Advisory services", "the Defra
-# Secretary of State"), and the table's longer names come first anyway ("Army Reserve").
-_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’-])(?!(?:The|A|An|HM|UK|British|Our|This|Her|His|Majesty's|Regular)\b)[A-Z][\w'’-]*[^\S\n]+$")
+def _anothers(view: str, start: int, end: int, devolved: bool = False) -> bool:
+    """Whether an alias at [start, end) is part of another body's name, an office's or an event's
+    (``devolved``: the alias is of a devolved or local body, which a nation's word before does not change)."""
+    before = view[max(0, start - 24) : start]
+    return bool(_DEMONYM_BEFORE.search(before) or (not devolved and _NATION_BEFORE.search(before)) or _NAME_GOES_ON.match(view, end))
 
 
-def _anothers(view: str, start: int, end: int) -> bool:
-    """Whether an alias at [start, end) is part of another body's name, an office's or an event's."""
-    if _DEMONYM_BEFORE.search(view[max(0, start - 24) : start]) or _NAME_GOES_ON.match(view, end):
-        return True
-    if " " in view[start:end] or not (before := _CAPITALISED_BEFORE.search(view, max(0, start - 24), start)):
-        return False
-    # (a sentence's or a line's first word is no name's: "All Defra group regulators")
-    return not (before.start() == 0 or view[before.start() - 1] == "\n" or view[max(0, before.start() - 2) : before.start()] in _SENTENCE_ENDS)
-
-
-_SENTENCE_ENDS = (". ", "? ", "! ", ": ")
+# A UK nation's word before a UK body's alias makes it that nation's own body: "the Scottish Sentencing
+# Council", "the Scottish Police Federation" (not "the Welsh Senedd": the nation's own).
+_NATION_BEFORE = re.compile(r"\b(?:Scottish|Welsh|Northern Ireland|Northern Irish)[^\S\n]+$")
 
 
 def reference_spans(text: str, known: Gazetteer | None = None) -> list[tuple[int, int]]:
@@ -620,6 +615,8 @@ def find_agencies(
             name = re.sub(r"['’]s$|(?<=s)['’]$", "", name)  # a possessive, also a plural's ("Standards' timetable")
             if company := _COMPANY_GOES_ON.search(name):
                 name = name[: company.end()]
+            if (region := _REGION_END.search(name)) and _curated_name(name[: region.start()], known):
+                name = name[: region.start()]  # "the Forestry Commission East and ...": the curated body, not a new one
             if (in_the := _IN_THE.match(name)) and (body := _curated_name(name[in_the.end() :], known)):
                 # "my hon. Friend ... in the Department for Trade and Business": a curated body after "in the"
                 # ("Enhancing Confidence in the Professional Regulators Working Group" is one name)
@@ -770,7 +767,8 @@ _GENERIC_NAME = re.compile(rf"^(?:British|High|Local|Regional|Joint|Independent|
                            # the kind of body every area of the NHS has ("a national Integrated Care Board (ICB) self-assessment")
                            r"|^Integrated Care Boards?$")
 # A count before a plural name: bodies of a kind, not one ("there were 35 Maternal Mental Health Services").
-_COUNTED = re.compile(r"(?<![\w.,])\d[\d,]*[^\S\n]+$")
+_REGION_END = re.compile(r" (?:North|South|East|West)$")
+_COUNTED = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,]*[^\S\n]+$")  # (not a year: "Since 2019 Regional Health Services")
 
 
 def _well_formed_name(name: str, view: str, start: int) -> bool:

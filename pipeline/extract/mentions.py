@@ -122,13 +122,18 @@ def _after_body(mention, text: str, bodies: list[tuple[int, int]]):
 
 
 def _short_forms(mentions: list[instrument_rules.InstrumentMention], text: str) -> list[tuple[instrument_rules.InstrumentMention, instrument_rules.InstrumentMention]]:
-    """(short, full) for a title the text shortens in brackets after printing it whole:
-    "the Police, Crime, Sentencing and Courts Act 2022 (PCSC Act)"."""
+    """(short, full) for a title the text shortens in brackets after printing it whole: "the Police, Crime,
+    Sentencing and Courts Act 2022 (PCSC Act)"; the short form has letters for words and is shorter (not
+    "Immigration Act 2016 (Immigration Act 2014)", two Acts)."""
     return [
         (short, full)
         for full, short in zip(mentions, mentions[1:])
         if full.kind == short.kind and short.title != full.title and text[full.end : short.start] in (" (", "(") and text[short.end : short.end + 1] == ")"
+        and len(short.surface) < len(full.surface) and _LETTERS_FOR_WORDS.search(short.surface)
     ]
+
+
+_LETTERS_FOR_WORDS = re.compile(r"\b[A-Z]{2,}")
 
 
 def _canonical_instruments(

@@ -19,6 +19,17 @@ from pipeline.reference.build.cow import TRUNCATED_RE
 def finalise(store):
     rows = store.rows
     report = {"alias_dropped_collision": [], "acronym_collisions": []}
+    # A body named for its jurisdiction is printed without it as often as with it ("the Sentencing
+    # Council" is the Sentencing Council for England and Wales); a row of the short name keeps it (below).
+    # So is one whose place the register adds in brackets ("Department of Agriculture, Environment and Rural
+    # Affairs (Northern Ireland)"), unless the name without it is another country's as well: two words, or
+    # a department of one subject ("Department of Justice", "Executive Office").
+    for r in rows:
+        if m := re.fullmatch(r"(.+?) (?:for|of) England and Wales", r.name):
+            r.add_aliases([m.group(1)])
+        elif (m := re.fullmatch(r"(.+?) \((?:Northern Ireland|England|Scotland|Wales)\)", r.name)) and len(m.group(1).split()) >= 3 \
+                and not re.fullmatch(r"(?:Department|Ministry) of [^,]+", m.group(1)):
+            r.add_aliases([m.group(1)])
     # Names: & -> and; remove generic and duplicate aliases.
     for r in rows:
         if " & " in r.name:
@@ -52,11 +63,6 @@ def finalise(store):
         if r.acronym and r.acronym.upper() in ACRONYM_STOP and \
                 not r.locked_acronym:
             r.acronym = ""
-    # A body named for its jurisdiction is printed without it as often as with it ("the Sentencing
-    # Council" is the Sentencing Council for England and Wales); a row of the short name keeps it (below).
-    for r in rows:
-        if m := re.fullmatch(r"(.+?) (?:for|of) England and Wales", r.name):
-            r.add_aliases([m.group(1)])
     # Alias collisions between rows.
     name_keys = defaultdict(list)
     for r in rows:

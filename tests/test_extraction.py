@@ -982,3 +982,15 @@ def test_rules_after_batch_ad():
     assert set(titles["ref_id"]) == {"act-immigration-act-2016", "act-immigration-act-2014"}
     # a cited heading after a comma ("Question 1040, on Army: Procurement")
     assert bodies_named({"q": ("pursuant to the Answer of 20 November 2023 to Question 1040, on Army: Procurement, when", "")}) == set()
+
+
+def test_rules_after_batches_ae_and_af():
+    """AF (the 16 December 1985 archive day): older volumes print a body's head word in lower case, and a
+    police force's districts and branches by their letters; never at a sentence's start."""
+    assert agencies_in("how many South African nationals have been recruited to the Metropolitan police") == {
+        "Metropolitan police": "Metropolitan Police Service"}
+    assert list(agencies_in("land and property owned by the Greater London council")) == ["Greater London council"]
+    assert agencies_in("Metropolitan police forces were asked") == {}  # a sentence's first words are capitalised anyway
+    found = agencies_in("Sergeant 1963 W District\nSergeant 1968 Special Branch\nConstable 1972 C11 Branch")
+    assert set(found) == {"W District", "Special Branch", "C11 Branch"}
+    assert agencies_in("A District Council said. A Branch of the union met in the Lake District.") == {}

@@ -141,6 +141,16 @@ def _foreign_governments(text: str, view: str) -> list[AgencyMention]:
 _NAME_BEFORE_UK = re.compile(r"(?<![\w'’&\-])((?:[A-Z][\w'’&\-]*[^\S\n]+){1,3})$")
 
 
+# A police force's districts and branches by their letters ("S District", "C11 Branch" of the Metropolitan
+# Police in the 1985 tables; dev's "F District"): not a sentence's "A District Council" or "A Branch of ...".
+_POLICE_UNIT = re.compile(r"(?<![\w'’.-])(?<![.!?] )[A-Z]\d{0,3}[^\S\n]+(?:District|Branch)\b(?![^\S\n]+(?:[A-Z]|of\b|council|health|authority|court|general|line\b))")
+
+
+def _police_units(text: str, view: str) -> list[AgencyMention]:
+    """A police force's districts and branches named by their letters."""
+    return [AgencyMention(m.start(), m.end(), text[m.start() : m.end()], Agency(slug(m.group(0)), m.group(0), None, AgencyKind.OTHER)) for m in _POLICE_UNIT.finditer(view)]
+
+
 def _uk_named(text: str, view: str) -> list[AgencyMention]:
     """Charities and companies named with "UK" at the end ("Age UK")."""
     found = []
@@ -296,6 +306,9 @@ class Gazetteer:
     # A body named with its place in brackets is printed without it, but only a text that names the place
     # means it: "Department of Justice" is Northern Ireland's beside "Northern Ireland", not the US's or Ireland's.
     placed: dict[str, str]
+    # Surfaces with their head words in lower case, as older volumes print them ("the Metropolitan police",
+    # "the Greater London council", "the North West water authority"): never a sentence's first words.
+    lowered: frozenset[str] = frozenset()
 
 
 _HIS_MAJESTY_S = re.compile(r"\b(?:(?:His|Her)\s+)?Majesty['’]s\b")
@@ -324,6 +337,7 @@ def gazetteer(path: Path = AGENCIES_CSV) -> Gazetteer:
     by_words: dict[tuple[str, ...], set[str]] = {}
     sharing: dict[str, list[str]] = {}
     placed: dict[str, str] = {}
+    lowered: set[str] = set()
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             agency = Agency(row["agency_id"], row["name"], row.get("acronym") or None, row["kind"], _year(row.get("start_year")), _year(row.get("end_year")))
@@ -335,6 +349,11 @@ def gazetteer(path: Path = AGENCIES_CSV) -> Gazetteer:
             if (qualified := _PLACE_QUALIFIED.fullmatch(agency.name)) and qualified.group(1) not in surfaces and match_view(qualified.group(1)) not in placed:
                 placed[match_view(qualified.group(1))] = qualified.group(2)
                 surfaces.append(qualified.group(1))
+            for variant in [lower for surface in surfaces if (lower := _head_lowered(surface))]:
+                key = match_view(variant)
+                if key not in automaton:
+                    automaton.add_word(key, (len(key), agency.agency_id))
+                    lowered.add(key)
             for surface in surfaces:
                 key = match_view(surface.strip())
                 if key in _AMBIGUOUS_ALIASES:
@@ -352,7 +371,24 @@ def gazetteer(path: Path = AGENCIES_CSV) -> Gazetteer:
     unique = {words: by_id[next(iter(ids))] for words, ids in by_words.items() if len(ids) == 1}
     # (a place-qualified surface another body holds as its own is that body's)
     placed = {key: place for key, place in placed.items() if sharing.get(key) and len(sharing[key]) == 1}
-    return Gazetteer(automaton, by_id, unique, {key: tuple(ids) for key, ids in sharing.items() if len(ids) > 1}, placed)
+    return Gazetteer(automaton, by_id, unique, {key: tuple(ids) for key, ids in sharing.items() if len(ids) > 1}, placed, frozenset(lowered - set(sharing)))
+
+
+_LOWERED_HEAD = re.compile(rf"^((?:[A-Z][\w'’\-]*[^\S\n]+){{1,4}}?)((?:[A-Z][a-z]+[^\S\n]+)?(?:{ORG_HEADS}))$")
+
+
+def _head_lowered(surface: str) -> str | None:
+    """The surface with its head word (and one word before it, if two capitalised words stay) in lower
+    case: "Metropolitan Police" -> "Metropolitan police", "North West Water Authority" -> "North West water
+    authority"; None for a surface of one word or not ending in a head."""
+    if not (m := _LOWERED_HEAD.match(surface.strip())):
+        return None
+    proper, head = m.group(1), m.group(2)
+    if len(head.split()) == 2 and len(proper.split()) < 2:
+        proper, head = proper + head.split()[0] + " ", head.split()[1]
+    if proper.split()[0] in ("The", "HM", "His", "Her"):
+        return None
+    return proper + head.lower()
 
 
 _PLACE_QUALIFIED = re.compile(r"(.+?) \((Northern Ireland|Scotland|England|Wales)\)")
@@ -523,6 +559,8 @@ def _reference_matches(text: str, view: str, known: Gazetteer, year: int | None 
         if _bounded(view, start, end + 1):
             agency = known.by_id[agency_id]
             surface = view[start : end + 1]
+            if surface in known.lowered and (start == 0 or view[start - 1] == "\n" or view[max(0, start - 2) : start] in _SENTENCE_ENDS):
+                continue  # a sentence's first word is capitalised whatever it is ("Metropolitan police forces")
             if (place := known.placed.get(surface)) is not None and place not in view:
                 continue
             if surface.endswith("Council") and _COMPASS_BEFORE.search(view, max(0, start - 8), start):
@@ -548,6 +586,7 @@ def _reference_matches(text: str, view: str, known: Gazetteer, year: int | None 
 
 
 _COMPASS = "North|South|East|West"
+_SENTENCE_ENDS = (". ", "? ", "! ", ": ")
 _PARLIAMENT_AS_TERM_BEFORE = re.compile(
     r"\b(?:this|next|current|last|previous|future|each|every|whole|new)[^\S\n]+$"
     r"|\b(?:course|end|start|beginning|lifetime|remainder|rest|duration|life|term)[^\S\n]+of[^\S\n]+(?:the|this)[^\S\n]+$"
@@ -641,6 +680,8 @@ def find_agencies(
         candidates.extend(_establishments(text, view))
     candidates.extend(_foreign_governments(text, view))
     candidates.extend(_uk_named(text, view))
+    if "District" in view or "Branch" in view:
+        candidates.extend(_police_units(text, view))
     if _MISSION_GATE.any(view):
         candidates.extend(_missions_abroad(text, view))
     # A name the text itself calls a body: "Homes England, the Government's housing and regeneration agency".

@@ -994,3 +994,33 @@ def test_rules_after_batches_ae_and_af():
     found = agencies_in("Sergeant 1963 W District\nSergeant 1968 Special Branch\nConstable 1972 C11 Branch")
     assert set(found) == {"W District", "Special Branch", "C11 Branch"}
     assert agencies_in("A District Council said. A Branch of the union met in the Lake District.") == {}
+
+
+def test_rules_after_batch_ae():
+    """AE's classes (AE 1793, 4897, 689; AF's unions; the named list's additions): a union is a body by its
+    head, but not a union of markets or a country; a curated body's unit named after it is a body of its own,
+    except a numbered part; one new body with and without a body's letters before it."""
+    assert set(agencies_in("the Fire Brigades Union and the Immigration Service Union said")) == {"Fire Brigades Union", "Immigration Service Union"}
+    assert set(agencies_in("outside the Customs Union, as the Soviet Union did")) == set()
+    assert set(agencies_in("The National Crime Agency International Corruption Unit investigates")) == {"National Crime Agency", "International Corruption Unit"}
+    assert set(agencies_in("the United Nations General Assembly Second Committee met")) == {"United Nations General Assembly Second Committee"}
+    found, _ = question_mentions({"q": ("allocated to the NHS Norfolk and Waveney Integrated Care Board for dental services",
+                                        "The Norfolk and Waveney Integrated Care Board’s dental ringfence is £64,780,000.")})
+    assert set(found["ref_id"]) == {"nhs-norfolk-and-waveney-integrated-care-board"}
+    assert set(instruments_in("the Getting it Right First Time (GIRFT) programme and the Future Combat Air System")) >= {"Future Combat Air System"}
+    assert "Export Support Service" in instruments_in("businesses can use the Export Support Service to")
+
+
+def test_the_review_s_cases_of_lowered_heads_and_police_units():
+    """Lowered heads only of police forces, councils, authorities and departments after one word, never of an
+    ambiguous alias or a name meant only beside its place; a head after one makes a longer name; a sentence
+    starts past quotes; police units only as a cell's end, not after a label."""
+    assert agencies_in("The Home office is unable to state") == {"Home office": "Home Office"}
+    assert list(agencies_in("discussions with the (c) Palestinian authority on steps")) == ["Palestinian authority"]
+    assert agencies_in("the Tokyo Stock exchange and the Sheffield South centre") == {}
+    assert agencies_in("staff of the Civil service were. the Executive office has published figures") == {}
+    assert agencies_in("the Kent police authority has approved. the British council of churches met") == {}
+    assert agencies_in("'Metropolitan police forces are stretched,' he said") == {}
+    assert list(agencies_in("allocated by the Greater London council for the London Forum")) == ["Greater London council", "London Forum"]
+    assert agencies_in("A District nurse visits. Table B District figures. Grade A District nurse") == {}
+    assert set(agencies_in("Constable 1980 N District, and C11 Branch.")) == {"N District", "C11 Branch"}

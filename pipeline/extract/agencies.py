@@ -143,7 +143,11 @@ _NAME_BEFORE_UK = re.compile(r"(?<![\w'’&\-])((?:[A-Z][\w'’&\-]*[^\S\n]+){1,
 
 # A police force's districts and branches by their letters ("S District", "C11 Branch" of the Metropolitan
 # Police in the 1985 tables; dev's "F District"): not a sentence's "A District Council" or "A Branch of ...".
-_POLICE_UNIT = re.compile(r"(?<![\w'’.-])(?<![.!?] )[A-Z]\d{0,3}[^\S\n]+(?:District|Branch)\b(?![^\S\n]+(?:[A-Z]|of\b|council|health|authority|court|general|line\b))")
+# (a cell's end: the end of its line, a stop or "and"; not after a label's word, "Table B District figures")
+_POLICE_UNIT = re.compile(
+    r"(?<![\w'’.-])(?<![.!?:] )(?<!\n)(?<!^)(?<!Table )(?<!Annex )(?<!Appendix )(?<!Schedule )(?<!Part )(?<!Section )(?<!Grade )(?<!Zone )(?<!Area )(?<!Plan )"
+    r"[A-Z]\d{0,3}[^\S\n]+(?:District|Branch)\b(?=[^\S\n]*(?:$|\n|[,;.)]|and\b))"
+)
 
 
 def _police_units(text: str, view: str) -> list[AgencyMention]:
@@ -349,7 +353,8 @@ def gazetteer(path: Path = AGENCIES_CSV) -> Gazetteer:
             if (qualified := _PLACE_QUALIFIED.fullmatch(agency.name)) and qualified.group(1) not in surfaces and match_view(qualified.group(1)) not in placed:
                 placed[match_view(qualified.group(1))] = qualified.group(2)
                 surfaces.append(qualified.group(1))
-            for variant in [lower for surface in surfaces if (lower := _head_lowered(surface))]:
+            # (not of an ambiguous alias, nor of a name the text means only beside its place)
+            for variant in [lower for surface in surfaces if match_view(surface) not in _AMBIGUOUS_ALIASES and not (qualified and surface == qualified.group(1)) and (lower := _head_lowered(surface, agency.kind == AgencyKind.UK_CENTRAL_GOVERNMENT))]:
                 key = match_view(variant)
                 if key not in automaton:
                     automaton.add_word(key, (len(key), agency.agency_id))
@@ -375,9 +380,15 @@ def gazetteer(path: Path = AGENCIES_CSV) -> Gazetteer:
 
 
 _LOWERED_HEAD = re.compile(rf"^((?:[A-Z][\w'’\-]*[^\S\n]+){{1,4}}?)((?:[A-Z][a-z]+[^\S\n]+)?(?:{ORG_HEADS}))$")
+# The heads older volumes print in lower case after a place's or a body's own name; after one word only those
+# of police forces and councils ("Metropolitan police", "Kent county council"), not "Home office" or "Stock
+# exchange", which are as often a firm's office or another city's exchange, unless the body is a department
+# of state ("the Home office is unable to state").
+_LOWERED_HEADS = {"Office", "Department", "Ministry", "Police", "Constabulary", "Council", "Authority", "Board", "Service", "Commission", "Agency", "Trust", "Tribunal", "Unit", "Corporation"}
+_AFTER_ONE_WORD = {"Police", "Constabulary", "Council", "Authority"}
 
 
-def _head_lowered(surface: str) -> str | None:
+def _head_lowered(surface: str, department: bool = False) -> str | None:
     """The surface with its head word (and one word before it, if two capitalised words stay) in lower
     case: "Metropolitan Police" -> "Metropolitan police", "North West Water Authority" -> "North West water
     authority"; None for a surface of one word or not ending in a head."""
@@ -386,7 +397,9 @@ def _head_lowered(surface: str) -> str | None:
     proper, head = m.group(1), m.group(2)
     if len(head.split()) == 2 and len(proper.split()) < 2:
         proper, head = proper + head.split()[0] + " ", head.split()[1]
-    if proper.split()[0] in ("The", "HM", "His", "Her"):
+    if proper.split()[0] in ("The", "HM", "His", "Her") or head.split()[-1] not in _LOWERED_HEADS:
+        return None
+    if len(proper.split()) < 2 and head.split()[-1] not in _AFTER_ONE_WORD and not department:
         return None
     return proper + head.lower()
 
@@ -462,6 +475,9 @@ def define_acronyms(text: str, known: Gazetteer, excluded: list[tuple[int, int]]
     return defined
 
 
+_LETTERS_BEFORE = re.compile(r"^(?:NHS|HM|UK) (?=[A-Z])")
+
+
 def one_body_per_short_form(mentions: list[AgencyMention], known: Gazetteer) -> list[AgencyMention]:
     """New bodies of one question that share a short form the question also prints are one body.
 
@@ -471,6 +487,13 @@ def one_body_per_short_form(mentions: list[AgencyMention], known: Gazetteer) -> 
     "Select Committee on Y" are two committees).
     """
     new = [m for m in mentions if m.agency.agency_id not in known.by_id and m.agency.kind == AgencyKind.OTHER]
+    # a new name printed once with a body's letters before it and once without is one body, by its fuller
+    # name: "the NHS Norfolk and Waveney Integrated Care Board ... The Norfolk and Waveney Integrated Care Board’s"
+    prefixed = {rest: m.agency for m in new if (rest := _LETTERS_BEFORE.sub("", m.agency.name, count=1)) != m.agency.name}
+    if prefixed and any(m.agency.name in prefixed for m in new):
+        unlisted = {id(m) for m in new}
+        mentions = [AgencyMention(m.start, m.end, m.surface, prefixed.get(m.agency.name, m.agency)) if id(m) in unlisted else m for m in mentions]
+        new = [m for m in mentions if m.agency.agency_id not in known.by_id and m.agency.kind == AgencyKind.OTHER]
     shorts = {m.agency.name for m in new}
     canonical: dict[str, Agency] = {}  # short form -> the first full name printed
     for m in new:  # in text order
@@ -559,8 +582,10 @@ def _reference_matches(text: str, view: str, known: Gazetteer, year: int | None 
         if _bounded(view, start, end + 1):
             agency = known.by_id[agency_id]
             surface = view[start : end + 1]
-            if surface in known.lowered and (start == 0 or view[start - 1] == "\n" or view[max(0, start - 2) : start] in _SENTENCE_ENDS):
-                continue  # a sentence's first word is capitalised whatever it is ("Metropolitan police forces")
+            if surface in known.lowered and (_at_sentence_start(view, start) or _LOWER_HEAD_AFTER.match(view, end + 1)):
+                # a sentence's first word is capitalised whatever it is ("Metropolitan police forces"); a head
+                # after it makes a longer name ("the Kent police authority", "the South Yorkshire police committee")
+                continue
             if (place := known.placed.get(surface)) is not None and place not in view:
                 continue
             if surface.endswith("Council") and _COMPASS_BEFORE.search(view, max(0, start - 8), start):
@@ -586,7 +611,14 @@ def _reference_matches(text: str, view: str, known: Gazetteer, year: int | None 
 
 
 _COMPASS = "North|South|East|West"
-_SENTENCE_ENDS = (". ", "? ", "! ", ": ")
+_LOWER_HEAD_AFTER = re.compile(r"[^\S\n]+(?:(?:police|council|authority|committee|board|service|trust|association|federation)\b|(?:of|for)[^\S\n]+(?!the\b)[a-z])")
+# (a list's letter is no sentence start: "(c) Palestinian authority" is a name)
+_BEFORE_A_SENTENCE = re.compile(r"(?:^|[.?!:\n])[\s\"'‘“]*$")
+
+
+def _at_sentence_start(view: str, start: int) -> bool:
+    """Whether ``start`` begins a sentence or a line, past spaces and quotes."""
+    return bool(_BEFORE_A_SENTENCE.search(view, max(0, start - 12), start))
 _PARLIAMENT_AS_TERM_BEFORE = re.compile(
     r"\b(?:this|next|current|last|previous|future|each|every|whole|new)[^\S\n]+$"
     r"|\b(?:course|end|start|beginning|lifetime|remainder|rest|duration|life|term)[^\S\n]+of[^\S\n]+(?:the|this)[^\S\n]+$"
@@ -806,7 +838,9 @@ _GENERIC_NAME = re.compile(rf"^(?:British|High|Local|Regional|Joint|Independent|
                            # a line is no railway company ("the North Wales Coast Railway will be electrified")
                            r"|.*\b(?:Line|Coast|Valley|Light|Branch|Main)[^\S\n]+Railways?$"
                            # the kind of body every area of the NHS has ("a national Integrated Care Board (ICB) self-assessment")
-                           r"|^Integrated Care Boards?$")
+                           r"|^Integrated Care Boards?$"
+                           # a union of states' policies or markets is no body ("the Customs Union", "Soviet Union" a country)
+                           r"|.*\b(?:Customs|Soviet|Monetary|Banking|Energy|Markets|Trade|Students'?|Political)[^\S\n]+Union$")
 # A count before a plural name: bodies of a kind, not one ("there were 35 Maternal Mental Health Services").
 _REGION_END = re.compile(r" (?:North|South|East|West)$")
 _COUNTED = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,]*[^\S\n]+$")  # (not a year: "Since 2019 Regional Health Services")
@@ -858,12 +892,18 @@ def _separate_bodies(name: str, start: int, known: Gazetteer) -> list[tuple[str,
             return _separate_bodies(m.group(2), start + m.start(2), known)
     if m := _TWO_BODIES.match(name):
         return [(m.group(1), start), (m.group(2), start + m.start(2))]
+    if m := _UNIT_AFTER_BODY.match(name):
+        # a curated body's full name, then a unit's of its own: "National Crime Agency International Corruption Unit"
+        if (body := _curated_name(m.group(1), known)) and body.name == m.group(1):
+            return [(m.group(1), start), (m.group(2), start + m.start(2))]
     if m := _IN_BODY.match(name):
         return [(name[m.end():], start + m.end())]
     return [(name, start)]
 
 
 _IN_THE = re.compile(r"^.+? (?:in|at|within) the (?=[A-Z])")
+# (not a body's numbered part, which is named with it: "United Nations General Assembly Second Committee")
+_UNIT_AFTER_BODY = re.compile(rf"^(.+?\b(?:{ORG_HEADS})) ((?!(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)\b)(?:[A-Z][\w'’\-]* ){{1,4}}(?:{ORG_HEADS}))$")
 _POSSESSIVE = re.compile(r"^(.+?)['’]s (?=[A-Z])(.+)$")
 _BACK_REFERENCE_OWNER = re.compile(r"Department|Ministry|Agency|Council|Service|[A-Z]{2,6}")
 

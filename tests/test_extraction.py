@@ -1024,3 +1024,13 @@ def test_the_review_s_cases_of_lowered_heads_and_police_units():
     assert list(agencies_in("allocated by the Greater London council for the London Forum")) == ["Greater London council", "London Forum"]
     assert agencies_in("A District nurse visits. Table B District figures. Grade A District nurse") == {}
     assert set(agencies_in("Constable 1980 N District, and C11 Branch.")) == {"N District", "C11 Branch"}
+
+
+def test_rules_after_batch_ag():
+    """AG 7164, 197, 5462: a service's letters before "pilots" are its people, not a pilot scheme; a title
+    after "titled" ends at a dash and what the paper found; a chief executive officer is an office."""
+    assert instruments_in("how many RAF pilots were recruited") == {}
+    assert list(instruments_in("The Family Hubs pilots ran")) == ["Family Hubs pilots"]
+    text = "The Commission’s report –titled Homes Unfit for Heroes: the poor condition of Armed Forces accommodation and what needs to change – found that levels"
+    assert list(instruments_in(text)) == ["Homes Unfit for Heroes: the poor condition of Armed Forces accommodation and what needs to change"]
+    assert "Chief Executive Officer of the National Shipbuilding Office" not in agencies_in("has met with the Chief Executive Officer of the National Shipbuilding Office on")

@@ -246,7 +246,7 @@ _OFFICE = re.compile(
     rf"Parliamentary Under-Secretary(?: of State)?|President|Chancellor|Leader|First Lord|Lord President|"
     rf"Paymaster General|Financial Secretary|Chief Secretary|Economic Secretary|Exchequer Secretary|"
     rf"Solicitor[- ]General|Attorney[- ]General|Special Representative|Commissioner|Chairman|Chair|Director|"
-    rf"Chief Executive|Ambassador|Governor|Permanent Secretary|Director[- ]General|Chief Inspector|Registrar|"
+    rf"Chief Executive(?: Officer)?|Chief Operating Officer|Ambassador|Governor|Permanent Secretary|Director[- ]General|Chief Inspector|Registrar|"
     rf"Comptroller and Auditor General|Chief Whip|Whip|Spokesman|Head)\s+(?:(?:of|for|to|at|in)\s+(?:the\s+)?)"
     # (the office's body ends where another office begins: "the Minister for the Cabinet Office and the
     # Secretary of State for the Home Department" is two offices)

@@ -143,4 +143,24 @@ ACCURACY: list[dict] = [
         "pages": "Written Questions API records, after tuning on AB and a review",
         "question_recall": 1.000, "agency_f1": 0.792, "instrument_f1": 0.597, "commitment_detection_f1": 0.828, "commitment_status_macro_f1": 0.732,
     },
+    {
+        "batch": "AD", "questions": 56, "labelled": "2026-12-03",
+        "pages": "Written Questions API records, with the eleventh session's last code",
+        "question_recall": 1.000, "agency_f1": 0.846, "instrument_f1": 0.793, "commitment_detection_f1": 0.853, "commitment_status_macro_f1": 0.666,
+    },
+    {
+        "batch": "AE", "questions": 50, "labelled": "2026-12-03",
+        "pages": "Written Questions API records, after tuning on AD and a review",
+        "question_recall": 1.000, "agency_f1": 0.880, "instrument_f1": 0.706, "commitment_detection_f1": 0.771, "commitment_status_macro_f1": 0.697,
+    },
+    {
+        "batch": "AF", "questions": 42, "labelled": "2026-12-03",
+        "pages": "archive XML, Commons 16 December 1985 (and one 1909 answer), after tuning on AD and a review",
+        "question_recall": 1.000, "agency_f1": 0.413, "instrument_f1": 0.833, "commitment_detection_f1": 0.710, "commitment_status_macro_f1": 0.437,
+    },
+    {
+        "batch": "AG", "questions": 48, "labelled": "2026-12-03",
+        "pages": "Written Questions API records, after tuning on AE and AF and a second review",
+        "question_recall": 1.000, "agency_f1": 0.893, "instrument_f1": 0.593, "commitment_detection_f1": 0.832, "commitment_status_macro_f1": 0.763,
+    },
 ]

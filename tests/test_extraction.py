@@ -997,13 +997,17 @@ def test_rules_after_batches_ae_and_af():
 
 
 def test_rules_after_batch_ae():
-    """AE's classes (AE 1793, 4897, 689; AF's unions; the named list's additions): a union is a body by its
-    head, but not a union of markets or a country; a curated body's unit named after it is a body of its own,
-    except a numbered part; one new body with and without a body's letters before it."""
+    """AE's classes (AE 1793, 689; AF's unions; the named list's additions): a union is a body by its head, but
+    not a union of markets, a country or a treaty; one new body with and without a body's letters before it."""
     assert set(agencies_in("the Fire Brigades Union and the Immigration Service Union said")) == {"Fire Brigades Union", "Immigration Service Union"}
     assert set(agencies_in("outside the Customs Union, as the Soviet Union did")) == set()
+    assert set(agencies_in("the Union of Soviet Socialist Republics and the Act of Union and the Trades Union movement")) == set()
+    # a curated body's unit after it: a department's, or any body's unit; not one name, nor a numbered part
     assert set(agencies_in("The National Crime Agency International Corruption Unit investigates")) == {"National Crime Agency", "International Corruption Unit"}
-    assert set(agencies_in("the United Nations General Assembly Second Committee met")) == {"United Nations General Assembly Second Committee"}
+    assert set(agencies_in("The Cabinet Office Disability Unit said")) == {"Cabinet Office", "Disability Unit"}
+    for whole in ("Post Office Savings Bank", "National Health Service Litigation Authority", "Civil Service Pay Research Unit", "United Nations General Assembly Second Committee"):
+        assert set(agencies_in(f"the {whole} reported")) == {whole}
+    assert set(agencies_in("the Women's Social and Political Union marched")) == {"Women's Social and Political Union"}
     found, _ = question_mentions({"q": ("allocated to the NHS Norfolk and Waveney Integrated Care Board for dental services",
                                         "The Norfolk and Waveney Integrated Care Board’s dental ringfence is £64,780,000.")})
     assert set(found["ref_id"]) == {"nhs-norfolk-and-waveney-integrated-care-board"}
@@ -1024,12 +1028,17 @@ def test_the_review_s_cases_of_lowered_heads_and_police_units():
     assert list(agencies_in("allocated by the Greater London council for the London Forum")) == ["Greater London council", "London Forum"]
     assert agencies_in("A District nurse visits. Table B District figures. Grade A District nurse") == {}
     assert set(agencies_in("Constable 1980 N District, and C11 Branch.")) == {"N District", "C11 Branch"}
+    assert set(agencies_in("Division\nN District\nS District 95\nTotal")) == {"N District", "S District"}
+    assert agencies_in("In Class A District, figures rose.") == {}
+    assert list(agencies_in("the cost of the Metropolitan police for each of the last five years")) == ["Metropolitan police"]
+    assert list(agencies_in("members of the Metropolitan police of all ranks")) == ["Metropolitan police"]
+    assert agencies_in("A new Post office at Barnet") == {}
 
 
 def test_rules_after_batch_ag():
     """AG 7164, 197, 5462: a service's letters before "pilots" are its people, not a pilot scheme; a title
     after "titled" ends at a dash and what the paper found; a chief executive officer is an office."""
-    assert instruments_in("how many RAF pilots were recruited") == {}
+    assert instruments_in("how many RAF pilots were recruited") == {} and instruments_in("RAF pilots were recruited") == {}
     assert list(instruments_in("The Family Hubs pilots ran")) == ["Family Hubs pilots"]
     text = "The Commission’s report –titled Homes Unfit for Heroes: the poor condition of Armed Forces accommodation and what needs to change – found that levels"
     assert list(instruments_in(text)) == ["Homes Unfit for Heroes: the poor condition of Armed Forces accommodation and what needs to change"]

@@ -145,8 +145,8 @@ _NAME_BEFORE_UK = re.compile(r"(?<![\w'’&\-])((?:[A-Z][\w'’&\-]*[^\S\n]+){1,
 # Police in the 1985 tables; dev's "F District"): not a sentence's "A District Council" or "A Branch of ...".
 # (a cell's end: the end of its line, a stop or "and"; not after a label's word, "Table B District figures")
 _POLICE_UNIT = re.compile(
-    r"(?<![\w'’.-])(?<![.!?:] )(?<!\n)(?<!^)(?<!Table )(?<!Annex )(?<!Appendix )(?<!Schedule )(?<!Part )(?<!Section )(?<!Grade )(?<!Zone )(?<!Area )(?<!Plan )"
-    r"[A-Z]\d{0,3}[^\S\n]+(?:District|Branch)\b(?=[^\S\n]*(?:$|\n|[,;.)]|and\b))"
+    r"(?<![\w'’.-])(?<![.!?:] )(?<!Table )(?<!Annex )(?<!Appendix )(?<!Schedule )(?<!Part )(?<!Section )(?<!Grade )(?<!Zone )(?<!Area )(?<!Plan )(?<!Class )(?<!Category )"
+    r"[A-Z]\d{0,3}[^\S\n]+(?:District|Branch)\b(?=[^\S\n]*(?:$|\n|[,;.)]|and\b|\d))"
 )
 
 
@@ -354,7 +354,7 @@ def gazetteer(path: Path = AGENCIES_CSV) -> Gazetteer:
                 placed[match_view(qualified.group(1))] = qualified.group(2)
                 surfaces.append(qualified.group(1))
             # (not of an ambiguous alias, nor of a name the text means only beside its place)
-            for variant in [lower for surface in surfaces if match_view(surface) not in _AMBIGUOUS_ALIASES and not (qualified and surface == qualified.group(1)) and (lower := _head_lowered(surface, agency.kind == AgencyKind.UK_CENTRAL_GOVERNMENT))]:
+            for variant in [lower for surface in surfaces if match_view(surface) not in _AMBIGUOUS_ALIASES and not (qualified and surface == qualified.group(1)) and (lower := _head_lowered(surface, agency.kind == AgencyKind.UK_CENTRAL_GOVERNMENT and agency.name != "Post Office"))]:
                 key = match_view(variant)
                 if key not in automaton:
                     automaton.add_word(key, (len(key), agency.agency_id))
@@ -611,7 +611,7 @@ def _reference_matches(text: str, view: str, known: Gazetteer, year: int | None 
 
 
 _COMPASS = "North|South|East|West"
-_LOWER_HEAD_AFTER = re.compile(r"[^\S\n]+(?:(?:police|council|authority|committee|board|service|trust|association|federation)\b|(?:of|for)[^\S\n]+(?!the\b)[a-z])")
+_LOWER_HEAD_AFTER = re.compile(r"[^\S\n]+(?:(?:police|council|authority|committee|board|service|trust|association|federation)\b|of[^\S\n]+(?!(?:the|a|an|all|each|every|its|their|his|her|this|these|those|some|any|our)\b)[a-z])")
 # (a list's letter is no sentence start: "(c) Palestinian authority" is a name)
 _BEFORE_A_SENTENCE = re.compile(r"(?:^|[.?!:\n])[\s\"'‘“]*$")
 
@@ -840,7 +840,9 @@ _GENERIC_NAME = re.compile(rf"^(?:British|High|Local|Regional|Joint|Independent|
                            # the kind of body every area of the NHS has ("a national Integrated Care Board (ICB) self-assessment")
                            r"|^Integrated Care Boards?$"
                            # a union of states' policies or markets is no body ("the Customs Union", "Soviet Union" a country)
-                           r"|.*\b(?:Customs|Soviet|Monetary|Banking|Energy|Markets|Trade|Students'?|Political)[^\S\n]+Union$")
+                           r"|.*\b(?:Customs|Soviet|Monetary|Banking|Energy|Markets|Trades?)[^\S\n]+Union$|^(?:European )?Political Union$|^Students'? Union$"
+                           # (a country or a treaty: "the Union of Soviet Socialist Republics", "the Act of Union")
+                           r"|^Union of (?:Soviet|South Africa|Burma|India)\b|^Acts? of Union$")
 # A count before a plural name: bodies of a kind, not one ("there were 35 Maternal Mental Health Services").
 _REGION_END = re.compile(r" (?:North|South|East|West)$")
 _COUNTED = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,]*[^\S\n]+$")  # (not a year: "Since 2019 Regional Health Services")
@@ -892,18 +894,35 @@ def _separate_bodies(name: str, start: int, known: Gazetteer) -> list[tuple[str,
             return _separate_bodies(m.group(2), start + m.start(2), known)
     if m := _TWO_BODIES.match(name):
         return [(m.group(1), start), (m.group(2), start + m.start(2))]
-    if m := _UNIT_AFTER_BODY.match(name):
-        # a curated body's full name, then a unit's of its own: "National Crime Agency International Corruption Unit"
-        if (body := _curated_name(m.group(1), known)) and body.name == m.group(1):
-            return [(m.group(1), start), (m.group(2), start + m.start(2))]
+    if unit := _unit_after_body(name, known):
+        return [(unit[0], start), (unit[1], start + len(name) - len(unit[1]))]
     if m := _IN_BODY.match(name):
         return [(name[m.end():], start + m.end())]
     return [(name, start)]
 
 
 _IN_THE = re.compile(r"^.+? (?:in|at|within) the (?=[A-Z])")
-# (not a body's numbered part, which is named with it: "United Nations General Assembly Second Committee")
-_UNIT_AFTER_BODY = re.compile(rf"^(.+?\b(?:{ORG_HEADS})) ((?!(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)\b)(?:[A-Z][\w'’\-]* ){{1,4}}(?:{ORG_HEADS}))$")
+_HEAD_END = re.compile(rf"\b(?:{ORG_HEADS})(?= [A-Z])")
+_UNIT_NAME = re.compile(rf"(?:[A-Z][\w'’\-]* ){{1,4}}(?:{ORG_HEADS})")
+
+
+def _unit_after_body(name: str, known: Gazetteer) -> tuple[str, str] | None:
+    """(body, unit) for a department of state's full name, or any curated body's before a unit, followed by a
+    unit's name of its own: "Cabinet Office Disability Unit", "National Crime Agency International Corruption
+    Unit"; not one name ("Post Office Savings Bank", "National Health Service Litigation Authority", "Civil
+    Service Pay Research Unit": the Civil Service is an ambiguous alias), nor a numbered part ("United Nations
+    General Assembly Second Committee")."""
+    for end in sorted((m.end() for m in _HEAD_END.finditer(name)), reverse=True):  # the longest body first
+        body, unit = name[:end], name[end + 1 :]
+        if not _UNIT_NAME.fullmatch(unit) or _ORDINAL.match(unit) or match_view(body) in _AMBIGUOUS_ALIASES:
+            continue
+        if (agency := _curated_name(body, known)) and agency.name == body:
+            if (agency.kind == AgencyKind.UK_CENTRAL_GOVERNMENT and body != "Post Office") or unit.endswith(" Unit"):
+                return body, unit
+    return None
+
+
+_ORDINAL = re.compile(r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)\b")
 _POSSESSIVE = re.compile(r"^(.+?)['’]s (?=[A-Z])(.+)$")
 _BACK_REFERENCE_OWNER = re.compile(r"Department|Ministry|Agency|Council|Service|[A-Z]{2,6}")
 

@@ -241,7 +241,7 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
         re.compile(
             # (an acronym in brackets before a capitalised head: "Decent Home (DH) Standard"; not "... (NELI) programme")
             rf"\b(?:{CAP}[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+|for[^\S\n]+)?){{1,5}}(?:\([A-Z]{{2,6}}\)[^\S\n]+(?=[A-Z]))?"
-            r"(?:Fund|Allowance|Benefit|Credit|Payment|Bursary|Formula|Package|Partnership|Zones|Grant|Guarantee|programme|scheme|(?<!\bUK )(?<!\bEU )visas?|route|(?<! [A-Z]{2} )(?<! [A-Z]{3} )(?<! [A-Z]{4} )pilots|Standard|Certificate|Levy|[Mm]andate"
+            r"(?:Fund|Allowance|Benefit|Credit|Payment|Bursary|Formula|Package|Partnership|Zones|Grant|Guarantee|programme|scheme|(?<!\bUK )(?<!\bEU )visas?|route|(?<!\b[A-Z]{2} )(?<!\b[A-Z]{3} )(?<!\b[A-Z]{4} )pilots|Standard|Certificate|Levy|[Mm]andate"
             r"|Incentive|Obligation|Settlements|Block|Meals)\b"
             r"(?!(?<=Benefit)[^\S\n]+[A-Z])"  # "Community Benefit Society" is a body
             r"(?!(?<=Partnership)[^\S\n]+(?:North|South|East|West)\b)"  # and "Coastal Partnership East"
@@ -284,7 +284,7 @@ _ENTITLED = re.compile(
     rf"|,?[^\S\n]+(?:on|in)[^\S\n]+(?:\d{{1,2}}[^\S\n]+)?(?:{MONTH_PATTERN}|(?:19|20)\d\d)\b|,[^\S\n]+[a-z]+ed[^\S\n]+by\b"
     # ("... since the guidance entitled Official definition of an XL Bully dog was published on ...";
     # "... and what needs to change – found that ...": a dash and what the paper found)
-    r"|[^\S\n]+[–—][^\S\n]+(?:found|finds|showed|shows|said|says|sets?[^\S\n]+out|stated|states|concluded|highlighted|recommended)\b"
+    r"|[^\S\n]+[–—-][^\S\n]+(?:found|finds|showed|shows|said|says|sets?[^\S\n]+out|stated|states|concluded|highlighted|recommended)\b"
     r"|[^\S\n]+(?:was|were|is|are|has[^\S\n]+been|have[^\S\n]+been)[^\S\n]+(?:first[^\S\n]+)?(?:published|updated|issued|released|launched|laid|produced)\b"
     r"|[^\S\n]+and[^\S\n]+(?:its|will|has|have|is|was|would)\b|[^\S\n]+(?:by|from)[^\S\n]+(?:the[^\S\n]+)?[A-Z]|\.(?:\s|$)|\?|;|$))"
 )

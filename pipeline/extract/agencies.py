@@ -63,11 +63,10 @@ _ORG_NAME = re.compile(
     # Government in Bangladesh") or by its people or letters ("the Ethiopian Government", "the DRC Government");
     # the UK's own is "the Government" (GUIDELINES.md), and the devolved ones are in the table
     rf"|\b(?:the[^\S\n]+)?{_GOVERNMENT_OF}[^\S\n]+(?:the[^\S\n]+)?(?!United Kingdom\b){_CAPWORD}(?:[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?{_CAPWORD}){{0,3}}"
-    # "the Association of British Insurers", "the Board of Agriculture", "a Council of Nations and Regions",
-    # "(b) Task Force for International Cooperation on Air Pollution" (after an article or a list's letter),
-    # with the subject "on" a head that takes one gives
-    # (after "a", a subject of two words at least: "a Panel of Experts", "a Centre of Excellence" are kinds;
-    # the "on" subject of two words too: "the Committee of Ministers on Ukraine" is the committee)
+    # a head before its subject: "the Association of British Insurers", "the Board of Agriculture", "(b) Task
+    # Force for International Cooperation on Air Pollution" (after "the" or a list's letter; a second subject
+    # "on" two words after the heads that take one: "the Committee of Ministers on Ukraine" is the committee),
+    # "a Council of Nations and Regions" (after "a", a subject of two words: "a Panel of Experts" is a kind)
     rf"|\b(?:(?<=[Tt]he )|(?<=\) ))(?:(?:{_TAKES_ON_HEADS})[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+)?{_CAPWORD}){{0,3}}"
     rf"[^\S\n]+on(?![^\S\n]+{DAY_OR_MONTH}\b)[^\S\n]+{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+)?{_CAPWORD}){{1,3}}"
     rf"|(?:{_BODY_HEADS})[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+)?{_CAPWORD}){{0,3}})"
@@ -354,7 +353,7 @@ def gazetteer(path: Path = AGENCIES_CSV) -> Gazetteer:
                 placed[match_view(qualified.group(1))] = qualified.group(2)
                 surfaces.append(qualified.group(1))
             # (not of an ambiguous alias, nor of a name the text means only beside its place)
-            for variant in [lower for surface in surfaces if match_view(surface) not in _AMBIGUOUS_ALIASES and not (qualified and surface == qualified.group(1)) and (lower := _head_lowered(surface, agency.kind == AgencyKind.UK_CENTRAL_GOVERNMENT and agency.name != "Post Office"))]:
+            for variant in [lower for surface in surfaces if match_view(surface) not in _AMBIGUOUS_ALIASES and not (qualified and surface == qualified.group(1)) and (lower := _head_lowered(surface, _a_department_of_state(agency)))]:
                 key = match_view(variant)
                 if key not in automaton:
                     automaton.add_word(key, (len(key), agency.agency_id))
@@ -377,6 +376,11 @@ def gazetteer(path: Path = AGENCIES_CSV) -> Gazetteer:
     # (a place-qualified surface another body holds as its own is that body's)
     placed = {key: place for key, place in placed.items() if sharing.get(key) and len(sharing[key]) == 1}
     return Gazetteer(automaton, by_id, unique, {key: tuple(ids) for key, ids in sharing.items() if len(ids) > 1}, placed, frozenset(lowered - set(sharing)))
+
+
+def _a_department_of_state(agency: Agency) -> bool:
+    """A department of the UK government (the Post Office, listed among them until 1969, is a business)."""
+    return agency.kind == AgencyKind.UK_CENTRAL_GOVERNMENT and agency.name != "Post Office"
 
 
 _LOWERED_HEAD = re.compile(rf"^((?:[A-Z][\w'’\-]*[^\S\n]+){{1,4}}?)((?:[A-Z][a-z]+[^\S\n]+)?(?:{ORG_HEADS}))$")
@@ -843,8 +847,8 @@ _GENERIC_NAME = re.compile(rf"^(?:British|High|Local|Regional|Joint|Independent|
                            r"|.*\b(?:Customs|Soviet|Monetary|Banking|Energy|Markets|Trades?)[^\S\n]+Union$|^(?:European )?Political Union$|^Students'? Union$"
                            # (a country or a treaty: "the Union of Soviet Socialist Republics", "the Act of Union")
                            r"|^Union of (?:Soviet|South Africa|Burma|India)\b|^Acts? of Union$")
-# A count before a plural name: bodies of a kind, not one ("there were 35 Maternal Mental Health Services").
 _REGION_END = re.compile(r" (?:North|South|East|West)$")
+# A count before a plural name: bodies of a kind, not one ("there were 35 Maternal Mental Health Services").
 _COUNTED = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,]*[^\S\n]+$")  # (not a year: "Since 2019 Regional Health Services")
 
 
@@ -917,7 +921,7 @@ def _unit_after_body(name: str, known: Gazetteer) -> tuple[str, str] | None:
         if not _UNIT_NAME.fullmatch(unit) or _ORDINAL.match(unit) or match_view(body) in _AMBIGUOUS_ALIASES:
             continue
         if (agency := _curated_name(body, known)) and agency.name == body:
-            if (agency.kind == AgencyKind.UK_CENTRAL_GOVERNMENT and body != "Post Office") or unit.endswith(" Unit"):
+            if _a_department_of_state(agency) or unit.endswith(" Unit"):
                 return body, unit
     return None
 

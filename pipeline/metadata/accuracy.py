@@ -163,4 +163,9 @@ ACCURACY: list[dict] = [
         "pages": "Written Questions API records, after tuning on AE and AF and a second review",
         "question_recall": 1.000, "agency_f1": 0.893, "instrument_f1": 0.593, "commitment_detection_f1": 0.832, "commitment_status_macro_f1": 0.763,
     },
+    {
+        "batch": "AH", "questions": 41, "labelled": "2026-12-03",
+        "pages": "Written Questions API records, with the twelfth session's last code",
+        "question_recall": 1.000, "agency_f1": 0.905, "instrument_f1": 0.868, "commitment_detection_f1": 0.876, "commitment_status_macro_f1": 0.786,
+    },
 ]

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from pipeline.extract.names import COMPANY_SUFFIXES, DAY_OR_MONTH, DEMONYMS, ESTABLISHMENT_HEADS, FUNDER_WORD, ORG_HEADS, WordGate, listed_subjects_start, match_view, slug
+from pipeline.extract.names import COMPANY_SUFFIXES, COMPASS, DAY_OR_MONTH, DEMONYMS, ESTABLISHMENT_HEADS, FUNDER_WORD, ORG_HEADS, WordGate, listed_subjects_start, match_view, slug
 from pipeline.metadata.enums import AgencyKind
 from pipeline.reference import AGENCIES_CSV
 
@@ -34,8 +34,8 @@ _SAFE_SHORT_ACRONYMS = {"EU", "UN"}
 # A company's legal suffix ends its name: it takes no subject ("Angel Trains Limited for the Class 390 units").
 _COMPANY_GOES_ON = re.compile(rf"\b(?:{COMPANY_SUFFIXES})(?= (?:of|for) )")
 _CAPWORD = r"[A-Z][\w'’&\-]*"
-_TAKES_ON = r"(?:(?<=Commission)|(?<=Committee)|(?<=Council)|(?<=Taskforce)|(?<=Task Force)|(?<=Working Group)|(?<=Panel)|(?<=Forum))"
 _TAKES_ON_HEADS = "Commission|Committee|Council|Taskforce|Task Force|Working Group|Panel|Forum"
+_TAKES_ON = "(?:" + "|".join(f"(?<={head})" for head in _TAKES_ON_HEADS.split("|")) + ")"  # (the same heads, read back)
 _GOVERNMENT_OF = r"(?:(?:Interim|Transitional|Provisional|Federal)[^\S\n]+Government[^\S\n]+(?:of|in)|Government[^\S\n]+of)"
 # Capitalised words joined by "of (the)", "for (the)", "on", "in" or "and" (never "and the"):
 # "Organised Immigration Crime Section", "Foreign and Commonwealth Office", "Government of Sudan".
@@ -50,7 +50,7 @@ _HEAD_LAST = re.compile(rf"\b(?:{_BODY_HEADS})$")
 _ORG_NAME = re.compile(
     rf"\b(?:{_CAPWORD}(?:[^\S\n]+(?:(?:of|for|on|in)(?:[^\S\n]+the)?|and|&))?[^\S\n]+){{1,6}}(?:{_BODY_HEADS})\b"
     # (a region's word after the head is the name's: "Coastal Partnership East")
-    rf"(?:[^\S\n]+(?:North|South|East|West)\b(?![^\S\n]+(?:[A-Z]|of\b)|[\w'’-]))?"
+    rf"(?:[^\S\n]+(?:{COMPASS})\b(?![^\S\n]+(?:[A-Z]|of\b)|[\w'’-]))?"
     # ... "of/for" and its subject ("International Council for the Exploration of the Seas"), or "on" and its
     # subject after a head that takes one ("UK Commission on Bereavement", "Ministerial Taskforce on Child
     # Poverty"; never a day or a month: "the Commission on Monday"; "the Home Office on Defence" is no name)
@@ -614,7 +614,6 @@ def _reference_matches(text: str, view: str, known: Gazetteer, year: int | None 
     return found
 
 
-_COMPASS = "North|South|East|West"
 _LOWER_HEAD_AFTER = re.compile(r"[^\S\n]+(?:(?:police|council|authority|committee|board|service|trust|association|federation)\b|of[^\S\n]+(?!(?:the|a|an|all|each|every|its|their|his|her|this|these|those|some|any|our)\b)[a-z])")
 # (a list's letter is no sentence start: "(c) Palestinian authority" is a name)
 _BEFORE_A_SENTENCE = re.compile(r"(?:^|[.?!:\n])[\s\"'‘“]*$")
@@ -627,7 +626,7 @@ _PARLIAMENT_AS_TERM_BEFORE = re.compile(
     r"\b(?:this|next|current|last|previous|future|each|every|whole|new)[^\S\n]+$"
     r"|\b(?:course|end|start|beginning|lifetime|remainder|rest|duration|life|term)[^\S\n]+of[^\S\n]+(?:the|this)[^\S\n]+$"
 )
-_COMPASS_BEFORE = re.compile(rf"\b(?:{_COMPASS}|Mid|Central)[^\S\n]+$")
+_COMPASS_BEFORE = re.compile(rf"\b(?:{COMPASS}|Mid|Central)[^\S\n]+$")
 _EUROPEAN_UNION = "european-union"
 # The Union's name before a noun that makes it a kind of country, a law or a scheme, not the body that acts
 # (labelled so in the blind batches: "ports in EU member states", "travel to an EU country", "the EU ETS").
@@ -836,7 +835,7 @@ def council_places(path: Path = AGENCIES_CSV) -> frozenset[str]:
 # ("International Section" and "National Advisory Group" are units' names: the adjectives here are the
 # ones that only describe.)
 _GENERIC_NAME = re.compile(rf"^(?:British|High|Local|Regional|Joint|Independent|Foreign|New|Interim) (?:{_BODY_HEADS})$"
-                           rf"|^(?:{_COMPASS})(?:ern)? Bank$"
+                           rf"|^(?:{COMPASS})(?:ern)? Bank$"
                            # an establishment by its kind alone ("the Primary School", "a District General Hospital")
                            rf"|^(?:(?:Primary|Secondary|Grammar|Special|Free|General|Community|District|Dental|Medical|Catholic|Church|Infant|Junior|Nursery|Teaching|University|Royal|Sixth Form|Independent|State|Local|New|Private|Public|Secure|Training)[^\S\n]+)+(?:{ESTABLISHMENT_HEADS})$"
                            # a line is no railway company ("the North Wales Coast Railway will be electrified")
@@ -847,7 +846,7 @@ _GENERIC_NAME = re.compile(rf"^(?:British|High|Local|Regional|Joint|Independent|
                            r"|.*\b(?:Customs|Soviet|Monetary|Banking|Energy|Markets|Trades?)[^\S\n]+Union$|^(?:European )?Political Union$|^Students'? Union$"
                            # (a country or a treaty: "the Union of Soviet Socialist Republics", "the Act of Union")
                            r"|^Union of (?:Soviet|South Africa|Burma|India)\b|^Acts? of Union$")
-_REGION_END = re.compile(r" (?:North|South|East|West)$")
+_REGION_END = re.compile(rf" (?:{COMPASS})$")
 # A count before a plural name: bodies of a kind, not one ("there were 35 Maternal Mental Health Services").
 _COUNTED = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,]*[^\S\n]+$")  # (not a year: "Since 2019 Regional Health Services")
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.extract.names import DAY_OR_MONTH, FUNDER_WORD, ORG_HEADS, WordGate, listed_subjects_start, slug, word_before
+from pipeline.extract.names import COMPASS, DAY_OR_MONTH, FUNDER_WORD, ORG_HEADS, WordGate, listed_subjects_start, slug, word_before
 from pipeline.metadata.enums import InstrumentKind
 from pipeline.reference import NAMED_INSTRUMENTS_CSV
 from pipeline.parsing.dates import MONTH_PATTERN
@@ -244,7 +244,7 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
             r"(?:Fund|Allowance|Benefit|Credit|Payment|Bursary|Formula|Package|Partnership|Zones|Grant|Guarantee|programme|scheme|(?<!\bUK )(?<!\bEU )visas?|route|(?<!\b[A-Z]{2} )(?<!\b[A-Z]{3} )(?<!\b[A-Z]{4} )pilots|Standard|Certificate|Levy|[Mm]andate"
             r"|Incentive|Obligation|Settlements|Block|Meals)\b"
             r"(?!(?<=Benefit)[^\S\n]+[A-Z])"  # "Community Benefit Society" is a body
-            r"(?!(?<=Partnership)[^\S\n]+(?:North|South|East|West)\b)"  # and "Coastal Partnership East"
+            rf"(?!(?<=Partnership)[^\S\n]+(?:{COMPASS})\b)"  # and "Coastal Partnership East"
             # a fund's subject is its name's ("Trust Fund for Victims", "International Fund for Ukraine")
             # (its subject whole words, never a month, a date or "the" body it funds: "Household Support Fund for April")
             rf"(?:(?<=Fund)[^\S\n]+(?:for|of)[^\S\n]+(?!{MONTH_PATTERN}\b|the\b){CAP}\b(?:[^\S\n]+(?:and[^\S\n]+)?{CAP}\b){{0,4}})?"

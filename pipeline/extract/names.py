@@ -20,6 +20,8 @@ def slug(text: str) -> str:
 
 # A day's or a month's name: never a name's subject ("the Commission on Monday", "under the April ...").
 DAY_OR_MONTH = rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{MONTH_PATTERN})"
+# The compass's words, as region names print them ("North West", "Coastal Partnership East").
+COMPASS = "North|South|East|West"
 
 # Head words of organisation names ("... Agency", "... Council"), shared by the agency and instrument rules.
 COMPANY_SUFFIXES = "Limited|Ltd|plc|PLC|LLP"

@@ -1043,3 +1043,29 @@ def test_rules_after_batch_ag():
     text = "The Commission’s report –titled Homes Unfit for Heroes: the poor condition of Armed Forces accommodation and what needs to change – found that levels"
     assert list(instruments_in(text)) == ["Homes Unfit for Heroes: the poor condition of Armed Forces accommodation and what needs to change"]
     assert "Chief Executive Officer of the National Shipbuilding Office" not in agencies_in("has met with the Chief Executive Officer of the National Shipbuilding Office on")
+
+
+def test_rules_after_batch_ai():
+    """AI (MoD answers): a cited heading without its "on" in the "Department: Topic" form holds no body;
+    commandos by their number; a mission named with and without its place is one; a task and finish
+    group in lower case is a body, its head alone is not; a series by its title and year before
+    "statistics"; a plan's refresh; "on schedule to" states a plan."""
+    q = ("To ask the Secretary of State for Defence, pursuant to the Answer of 5 December 2023 to Question 3722 Ministry of Defence: Standards, "
+         "into what further policy areas he plans a deep dive in the new year.")  # AI 6743
+    assert bodies_named({"q": (q, "The Department’s Fraud, Ethics and Propriety Board will commission them.")}) == {("q", "Fraud, Ethics and Propriety Board")}
+    assert list(agencies_in("carried out by (a) 42 Commando, (b) 40 Commando and (c) 45 Commando Royal Marines in each year")) == [  # AI 6498
+        "42 Commando", "40 Commando", "45 Commando", "Royal Marines"]
+    assert list(agencies_in("the 3 Commando Brigade Royal Marines")) == ["3 Commando Brigade Royal Marines"]
+    mission = question_mentions({"q": ("what his role was at the British High Commission in Nairobi.", "He was posted to the British High Commission as an advisor.")})[0]  # AI 6333
+    assert mission["name"].to_list() == ["British High Commission Nairobi"] * 2
+    assert list(agencies_in("the British High Commission in Nairobi and the British High Commission in Lagos. The British High Commission said")) == [
+        "British High Commission in Nairobi", "British High Commission in Lagos", "British High Commission"]
+    text = "the Shipyard of the Future Task and Finish group continues to engage. A Task and Finish group was set up."  # AI 4811
+    assert list(agencies_in(text)) == ["Shipyard of the Future Task and Finish group"]
+    assert list(agencies_in("the Supplier Engagement Sub-group met")) == ["Supplier Engagement Sub-group"]
+    assert list(instruments_in("with reference to his Department's Departmental Resource 2023 statistics published on 30 November 2023")) == ["Departmental Resource 2023"]  # AI 5159
+    assert instruments_in("In April 2023 statistics showed a rise") == {}
+    assert list(instruments_in("one which predated the Defence Command Plan Refresh.")) == ["Defence Command Plan Refresh"]  # AI 6987
+    frame = classify_sentences(pl.DataFrame({"text": ["Sea Venom remains on schedule to be delivered in 2026.",  # AI 2100
+                                                      "We remain committed to ensuring that veterans are supported."]}))
+    assert frame["status"].to_list() == ["planned", None]

@@ -41,12 +41,17 @@ _GOVERNMENT_OF = r"(?:(?:Interim|Transitional|Provisional|Federal)[^\S\n]+Govern
 # "Organised Immigration Crime Section", "Foreign and Commonwealth Office", "Government of Sudan".
 # A name never runs over a line break: list items and table cells are lines of the answer.
 # A body's head words: an organisation's, and a named establishment's (names.ESTABLISHMENT_HEADS).
-_BODY_HEADS = f"{ORG_HEADS}|{ESTABLISHMENT_HEADS}"
+# (and a group's head words printed in lower case: "the Shipyard of the Future Task and Finish group",
+# "the Supplier Engagement Sub-group"; a lower-case "group" alone is too often an ethnic or age group's)
+_BODY_HEADS = f"{ORG_HEADS}|{ESTABLISHMENT_HEADS}|Task and Finish group|Sub-group"
 _A_HEAD_OF_ITS_OWN = re.compile(rf"\b(?:{_BODY_HEADS})\b")
 # A new name's last words "for" a body of the table, a lower-case word after them: what the body serves ("for NHS dental care").
 _SERVES_A_BODY = re.compile(r"^.+( for )((?:the )?[A-Z][\w'’&\- ]*)$")
 _LOWER_WORD_AFTER = re.compile(r"[^\S\n]+[a-z]")
+_HEAD_ALONE = re.compile(rf"(?:{_BODY_HEADS})")
 _HEAD_LAST = re.compile(rf"\b(?:{_BODY_HEADS})$")
+# A military unit's head word, after its number ("28 Regiment", "1st Battalion").
+_UNIT_HEADS = "Regiment|Brigade|Battalion|Squadron|Division|Flotilla|Wing"
 _ORG_NAME = re.compile(
     rf"\b(?:{_CAPWORD}(?:[^\S\n]+(?:(?:of|for|on|in)(?:[^\S\n]+the)?|and|&))?[^\S\n]+){{1,6}}(?:{_BODY_HEADS})\b"
     # (a region's word after the head is the name's: "Coastal Partnership East")
@@ -73,9 +78,11 @@ _ORG_NAME = re.compile(
     rf"|\b(?:(?<=\b[Aa] )|(?<=\ban ))(?:{_BODY_HEADS})[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:and[^\S\n]+)?{_CAPWORD}){{1,3}}"
     # "University of York", "University of the West of England"
     rf"|\bUniversity of (?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:of[^\S\n]+)?{_CAPWORD}){{0,3}}"
-    # military units: "28 Regiment Royal Engineers", "1st Battalion, The Royal Irish Regiment", "3 Commando Brigade Royal Marines"
-    rf"|\b\d{{1,3}}(?:st|nd|rd|th)?[^\S\n]+(?:{_CAPWORD}[^\S\n]+){{0,3}}(?:Regiment|Brigade|Battalion|Squadron|Division|Flotilla|Wing)"
+    # military units: "28 Regiment Royal Engineers", "42 Commando", "1st Battalion, The Royal Irish Regiment", "3 Commando Brigade Royal Marines"
+    rf"|\b\d{{1,3}}(?:st|nd|rd|th)?[^\S\n]+(?:{_CAPWORD}[^\S\n]+){{0,3}}(?:{_UNIT_HEADS})"
     rf"(?:,?[^\S\n]+(?:The[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:of[^\S\n]+)?{_CAPWORD}){{0,4}})?"
+    # (a commando by its number alone, its corps apart: "(c) 45 Commando Royal Marines")
+    rf"|\b\d{{1,3}}[^\S\n]+Commando\b"
 )
 # Prisons and young offender institutions by their prefix ("HMP Garth", "HMYOI Wetherby",
 # "HM Prison Pentonville", "HMP & YOI Doncaster", "HMP Isle of Wight"): named establishments of the
@@ -180,6 +187,8 @@ _MISSION = re.compile(
     r"(?<![\w'’\-])(?P<head>(?:Deputy[^\S\n]+)?(?:" + "|".join(h.replace(" ", r"[^\S\n]+") for h in _MISSION_HEADS) + "))"
     r"(?P<in>[^\S\n]+in)?[^\S\n]+(?P<place>[A-Z](?:[\w'’\-]*\w)?(?:[^\S\n]+[A-Z](?:[\w'’\-]*\w)?){0,2})"
 )
+# A mission's name as _missions_abroad gives it: "British High Commission Nairobi".
+_MISSION_NAME = re.compile(r"^(British (?:Deputy )?(?:" + "|".join(_MISSION_HEADS) + r")) [A-Z].*$")
 _WORD_BEFORE = re.compile(r"([\w'’\-]+)[^\S\n]+$")
 
 
@@ -226,7 +235,7 @@ _NOT_AGENCIES = re.compile(rf"Librar(?:y|ies)|^Official Report$|^Hansard$|^Vote 
 # A place's word after a name makes the name part of the place's: "the Grove Medical Centre".
 _PLACE_AFTER = re.compile(rf"[^\S\n]+{_PLACE_WORDS}s?\b")
 # A new name that runs on into another capitalised word is part of a longer name, not a body's
-# ("the Offence Group Classifications file").
+# ("the Offence Group Classifications file"); a unit by its number is not ("45 Commando Royal Marines").
 _NAME_RUNS_ON = re.compile(r"[^\S\n]+[A-Z][a-z]")
 # Aliases too often used as adjectives ("Commonwealth immigrants") or as a description
 # of people rather than a body ("the Civil Service" of a department's staff).
@@ -438,7 +447,7 @@ _OFFICE_WORDS = WordGate((
     "Spokesman", "Head", "Librar", "Solicitor", "Envoy",
 ))
 # Words every new-organisation pattern holds (a head noun, "Government of", a military unit).
-_NAME_WORDS = WordGate((*_BODY_HEADS.split("|"), "Government of", "Government in", "Regiment", "Brigade", "Battalion", "Squadron", "Division", "Flotilla", "Wing"))
+_NAME_WORDS = WordGate((*_BODY_HEADS.split("|"), "Government of", "Government in", *_UNIT_HEADS.split("|"), "Commando"))
 
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
@@ -491,6 +500,17 @@ def one_body_per_short_form(mentions: list[AgencyMention], known: Gazetteer) -> 
     "Select Committee on Y" are two committees).
     """
     new = [m for m in mentions if m.agency.agency_id not in known.by_id and m.agency.kind == AgencyKind.OTHER]
+    # a mission named once with its place and once without is one mission, by its place: "the British High
+    # Commission in Nairobi ... posted to the British High Commission" (of one place only: two stay two)
+    by_place: dict[str, set[Agency]] = {}
+    for m in new:
+        if cut := _MISSION_NAME.match(m.agency.name):
+            by_place.setdefault(cut.group(1), set()).add(m.agency)
+    placed = {bare: next(iter(agencies)) for bare, agencies in by_place.items() if len(agencies) == 1}
+    if placed and any(m.agency.name in placed for m in new):
+        unlisted = {id(m) for m in new}
+        mentions = [AgencyMention(m.start, m.end, m.surface, placed.get(m.agency.name, m.agency)) if id(m) in unlisted else m for m in mentions]
+        new = [m for m in mentions if m.agency.agency_id not in known.by_id and m.agency.kind == AgencyKind.OTHER]
     # a new name printed once with a body's letters before it and once without is one body, by its fuller
     # name: "the NHS Norfolk and Waveney Integrated Care Board ... The Norfolk and Waveney Integrated Care Board’s"
     prefixed = {rest: m.agency for m in new if (rest := _LETTERS_BEFORE.sub("", m.agency.name, count=1)) != m.agency.name}
@@ -854,16 +874,16 @@ _COUNTED = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,]*[^\S\n]+$")  # (no
 def _well_formed_name(name: str, view: str, start: int) -> bool:
     """A new organisation name must be a proper name, not a description or a back-reference."""
     words = name.split()
-    if len(words) < 2 or _NOT_AGENCIES.search(name) or _PLACE_AFTER.match(view, start + len(name)) or _NAME_RUNS_ON.match(view, start + len(name)) or _GENERIC_NAME.match(name):
+    if len(words) < 2 or _NOT_AGENCIES.search(name) or _PLACE_AFTER.match(view, start + len(name)) or (_NAME_RUNS_ON.match(view, start + len(name)) and not words[0][0].isdigit()) or _GENERIC_NAME.match(name):
         return False
-    if re.search(rf"\bthe (?:{_BODY_HEADS})$", name):  # "Achievement of the Department"
+    if re.search(rf"\bthe (?:{_BODY_HEADS})$", name) or _HEAD_ALONE.fullmatch(name):  # "Achievement of the Department", "a Task and Finish group"
         return False
     if name.endswith("s") and _COUNTED.search(view, max(0, start - 12), start):
         return False
     # "Housing Association property": one word and a head, with no article, is a description; but a
     # council of a place the table's councils name is a council ("Somerset Council", a unitary
-    # authority newer than the table's list).
-    if len(words) == 2 and not re.search(r"\b(?:[Tt]he|its|their|our|his|her)\s+$|\w['’]s\s+$", view[max(0, start - 6) : start]):
+    # authority newer than the table's list); a unit by its number is a name ("42 Commando", "1st Battalion").
+    if len(words) == 2 and not words[0][0].isdigit() and not re.search(r"\b(?:[Tt]he|its|their|our|his|her)\s+$|\w['’]s\s+$", view[max(0, start - 6) : start]):
         # ("Westminster Council Tax" is a tax)
         return words[1] == "Council" and words[0] in council_places() and not view.startswith(" Tax", start + len(name))
     return True

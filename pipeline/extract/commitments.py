@@ -93,7 +93,7 @@ RULES: list[tuple[str, str]] = [
     # Not commitments, though their grammar looks like one.
     # A commitment to an aim is an aim (GUIDELINES.md: aims are none): "is committed to ensuring that ...";
     # to an action it is a plan ("is committed to introducing statutory rights").
-    (NONE, r"\b(?:is|are) (?:\w+ly )?committed to (?:ensuring|supporting|protecting|improving|promoting|upholding|creating|breaking down|the (?:promotion|protection))\b"),
+    (NONE, r"\b(?:is|are|remains?) (?:\w+ly )?committed to (?:ensuring|supporting|protecting|improving|promoting|upholding|creating|breaking down|the (?:promotion|protection))\b"),
     (NONE, rf"{_ACTOR} {_ADV}(?:(?:has|have|had) {_ADV})?(?:{_NOT_ACTIONS})\b|{_ACTOR} {_ADV}(?:has|have) provided (?:me )?(?:with )?the following\b|\b(?:This|this|That|that|It|it|Which|which) will (?:\w+ly )?(?:ensure|mean|help|allow|enable|result|lead|give|make|provide|be|have|cost|require|reduce|increase|improve|depend)\b|^(?:This|That|These|Those)(?: (?:[a-su-z][a-z\-]{{2,}}|t[a-gi-z][a-z\-]+|th[a-df-z][a-z\-]*|the[a-z\-]+)){{0,2}} will (?:\w+ly )?(?:ensure|mean|help|result|lead|provide|cost|require|reduce|increase|improve|depend|support|apply|facilitate|transform|benefit|boost|strengthen)\b|(?i:\b(?:I|we) estimate\b|\bit is (?:estimated|expected|anticipated) that\b)"),
     (NONE, rf"{_ACTOR} {_ADV}(?:(?:has|have|had) )?(?:{'|'.join(sorted(_DESCRIPTIVE))})\b|\bwill not be (?:available|known|ready|clear)\b|\basked me to reply\b|^No (?:\w+ ){{0,4}}(?:is|are) (?:now |currently )?being\b"),
     # What a thing will do is its effect, not an action of the Government: "Regulation will provide a
@@ -152,7 +152,7 @@ RULES: list[tuple[str, str]] = [
         r"\b(?:is|are) (?:currently |now )?(?:scheduled|planned) (?:for|from)\b|"
         rf"\b(?:is|are) (?:next )?due (?:in |on |by |at )?(?:the end of |early |late )?(?:\d|{MONTH_PATTERN}|spring|summer|autumn|winter|next|later)|"
         r"\b(?:is|are) (?:due|going|expected|set|scheduled) to (?:be|start|begin|open|close|report|publish|complete|take|come|end|run|meet|visit|make|bring|introduce)\b|"
-        r"\b(?:is|are) to be\b|\bthere will be\b|\bon track to\b|\bwill (?:\w+ly |also |then |now |soon |shortly |be able to |need to |seek to ){0,2}\w+\b|\bwill (?:be|work|continue|include|ensure|write|place|publish|provide|make|take|introduce|set|bring|consult|seek|deploy|inform|support|fund|meet|review|look|consider|report|respond|reply|announce|issue|establish|develop|increase|extend|monitor|help|pay|allocate|invest|lay|launch|implement|use|give|visit|raise|press|urge|remain|keep|do|need|receive|apply|require|run|open|start|begin|complete|deliver|produce|update|contact|discuss|hold|arrange|appoint|ask|tell|let)\b|\bshall\b",
+        r"\b(?:is|are) to be\b|\bthere will be\b|\bon (?:track|schedule|course) to\b|\bwill (?:\w+ly |also |then |now |soon |shortly |be able to |need to |seek to ){0,2}\w+\b|\bwill (?:be|work|continue|include|ensure|write|place|publish|provide|make|take|introduce|set|bring|consult|seek|deploy|inform|support|fund|meet|review|look|consider|report|respond|reply|announce|issue|establish|develop|increase|extend|monitor|help|pay|allocate|invest|lay|launch|implement|use|give|visit|raise|press|urge|remain|keep|do|need|receive|apply|require|run|open|start|begin|complete|deliver|produce|update|contact|discuss|hold|arrange|appoint|ask|tell|let)\b|\bshall\b",
     ),
     (
         CommitmentStatus.COMPLETED,

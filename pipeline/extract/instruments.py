@@ -193,11 +193,11 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     # (a Command Paper by its title too: "the Network North Command Paper", "Safeguarding the Union Command Paper")
     ("policy_paper", ("Paper",), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:White|Green|Command)[^\S\n]+Paper\b")),
     (
-        # any capitalised plan ("Bus Service Improvement Plan", "York Local Plan"), and the period a plan or a
-        # strategy covers ("Diversity and Inclusion Strategy 2022-25", "Environmental Improvement Plan 2023")
+        # any capitalised plan ("Bus Service Improvement Plan", "York Local Plan"), its refresh ("Defence Command Plan
+        # Refresh"), and the period a plan or a strategy covers ("Diversity and Inclusion Strategy 2022-25", "Environmental Improvement Plan 2023")
         # (the gate is the word with what follows it: "Planning" and "Plant" hold no plan)
         "policy_paper", ("Strategy", *(f"Plan{end}" for end in " ,.;:)?!'’\"”\n"), "Code", "Guidance", "Framework", "Criteria", "Roadmap"),
-        re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*){{1,12}}(?:Strategy|Plan|Code of Practice|Code|Guidance|Framework|Criteria|Roadmap)\b(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}}|[^\S\n]+to[^\S\n]+(?:19|20)\d\d)?\b)?(?![^\S\n]+(?:for|on|of)[^\S\n]+[A-Z])"),
+        re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*){{1,12}}(?:Strategy|Plan|Code of Practice|Code|Guidance|Framework|Criteria|Roadmap)\b(?:[^\S\n]+(?:Refresh|Update)\b)?(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}}|[^\S\n]+to[^\S\n]+(?:19|20)\d\d)?\b)?(?![^\S\n]+(?:for|on|of)[^\S\n]+[A-Z])"),
     ),
     ("policy_paper", ("Rules", "Guidelines", "Manual", "Handbook"), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:Rules|Guidelines|Manual|Handbook)\b(?![^\S\n]+(?:19|20)\d\d)")),
     # "Guidance on Charging", "Framework for Sustainable Development on the Government Estate"
@@ -257,6 +257,9 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     rf"(?![^\S\n]+(?:{ORG_HEADS}|Bod(?:y|ies)|Manager|Team|Officer|Lead)\b)")),
     # standards by their number: "BS 3841", "BS 40102-1:2023", "BS EN ISO 14001", "PAS 2035"
     ("policy_paper", ("BS ", "PD ", "ISO ", "PAS "), re.compile(rf"\b{_STANDARD}")),
+    # a statistical series by its title and year, "statistics" after it: "his Department's Departmental Resource
+    # 2023 statistics" (last: a title another rule reads, "Autumn Statement 2023", is of that rule's kind)
+    ("report", ("statistics",), re.compile(rf"\b(?:(?!(?:19|20)\d\d\b|(?:{MONTH_PATTERN}|In|By|From|Since|The)\b)[A-Z][\w'’\-]*[^\S\n]+){{1,6}}(?:19|20)\d\d(?:[/–-]\d{{2,4}})?(?=[^\S\n]+statistics\b)")),
     # A title in quotation marks: "the “Ministerial Code” and “Travel by Ministers”".
     (QUOTED, ("“", '"'), re.compile(r"(?<=[“\"])[A-Z][^“”\"\n]{2,150}?(?=[”\"])")),
 ]

@@ -73,9 +73,11 @@ def extract_mentions(questions: pl.DataFrame, links: Sequence[Sequence[str]] | N
 # Housing and Communities: Incentives"), and a full stop only inside a word: a sentence ends it.
 _HEADING_WORD = r"[A-Z0-9](?:[\w'’&\-]|\.(?=\w))*"
 _HEADING_RUN = rf"{_HEADING_WORD}(?:[^\S\n]+(?:(?:and|of|for|the|in|on|to|&)[^\S\n]+)*{_HEADING_WORD})*"
+_COLON_HEADING = rf"(?=[A-Z]){_HEADING_RUN}(?:,[^\S\n]+{_HEADING_RUN})*:[^\S\n]+{_HEADING_RUN}"
 _CITED_HEADING = re.compile(
-    r"\b(?:to|on)[^\S\n]+(?:[Ww]ritten[^\S\n]+)?(?:[Pp]arliamentary[^\S\n]+)?Questions?[^\S\n]+(?:[Nn]o\.?[^\S\n]*)?(?:UIN[^\S\n]*)?(?:HL)?\d+,?[^\S\n]+on[^\S\n]+"
-    rf"(?P<heading>(?=[A-Z]){_HEADING_RUN}(?:,[^\S\n]+{_HEADING_RUN})*:[^\S\n]+{_HEADING_RUN}|(?=[A-Z]){_HEADING_RUN})"
+    r"\b(?:to|on)[^\S\n]+(?:[Ww]ritten[^\S\n]+)?(?:[Pp]arliamentary[^\S\n]+)?Questions?[^\S\n]+(?:[Nn]o\.?[^\S\n]*)?(?:UIN[^\S\n]*)?(?:HL)?\d+,?[^\S\n]+"
+    # (without its "on" only in the heading's "Department: Topic" form: "to Question 3722 Ministry of Defence: Standards")
+    rf"(?:on[^\S\n]+(?P<heading>{_COLON_HEADING}|(?=[A-Z]){_HEADING_RUN})|(?P<bare>{_COLON_HEADING}))"
 )
 
 
@@ -88,7 +90,7 @@ def cited_headings(text: str) -> list[tuple[int, int]]:
     """
     if "Question" not in text:
         return []
-    return [m.span("heading") for m in _CITED_HEADING.finditer(text)]
+    return [m.span(m.lastgroup) for m in _CITED_HEADING.finditer(text)]
 
 
 def _outside(mentions: list, spans: list[tuple[int, int]]) -> list:

@@ -1069,3 +1069,23 @@ def test_rules_after_batch_ai():
     frame = classify_sentences(pl.DataFrame({"text": ["Sea Venom remains on schedule to be delivered in 2026.",  # AI 2100
                                                       "We remain committed to ensuring that veterans are supported."]}))
     assert frame["status"].to_list() == ["planned", None]
+
+
+def test_rules_after_batch_aj():
+    """AJ (MoD answers): a station's or a ship's name after the service's letters is no mention of the
+    service; names longer than six words keep their first words; "to" joins a programme's words;
+    coalitions are bodies; forces by their number; phases, schedules and procurement as statuses."""
+    assert agencies_in("stationed at (a) RAF Alconbury, (b) RAF Menwith Hill. RFA ARGUS is on standby.") == {}  # AJ 7229, 6816
+    assert set(agencies_in("The RAF Regiment and the RAF said")) == {"RAF Regiment", "RAF"}
+    assert list(agencies_in("renew the contract with the Rotary Wing Command Support Air Transport Helicopter Service.")) == [  # AJ 1248
+        "Rotary Wing Command Support Air Transport Helicopter Service"]
+    assert list(instruments_in("on the Land Environment Tactical Communications and Information Systems programme.")) == [  # AJ 2114
+        "Land Environment Tactical Communications and Information Systems programme"]
+    assert list(instruments_in("The Tranche 1 fleet will undergo a Reduce to Produce programme to strip them")) == ["Reduce to Produce programme"]  # AJ 6236
+    assert list(instruments_in("The DWP started sending Migration Notices to Housing Benefit only customers")) == ["Housing Benefit"]  # T 1966
+    assert list(agencies_in("through the UK co-lead Drone Capability Coalition.")) == ["Drone Capability Coalition"]  # AJ 995
+    assert list(agencies_in("members of (a) Commando Force 333 and (b) Afghanistan Territorial Force 444.")) == [  # AJ 6078
+        "Commando Force 333", "Afghanistan Territorial Force 444"]
+    texts = ["More flights are scheduled throughout the remainder of December.", "The SPEAR 3 programme is currently in the demonstration phase.",  # AJ 5565, 6980
+             "these drones are being procured and iterated rapidly", "39 Government-funded flights have been organised by the Ministry of Defence."]
+    assert classify_sentences(pl.DataFrame({"text": texts}))["status"].to_list() == ["planned", "in_progress", "in_progress", "completed"]

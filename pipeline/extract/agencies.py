@@ -53,7 +53,7 @@ _HEAD_LAST = re.compile(rf"\b(?:{_BODY_HEADS})$")
 # A military unit's head word, after its number ("28 Regiment", "1st Battalion").
 _UNIT_HEADS = "Regiment|Brigade|Battalion|Squadron|Division|Flotilla|Wing"
 _ORG_NAME = re.compile(
-    rf"\b(?:{_CAPWORD}(?:[^\S\n]+(?:(?:of|for|on|in)(?:[^\S\n]+the)?|and|&))?[^\S\n]+){{1,6}}(?:{_BODY_HEADS})\b"
+    rf"\b(?:{_CAPWORD}(?:[^\S\n]+(?:(?:of|for|on|in)(?:[^\S\n]+the)?|and|&))?[^\S\n]+){{1,8}}(?:{_BODY_HEADS})\b"
     # (a region's word after the head is the name's: "Coastal Partnership East")
     rf"(?:[^\S\n]+(?:{COMPASS})\b(?![^\S\n]+(?:[A-Z]|of\b)|[\w'’-]))?"
     # ... "of/for" and its subject ("International Council for the Exploration of the Seas"), or "on" and its
@@ -83,6 +83,8 @@ _ORG_NAME = re.compile(
     rf"(?:,?[^\S\n]+(?:The[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:of[^\S\n]+)?{_CAPWORD}){{0,4}})?"
     # (a commando by its number alone, its corps apart: "(c) 45 Commando Royal Marines")
     rf"|\b\d{{1,3}}[^\S\n]+Commando\b"
+    # (and a force by its number after its name: "Commando Force 333", "Afghan Territorial Force 444")
+    rf"|\b(?:{_CAPWORD}[^\S\n]+){{1,3}}Force[^\S\n]+\d{{2,4}}\b"
 )
 # Prisons and young offender institutions by their prefix ("HMP Garth", "HMYOI Wetherby",
 # "HM Prison Pentonville", "HMP & YOI Doncaster", "HMP Isle of Wight"): named establishments of the
@@ -223,6 +225,16 @@ _UK_PLACES = {"London", "Edinburgh", "Cardiff", "Belfast", "the UK", "the United
 
 
 _CAPITAL_AFTER = re.compile(r"[^\S\n]+[A-Z]")
+# A service's letters before a station's or a ship's name are that name's, not the service
+# ("RAF Brize Norton", "RFA ARGUS": places and vessels, GUIDELINES.md); before a head word they
+# start a body's name ("RAF Regiment").
+_NAME_PREFIXES = {"RAF", "RFA"}
+_CAPITALISED_WORD_AFTER = re.compile(r"[^\S\n]+([A-Z][\w'’\-]*)")
+
+
+def _prefixes_a_name(mention: AgencyMention, view: str) -> bool:
+    return (mention.surface in _NAME_PREFIXES and (after := _CAPITALISED_WORD_AFTER.match(view, mention.end)) is not None
+            and not _A_HEAD_OF_ITS_OWN.fullmatch(after.group(1)))
 _COMPANY_SUFFIX_END = re.compile(rf"[^\S\n]+(?:{COMPANY_SUFFIXES})$")
 _NOT_BEFORE_UK = {"Several", "Most", "Many", "Other", "Few", "Major", "Leading", "Key", "Visit", "Made", "Team", "Whole", "Rest", "Great", "Britain", "England", "Scotland", "Wales", "Ireland", "Northern", "Global", "Across", "Regions", "Nations"}
 
@@ -745,7 +757,7 @@ def find_agencies(
         name, start = _strip_name_start(m.group("name"), m.start("name"))
         if len(name) > 3 and start not in taken:
             candidates.append(AgencyMention(start, start + len(name), text[start : start + len(name)], Agency(slug(name), name, None, AgencyKind.OTHER)))
-    candidates = [c for c in candidates if not _NOT_AGENCIES.search(c.surface)]
+    candidates = [c for c in candidates if not _NOT_AGENCIES.search(c.surface) and not _prefixes_a_name(c, view)]
     if not candidates:
         return []
     blocked = _blocked_spans(view)

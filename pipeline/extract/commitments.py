@@ -49,7 +49,7 @@ _PASSIVE_DONE = (
     r"established|set up|published|signed|placed in the Librar(?:y|ies)|laid|deposited|discussed|introduced|launched|ratified|agreed|issued|"
     r"appointed|implemented|completed|commissioned|created|allocated|awarded|announced|approved|adopted|set|sent|"
     r"taken|made available|put in place|carried out|undertaken|provided|given|delegated|transferred|abolished|extended|brought|"
-    r"awarded|produced|held|negotiated|opened|closed|suspended|uplifted|increased|reduced|amended|updated|revised|replaced"
+    r"awarded|produced|held|negotiated|opened|closed|suspended|uplifted|increased|reduced|amended|updated|revised|replaced|organised|organized"
 )
 # Participles that describe rather than act ("the Department based on ...").
 _DESCRIPTIVE = {"based", "concerned", "related", "involved", "dated", "entitled", "aged", "required", "supposed", "interested", "located", "called", "named", "listed", "compared", "detailed", "limited", "qualified", "registered", "employed", "affected", "needed"}
@@ -133,8 +133,8 @@ RULES: list[tuple[str, str]] = [
     (CommitmentStatus.DECLINED, rf"{_GOV}{_ADV}(?:will not|shall not|won't|do not intend|does not intend|(?:is|are) not (?:proceeding|going ahead) with)\b"),
     (
         CommitmentStatus.IN_PROGRESS,
-        rf"(?i)\b(?:(?:is|are|am) {_ADV}(?:{_ONGOING})\b|(?:is|are) (?:still|now|currently) \w+ing\b|(?:is|are)(?:, \w+,)? {_ADV}being (?:sold|repaired|renewed|maintained|replaced|processed|paid|taken|made|built|done|held|sought|given|kept|drawn up|set up|considered|reviewed|implemented|developed|prepared|introduced|deployed|recruited|trained|funded|provided|rolled out|updated|upgraded|dealt with|investigated|pursued|addressed|monitored|assessed|collected|published|negotiated|discussed|examined|carried out|undertaken|put in place|established|extended|expanded|improved|strengthened)\b|"
-        r"continues? to \w+|continuing to \w+|(?:is|are) (?:currently |now )?in the process of\b|(?:has|have) ongoing (?:discussions|talks|engagement|dialogue|conversations|negotiations|work)\b|will (?:\w+ly )?continue to \w+|(?:is|are) (?:under way|underway|in hand|ongoing|in progress)\b|"
+        rf"(?i)\b(?:(?:is|are|am) {_ADV}(?:{_ONGOING})\b|(?:is|are) (?:still|now|currently) \w+ing\b|(?:is|are)(?:, \w+,)? {_ADV}being (?:sold|repaired|renewed|maintained|replaced|processed|paid|taken|made|built|done|held|sought|given|kept|drawn up|set up|procured|purchased|considered|reviewed|implemented|developed|prepared|introduced|deployed|recruited|trained|funded|provided|rolled out|updated|upgraded|dealt with|investigated|pursued|addressed|monitored|assessed|collected|published|negotiated|discussed|examined|carried out|undertaken|put in place|established|extended|expanded|improved|strengthened)\b|"
+        r"continues? to \w+|continuing to \w+|(?:is|are) (?:currently |now )?in the process of\b|(?:is|are) (?:currently |now )?in (?:the|its) (?:\w+ ){0,2}(?:phase|stage)\b|(?:has|have) ongoing (?:discussions|talks|engagement|dialogue|conversations|negotiations|work)\b|will (?:\w+ly )?continue to \w+|(?:is|are) (?:under way|underway|in hand|ongoing|in progress)\b|"
         r"(?:has|have) been (?:\w+ly )?\w+ing\b|"
         r"(?:we|I) (?:\w+ly )?(?:continue|remain in contact|keep in (?:close )?touch))|"
         rf"{_ACTOR} (?:are|is|am) {_ADV}[a-z]+ing\b",
@@ -149,7 +149,7 @@ RULES: list[tuple[str, str]] = [
     (
         CommitmentStatus.PLANNED,
         r"(?i)\b(?:intends?|intend(?:ing)?|plans?|planning|propos(?:e|es|ing)|expects?|hope|undertakes?|(?:is|are) (?:\w+ly )?determined|(?:is|are) (?:\w+ly )?committed) to\b|"
-        r"\b(?:is|are) (?:currently |now )?(?:scheduled|planned) (?:for|from)\b|"
+        r"\b(?:is|are) (?:currently |now )?(?:scheduled|planned) (?:for|from|throughout|during|over)\b|\bscheduled to (?:take place|be|start|begin|open|complete|arrive)\b|"
         rf"\b(?:is|are) (?:next )?due (?:in |on |by |at )?(?:the end of |early |late )?(?:\d|{MONTH_PATTERN}|spring|summer|autumn|winter|next|later)|"
         r"\b(?:is|are) (?:due|going|expected|set|scheduled) to (?:be|start|begin|open|close|report|publish|complete|take|come|end|run|meet|visit|make|bring|introduce)\b|"
         r"\b(?:is|are) to be\b|\bthere will be\b|\bon (?:track|schedule|course) to\b|\bwill (?:\w+ly |also |then |now |soon |shortly |be able to |need to |seek to ){0,2}\w+\b|\bwill (?:be|work|continue|include|ensure|write|place|publish|provide|make|take|introduce|set|bring|consult|seek|deploy|inform|support|fund|meet|review|look|consider|report|respond|reply|announce|issue|establish|develop|increase|extend|monitor|help|pay|allocate|invest|lay|launch|implement|use|give|visit|raise|press|urge|remain|keep|do|need|receive|apply|require|run|open|start|begin|complete|deliver|produce|update|contact|discuss|hold|arrange|appoint|ask|tell|let)\b|\bshall\b",

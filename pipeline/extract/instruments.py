@@ -232,7 +232,9 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
         rf"\b(?<!\b[Aa] )(?<!\b[Aa]n ){_NOT_AFTER_A_CAPITALISED_WORD}(?:{CAP}[^\S\n]+(?:(?<!Act )(?<!Bill )and[^\S\n]+|of[^\S\n]+|for[^\S\n]+)?){{1,4}}"  # ("the Fisheries Act and Joint ...": two)
         r"(?:(?<=Policy )Statements|(?<!Oral )(?<!Written )(?<!Ministerial )(?<!'s )(?<!’s )(?<!Autumn )(?<!Spring )(?<!Joint )(?<!Environmental )(?<!Slavery )Statement|(?<=[A-Za-z] )Operating[^\S\n]+Model)\b")),
     # named funds, benefits, visas and programmes (GUIDELINES.md, named schemes): capitalised words
-    # ending in the word for what they are ("Pothole Fund", "Local Housing Allowance", "Graduate visa")
+    # ending in the word for what they are ("Pothole Fund", "Local Housing Allowance", "Graduate visa"),
+    # up to seven, and by "to" before a programme's or a scheme's last words ("Reduce to Produce programme";
+    # not "Migration Notices to Housing Benefit")
     (
         "other",
         ("Fund", "Allowance", "Benefit", "Credit", "Payment", "Bursary", "Formula", "Package", "Partnership", "Zones", "Grant", "Guarantee",
@@ -240,7 +242,7 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
          "Incentive", "Obligation", "Settlements", "Block", "Meals"),
         re.compile(
             # (an acronym in brackets before a capitalised head: "Decent Home (DH) Standard"; not "... (NELI) programme")
-            rf"\b(?:{CAP}[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+|for[^\S\n]+)?){{1,5}}(?:\([A-Z]{{2,6}}\)[^\S\n]+(?=[A-Z]))?"
+            rf"\b(?:{CAP}[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+|for[^\S\n]+|to[^\S\n]+(?=(?:[A-Z][\w'’\-]*[^\S\n]+){{1,4}}(?:programme|scheme)\b))?){{1,7}}(?:\([A-Z]{{2,6}}\)[^\S\n]+(?=[A-Z]))?"
             r"(?:Fund|Allowance|Benefit|Credit|Payment|Bursary|Formula|Package|Partnership|Zones|Grant|Guarantee|programme|scheme|(?<!\bUK )(?<!\bEU )visas?|route|(?<!\b[A-Z]{2} )(?<!\b[A-Z]{3} )(?<!\b[A-Z]{4} )pilots|Standard|Certificate|Levy|[Mm]andate"
             r"|Incentive|Obligation|Settlements|Block|Meals)\b"
             r"(?!(?<=Benefit)[^\S\n]+[A-Z])"  # "Community Benefit Society" is a body

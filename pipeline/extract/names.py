@@ -30,7 +30,7 @@ ORG_HEADS = (
     # (not "Fund": a fund no list holds is a scheme, an instrument of kind other, GUIDELINES.md)
     "Executive|Inspectorate|Institute|Organisation|Organization|Court|Tribunal|Police|Constabulary|Trust|Bank|"
     "Foundation|Association|Society|Federation|Directorate|Division|Bureau|Centre|Center|Project|Corporation|"
-    "Company|Partnership|Forum|Panel|Secretariat|Assembly|Parliament|Programme Board|Task Force|Taskforce|Squad|Regiment|Union|"
+    "Company|Partnership|Coalition|Forum|Panel|Secretariat|Assembly|Parliament|Programme Board|Task Force|Taskforce|Squad|Regiment|Union|"
     "Inspectorate|Ombudsman|Regulator|Registry|Agency|Institution|Laboratory|Laboratories|University|Consulate-General|Consulate|Embassy|Royal College|Faculty|"
     f"Group|Consultancy|Consulting|Consultants|{COMPANY_SUFFIXES}"
 )

@@ -1,10 +1,13 @@
 """Draw the next blind batch of Written Questions API records for labelling (docs/quality.md).
 
-    python scripts/select_blind_batch.py SEED OUT_DIR [--corpus ../shared/corpus] [--count 72] [--per-body 5]
+    python scripts/select_blind_batch.py SEED OUT_DIR [--corpus ../shared/corpus] [--count 72] [--per-body 5] [--clipped]
 
 Records no labelled set holds (by ``wq_api_id``), with a complete answer (an
 unclipped list record, or the detail record of a clipped one), shuffled with
-``random.Random(SEED)``, at most ``--per-body`` per answering body; written as
+``random.Random(SEED)``, at most ``--per-body`` per answering body (``--clipped``:
+list records whose answer the listing cut short, "...", and no detail record
+completes: the API's own form of most of its records, which the tables publish
+as they are); written as
 ``records-1.jsonl`` and ``records-2.jsonl`` (half each, one per labeller), each
 line ``{"file": <corpus file>, "record": <the API record>}``. Batches K and L
 were drawn this way with seeds 20261208 and 20261209.
@@ -29,8 +32,8 @@ def labelled_ids(fixtures: Path, gold: Path) -> set[int]:
     return used
 
 
-def candidates(corpus: Path, used: set[int]) -> dict[int, tuple[str, dict]]:
-    """Unlabelled records with a complete answer, by id: (corpus file, record)."""
+def candidates(corpus: Path, used: set[int], clipped_only: bool = False) -> dict[int, tuple[str, dict]]:
+    """Unlabelled records with a complete answer (or, ``clipped_only``, a cut one no detail record completes), by id: (corpus file, record)."""
     found: dict[int, tuple[str, dict]] = {}
     for listing in sorted((corpus / "wq-api").glob("questions-*.json")):
         month = listing.stem.removeprefix("questions-")
@@ -41,7 +44,10 @@ def candidates(corpus: Path, used: set[int]) -> dict[int, tuple[str, dict]]:
             if value["id"] in used or not value.get("answerText"):
                 continue
             clipped = any((value.get(k) or "").endswith("...") for k in ("questionText", "answerText"))
-            if value["id"] in details:
+            if clipped_only:
+                if clipped and value["id"] not in details:
+                    found[value["id"]] = (f"wq-api/{listing.name}", record)
+            elif value["id"] in details:
                 found[value["id"]] = (f"wq-api/{details_path.name}", details[value["id"]])
             elif not clipped:
                 found[value["id"]] = (f"wq-api/{listing.name}", record)
@@ -57,8 +63,9 @@ def main() -> None:
     parser.add_argument("--fixtures", type=Path, default=Path("tests/fixtures"))
     parser.add_argument("--count", type=int, default=72)
     parser.add_argument("--per-body", type=int, default=5)
+    parser.add_argument("--clipped", action="store_true", help="draw list records whose answer the listing cut short")
     args = parser.parse_args()
-    pool = candidates(args.corpus, labelled_ids(args.fixtures, args.gold))
+    pool = candidates(args.corpus, labelled_ids(args.fixtures, args.gold), clipped_only=args.clipped)
     ids = sorted(pool)
     random.Random(args.seed).shuffle(ids)
     per_body: collections.Counter[str] = collections.Counter()
@@ -77,7 +84,7 @@ def main() -> None:
             for record_id in part:
                 path, record = pool[record_id]
                 sink.write(json.dumps({"file": path, "record": record}, ensure_ascii=False) + "\n")
-    print(f"{len(pool)} unlabelled records with a complete answer; {len(picked)} picked from {len(per_body)} answering bodies -> {args.out}")
+    print(f"{len(pool)} unlabelled records with a {'cut' if args.clipped else 'complete'} answer; {len(picked)} picked from {len(per_body)} answering bodies -> {args.out}")
 
 
 if __name__ == "__main__":

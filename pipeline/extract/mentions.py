@@ -30,13 +30,19 @@ def extract_mentions(questions: pl.DataFrame, links: Sequence[Sequence[str]] | N
     dated = questions.schema.get("sitting_date") in (pl.Date, pl.Datetime)
     years = questions["sitting_date"].dt.year() if dated else pl.repeat(None, questions.height, dtype=pl.Int32, eager=True)
     links = links if links is not None else [()] * questions.height
+    # Grouped questions share their answer, and copies of a page their texts: the rules read each
+    # text once a batch (for the same links, acronyms and year they find the same mentions).
+    instruments_read: dict[tuple[str, tuple[str, ...]], list] = {}
+    agencies_read: dict[tuple, list] = {}
     for (qid, source_id, record, qtext, atext), sitting_year, answer_links in zip(questions.select(*COPY_KEY, "question_text", "answer_text").iter_rows(), years, links, strict=True):
         parts = [(Part.QUESTION, qtext or ""), (Part.ANSWER, atext or "")]
         cited = {part: cited_headings(text) for part, text in parts}
-        found = {
-            part: _outside(instrument_rules.link_identifiers(instrument_rules.find_instruments(text, answer_links if part == Part.ANSWER else ()), text), cited[part])
-            for part, text in parts
-        }
+        found = {}
+        for part, text in parts:
+            key = (text, tuple(answer_links) if part == Part.ANSWER else ())
+            if (read := instruments_read.get(key)) is None:
+                read = instruments_read[key] = _outside(instrument_rules.link_identifiers(instrument_rules.find_instruments(text, key[1]), text), cited[part])
+            found[part] = read
         canonical = _canonical_instruments([m for ms in found.values() for m in ms], [pair for part, text in parts for pair in _short_forms(found[part], text)])
         acronyms: dict[str, agency_rules.Agency] = {}
         for part, text in parts:
@@ -51,7 +57,13 @@ def extract_mentions(questions: pl.DataFrame, links: Sequence[Sequence[str]] | N
                          ref_id=instrument_rules.instrument_id(kind, title), name=title, acronym=None, kind=kind,
                          identifier=identifier, year=year)
                 )
-        bodies = {part: agency_rules.find_agencies(text, acronyms, [*((m.start, m.end) for m in found[part]), *cited[part]], known, sitting_year) for part, text in parts}
+        defined = tuple(sorted(acronyms.items()))
+        bodies = {}
+        for part, text in parts:
+            key = (text, tuple(answer_links) if part == Part.ANSWER else (), defined, sitting_year)
+            if (read := agencies_read.get(key)) is None:
+                read = agencies_read[key] = agency_rules.find_agencies(text, acronyms, [*((m.start, m.end) for m in found[part]), *cited[part]], known, sitting_year)
+            bodies[part] = read
         if any(a.surface.isupper() for found_bodies in bodies.values() for a in found_bodies):
             spelled = agency_rules.spelled_otherwise([text for _, text in parts], [a for found_bodies in bodies.values() for a in found_bodies], known)
             bodies = {part: [a for a in found_bodies if a.surface not in spelled or a.surface in acronyms] for part, found_bodies in bodies.items()}

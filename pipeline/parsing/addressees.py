@@ -8,6 +8,7 @@ import re
 _OFFICE_LINKS = {"of", "for", "and", "the", "without", "in"}
 
 
+_WORD = re.compile(r"\S+")
 _CAPS = r"[A-Z][\w'’\-]*(?:(?:\s+(?:of|and|for)(?:\s+the)?)?\s+[A-Z][\w'’\-]*)*"
 _MEMBER_REPRESENTING = re.compile(
     rf"^(the (?:right )?hon\. (?:and (?:learned|gallant) )?Member for {_CAPS}(?:,\s+{_CAPS})*(?:,? (?:as )?representing (?:the )?{_CAPS})?)(?=,?\s+[a-z(])"
@@ -19,23 +20,25 @@ def split_addressee(after_to_ask: str) -> tuple[str | None, str]:
     if m := _MEMBER_REPRESENTING.match(after_to_ask):
         # "the hon. Member for North Devon, representing the House of Commons Commission what cars ..."
         return m.group(1), after_to_ask[m.end() :].lstrip(" ,")
-    words = list(re.finditer(r"\S+", after_to_ask))
-    end = 0
-    for i, w in enumerate(words):
+    # word by word, one ahead, from the start: the addressee is a few words of a long question
+    words = _WORD.finditer(after_to_ask)
+    end, i, w = 0, 0, next(words, None)
+    while w is not None:
+        following = next(words, None)
         token = w.group(0)
         bare = token.strip(",;:")
         if i == 0 and bare.lower() == "the":
             end = w.end()
-            continue
-        if bare[:1].isupper() or bare.lower() in _OFFICE_LINKS and i > 0:
+        elif bare[:1].isupper() or bare.lower() in _OFFICE_LINKS and i > 0:
             # "in" only links inside an office name when a capital follows.
-            if bare.lower() == "in" and not (i + 1 < len(words) and words[i + 1].group(0)[:1].isupper()):
+            if bare.lower() == "in" and not (following is not None and following.group(0)[:1].isupper()):
                 break
             end = w.end()
             if token.endswith((":", ";")):
                 break
-            continue
-        break
+        else:
+            break
+        w, i = following, i + 1
     addressee = after_to_ask[:end].rstrip(" ,:;")
     rest = after_to_ask[end:].lstrip(" ,:;")
     if not addressee or addressee.lower() == "the":

@@ -1089,3 +1089,30 @@ def test_rules_after_batch_aj():
     texts = ["More flights are scheduled throughout the remainder of December.", "The SPEAR 3 programme is currently in the demonstration phase.",  # AJ 5565, 6980
              "these drones are being procured and iterated rapidly", "39 Government-funded flights have been organised by the Ministry of Defence."]
     assert classify_sentences(pl.DataFrame({"text": texts}))["status"].to_list() == ["planned", "in_progress", "in_progress", "completed"]
+
+
+def test_rules_after_batch_ak():
+    """AK (list records the API cut short, 26 departments): a head-first name run on into what the body runs is
+    the body in other words; two bodies that share their first words; a body and "on" before a bill; where a
+    bill or a scheme runs ("United Kingdom-wide") is not its name; listed subjects at a sentence's start; acts
+    named head first, years in brackets, reliefs, discounts and loans; commitments to a named thing are aims."""
+    # (undated, "Offer" is also OFFER, the electricity regulator of 1989-99: a 2023 sitting does not read it)
+    assert agencies_in("The Department of Work and Pensions Youth Offer provides individually tailored support")["Department of Work and Pensions"] == (  # AK 6359
+        "Department for Work and Pensions")
+    assert agencies_in("It is for the Northern Ireland Executive and Assembly to make decisions") == {  # AK 1273
+        "Northern Ireland Executive": "Northern Ireland Executive", "Assembly": "Northern Ireland Assembly"}
+    text = "what discussions he has had with the Scottish Government on the Tobacco and Vapes Bill. A United Kingdom-wide Tobacco and Vapes Bill"  # AK 1132
+    agencies, instruments = question_mentions({"q": (text, "")})
+    assert agencies["surface"].to_list() == ["Scottish Government"]
+    assert instruments["surface"].to_list() == ["Tobacco and Vapes Bill", "Tobacco and Vapes Bill"]
+    assert list(instruments_in("The Timeshare, Holiday Products, Resale and Exchange Contracts Regulations 2010, as amended in 2018, provide")) == [  # AK 7129
+        "Timeshare, Holiday Products, Resale and Exchange Contracts Regulations 2010"]
+    assert set(instruments_in("the potential impact of the Bill on the Act of Union 1707. The Victims Payments Regulations (2020) requires")) == {  # AK 6928, 6310
+        "Act of Union 1707", "Victims Payments Regulations (2020)"}
+    assert set(instruments_in("The Warm Home Discount which provides. Support through Small Business Rate Relief, and Refugee Integration Loans")) == {  # AK 1632, 1190, 2470
+        "Warm Home Discount", "Small Business Rate Relief", "Refugee Integration Loans"}
+    assert instruments_in("the neutrality of the UN Relief and Works Agency (UNRWA)") == {}  # K 868
+    texts = ["The new Government are fully committed to the Environmental Land Management (ELM) schemes.",  # AK 2008
+             "The Government is totally committed to the UK’s independent nuclear deterrent, and will take all steps.",  # S
+             "This Government is committed to maximising the benefits of new technology.", "We will be assessing further actions to take."]
+    assert classify_sentences(pl.DataFrame({"text": texts}))["status"].to_list() == [None, "planned", None, "under_consideration"]

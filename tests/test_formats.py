@@ -77,6 +77,14 @@ def test_an_api_answer_s_inline_elements_add_no_space_inside_a_word():
     assert links == ["HCWS161"]  # each link's text, as the line prints it
 
 
+def test_a_member_answering_for_a_body_is_the_addressee_with_or_without_hon():
+    from pipeline.parsing.addressees import split_addressee
+
+    # AK 4961: "the Member for ..., representing the Church Commissioners" (no "hon.")
+    assert split_addressee("the Member for South West Bedfordshire, representing the Church Commissioners, if the Church will have discussions") == (
+        "the Member for South West Bedfordshire, representing the Church Commissioners", "if the Church will have discussions")
+
+
 def test_a_raw_html_written_answers_page_keeps_department_heading_and_speakers():
     result = _parse("written_answers.html")
     assert result.format == SourceFormat.HTML and result.status == "parsed"

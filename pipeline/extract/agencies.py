@@ -713,8 +713,19 @@ def find_agencies(
             start = m.end() - len(whole)
             candidates.append(AgencyMention(start, m.end(), text[start : m.end()], misprinted))
             continue
+        if (prefixed := _misprinted_before(whole, known)) is not None:
+            # ... and one whose subject runs on into what it runs: "The Department of Work and Pensions Youth Offer"
+            start = m.end() - len(whole)
+            candidates.append(AgencyMention(start, start + len(prefixed[0]), text[start : start + len(prefixed[0])], prefixed[1]))
+            continue
         name, start = _strip_name_start(m.group(0), m.start())
         for name, start in _separate_bodies(name, start, known):
+            if shared := _sharing_their_words(name, known):
+                # "the Northern Ireland Executive and Assembly": two bodies of the table, their first words printed once
+                (first, first_body), (second_at, second_body) = shared
+                candidates.append(AgencyMention(start, start + len(first), text[start : start + len(first)], first_body))
+                candidates.append(AgencyMention(start + second_at, start + len(name), text[start + second_at : start + len(name)], second_body))
+                continue
             # "the Kerslake Commission on Armed Forces Housing’s (Annual) report": the subject ends at a possessive
             if m_owned := re.search(rf"\b(?:{_BODY_HEADS}) (?:on|of|for) [^’']*?['’]s\b", name):
                 name = name[: m_owned.end() - 2]
@@ -977,6 +988,39 @@ _WHO_FUNDS = re.compile(FUNDER_WORD)
 # Two words that open a name though the first alone would not ("His Majesty’s Treasury"; a church's dedication
 # before a school's name: "All Saints Roman Catholic School", "Our Lady of Lourdes Catholic Primary School").
 _NAME_OPENINGS = {"His Majesty's", "His Majesty’s", "Her Majesty's", "Her Majesty’s", "All Saints", "All Souls", "Our Lady"}
+
+
+_SHARED_WORDS = re.compile(r"^(?P<words>.+) (?P<first>[A-Z][\w'’\-]*) and (?P<second>[A-Z][\w'’\-]*)$")
+
+
+def _sharing_their_words(name: str, known: Gazetteer) -> tuple[tuple[str, Agency], tuple[int, Agency]] | None:
+    """Two bodies of the table whose shared first words a name prints once: "Northern Ireland Executive and
+    Assembly" -> (the first's surface and body, the second's offset in the name and body)."""
+    if not (m := _SHARED_WORDS.match(name)):
+        return None
+    first = _curated_name(f"{m['words']} {m['first']}", known)
+    second = _curated_name(f"{m['words']} {m['second']}", known)
+    if first is None or second is None or first.agency_id == second.agency_id:
+        return None
+    return (name[: m.end("first")], first), (m.start("second"), second)
+
+
+_HEAD_FIRST = re.compile(rf"(?:{_BODY_HEADS}) (?:of|for) ")
+
+
+def _misprinted_before(whole: str, known: Gazetteer) -> tuple[str, Agency] | None:
+    """The longest start of a head-first name that is a body of the table in other words, and that body:
+    "Department of Work and Pensions" of "The Department of Work and Pensions Youth Offer"."""
+    if not _HEAD_FIRST.match(whole):
+        return None
+    words = whole.split(" ")
+    starts = [" ".join(words[:k]) for k in range(3, len(words))]
+    if any(_resolve_name(start, known) is not None for start in starts):
+        return None  # a start printed as the table prints it is that body ("Department for Education Skills Bootcamps")
+    for start in reversed(starts):
+        if (body := known.by_words.get(word_key(start))) is not None:
+            return start, body
+    return None
 
 
 def _strip_name_start(name: str, start: int) -> tuple[str, int]:

@@ -56,7 +56,9 @@ _NOT_AVAILABLE = (
 )
 _DECLINED = (
     r"(?i)\b(?:it is not|it has not been|it would not be) (?:the )?(?:[\w’']+ )?(?:practice|policy|appropriate|possible)[^.]{0,40}? to (?:comment|disclose|publish|provide|release|discuss|speculate|give)"
-    r"|(?i)\b(?:we|I|the Government|the Department) (?:do|does|will|would|can|could) not (?:comment|disclose|publish|provide details|discuss|speculate|release)"
+    r"|(?i)\b(?:we|I|the Government|the Department) (?:do|does|will|would|can|could) not (?:\w+ly )?(?:comment|disclose|publish|provide details|discuss|speculate|release)"
+    # "The Law Officers’ Convention prevents me from disclosing ...", "I am withholding the information as ..."
+    r"|(?i)\bprevents? (?:me|us|the Government|Ministers) from (?:disclosing|commenting|confirming|publishing)|\b(?:am|are|is) withholding (?:the|this|that|such) information\b"
     r"|(?i)\b(?:not (?:yet )?(?:able|in a position) to (?:comment|disclose|provide|confirm|discuss|share))"
     r"|(?i)^\s*(?:This|That|It|The [^.]{1,60}?) is (?:a matter|an operational matter|a decision) for (?:the )?(?-i:[A-Z])"
     r"|(?i)\bfor (?:reasons of )?(?:national )?security reasons\b[^.]{0,60}\bnot\b"

@@ -91,9 +91,11 @@ STRONG_DECLINED = (
 # (status, pattern), most specific first: the leftmost match decides, ties go to the earlier rule.
 RULES: list[tuple[str, str]] = [
     # Not commitments, though their grammar looks like one.
-    # A commitment to an aim is an aim (GUIDELINES.md: aims are none): "is committed to ensuring that ...";
-    # to an action it is a plan ("is committed to introducing statutory rights").
-    (NONE, r"\b(?:is|are|remains?) (?:\w+ly )?committed to (?:ensuring|supporting|protecting|improving|promoting|upholding|creating|breaking down|the (?:promotion|protection))\b"),
+    # A commitment to an aim, or to a thing, is an aim (GUIDELINES.md: aims are none): "is committed to ensuring
+    # that ...", "are fully committed to the Environmental Land Management schemes" (a named thing, the
+    # sentence's end: with a clause after it the clause may plan); to an action it is a plan ("is committed to
+    # introducing statutory rights").
+    (NONE, r"\b(?:is|are|remains?) (?:\w+ly )?committed to (?:(?:ensuring|supporting|protecting|improving|promoting|upholding|creating|breaking down|maximising|minimising)\b|the (?:promotion|protection)\b|the [A-Z][^,;]*$)"),
     (NONE, rf"{_ACTOR} {_ADV}(?:(?:has|have|had) {_ADV})?(?:{_NOT_ACTIONS})\b|{_ACTOR} {_ADV}(?:has|have) provided (?:me )?(?:with )?the following\b|\b(?:This|this|That|that|It|it|Which|which) will (?:\w+ly )?(?:ensure|mean|help|allow|enable|result|lead|give|make|provide|be|have|cost|require|reduce|increase|improve|depend)\b|^(?:This|That|These|Those)(?: (?:[a-su-z][a-z\-]{{2,}}|t[a-gi-z][a-z\-]+|th[a-df-z][a-z\-]*|the[a-z\-]+)){{0,2}} will (?:\w+ly )?(?:ensure|mean|help|result|lead|provide|cost|require|reduce|increase|improve|depend|support|apply|facilitate|transform|benefit|boost|strengthen)\b|(?i:\b(?:I|we) estimate\b|\bit is (?:estimated|expected|anticipated) that\b)"),
     (NONE, rf"{_ACTOR} {_ADV}(?:(?:has|have|had) )?(?:{'|'.join(sorted(_DESCRIPTIVE))})\b|\bwill not be (?:available|known|ready|clear)\b|\basked me to reply\b|^No (?:\w+ ){{0,4}}(?:is|are) (?:now |currently )?being\b"),
     # What a thing will do is its effect, not an action of the Government: "Regulation will provide a
@@ -124,7 +126,7 @@ RULES: list[tuple[str, str]] = [
         r"under (?:(?:active|careful|urgent|constant|continuous|continual|regular|close|and) ){0,3}(?:consideration|review)|"
         r"no (?:final )?decision (?:\w+ ){0,14}(?:has|have) (?:yet )?been (?:taken|made|reached)|"
         r"(?:require|requires|need|needs|deserves?|merits?) (?:\w+ ){0,2}consideration|"
-        r"will (?:\w+ ){0,3}(?:consider|review|look at|look into|examine|assess|explore|evaluate)\b|"
+        r"will (?:\w+ ){0,3}(?:consider|review|look at|look into|examine|assess|explore|evaluate)\b|will be (?:\w+ly )?(?:considering|reviewing|examining|assessing|exploring|evaluating)\b|"
         r"(?:(?:is|are) being|will be|to be) (?:considered|reviewed|examined|assessed)\b|(?:keep|keeps|kept|keeping) [\w ,]{0,40}under (?:\w+ ){0,3}review|"
         r"(?:have|has) not (?:yet )?(?:reached|taken|made) (?:a |any )?(?:conclusion|decision)|no decision has (?:yet )?been|"
         r"may be (?:amended|revised|reviewed|changed|extended|reconsidered)|(?:we|I) shall consider|considering (?:whether|what|how))",

@@ -158,9 +158,12 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ("secondary_legislation", ("S.I", "SI ", "S. I", "S I "), re.compile(r"\bS\.?[^\S\n]?I\.?[^\S\n]+(?:No\.?[^\S\n]*)?\d{4}[^\S\n]*/[^\S\n]*\d+")),
     (
         "secondary_legislation", ("Regulations", "Order", "Rules"),
-        re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+|{BRACKETED}[^\S\n]+)*)+(?:Regulations|Order|Rules)(?:[^\S\n]+{BRACKETED})?[^\S\n]+(?:19|20)\d\d\b"),
+        # (the year in brackets too: "The Victims Payments Regulations (2020) requires")
+        re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+|{BRACKETED}[^\S\n]+)*)+(?:Regulations|Order|Rules)(?:[^\S\n]+{BRACKETED})?[^\S\n]+(?:(?:19|20)\d\d\b|\((?:19|20)\d\d\))"),
     ),
-    ("act", ("Act",), re.compile(rf"\b(?:(?!Acts?\b){CAP}[^\S\n]+(?:{LINK}[^\S\n]+|{BRACKETED_ACT}[^\S\n]+)*)+Acts?\b(?:,?[^\S\n]+(?:19|18|20)\d\d\b(?:[^\S\n]+to[^\S\n]+(?:19|18|20)\d\d\b)?)?")),
+    ("act", ("Act",), re.compile(rf"\b(?:(?!(?:Acts?|Bill)\b){CAP}[^\S\n]+(?:{LINK}[^\S\n]+|{BRACKETED_ACT}[^\S\n]+)*)+Acts?\b(?:,?[^\S\n]+(?:19|18|20)\d\d\b(?:[^\S\n]+to[^\S\n]+(?:19|18|20)\d\d\b)?)?"
+                                 # (an act named head first, with its year: "the Act of Union 1707", "the Act of Settlement 1701")
+                                 r"|\bAct[^\S\n]+of[^\S\n]+(?!Parliament\b)[A-Z][a-z]+[^\S\n]+(?:1[5-9]|20)\d\d\b")),
     ("bill", ("Bill",), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+|{BRACKETED}[^\S\n]+)*)+Bill\b(?![^\S\n]+[A-Z])")),
     (
         "eu_law", ("Directive", "Regulation", "regulation"),
@@ -237,15 +240,16 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     # not "Migration Notices to Housing Benefit")
     (
         "other",
-        ("Fund", "Allowance", "Benefit", "Credit", "Payment", "Bursary", "Formula", "Package", "Partnership", "Zones", "Grant", "Guarantee",
+        ("Fund", "Allowance", "Benefit", "Credit", "Payment", "Bursary", "Formula", "Package", "Partnership", "Zones", "Grant", "Guarantee", "Relief", "Discount", "Loan",
          "programme", "scheme", "visa", "route", "pilots", "Standard", "Certificate", "Levy", "mandate", "Mandate",
          "Incentive", "Obligation", "Settlements", "Block", "Meals"),
         re.compile(
             # (an acronym in brackets before a capitalised head: "Decent Home (DH) Standard"; not "... (NELI) programme")
             rf"\b(?:{CAP}[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+|for[^\S\n]+|to[^\S\n]+(?=(?:[A-Z][\w'’\-]*[^\S\n]+){{1,4}}(?:programme|scheme)\b))?){{1,7}}(?:\([A-Z]{{2,6}}\)[^\S\n]+(?=[A-Z]))?"
-            r"(?:Fund|Allowance|Benefit|Credit|Payment|Bursary|Formula|Package|Partnership|Zones|Grant|Guarantee|programme|scheme|(?<!\bUK )(?<!\bEU )visas?|route|(?<!\b[A-Z]{2} )(?<!\b[A-Z]{3} )(?<!\b[A-Z]{4} )pilots|Standard|Certificate|Levy|[Mm]andate"
+            r"(?:Fund|Allowance|Benefit|Credit|Payment|Bursary|Formula|Package|Partnership|Zones|Grant|Guarantee|Relief|Discount|Loans?|programme|scheme|(?<!\bUK )(?<!\bEU )visas?|route|(?<!\b[A-Z]{2} )(?<!\b[A-Z]{3} )(?<!\b[A-Z]{4} )pilots|Standard|Certificate|Levy|[Mm]andate"
             r"|Incentive|Obligation|Settlements|Block|Meals)\b"
             r"(?!(?<=Benefit)[^\S\n]+[A-Z])"  # "Community Benefit Society" is a body
+            r"(?!(?<=Relief)[^\S\n]+and[^\S\n]+[A-Z])"  # and "UN Relief and Works Agency"
             rf"(?!(?<=Partnership)[^\S\n]+(?:{COMPASS})\b)"  # and "Coastal Partnership East"
             # a fund's subject is its name's ("Trust Fund for Victims", "International Fund for Ukraine")
             # (its subject whole words, never a month, a date or "the" body it funds: "Household Support Fund for April")

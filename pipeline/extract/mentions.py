@@ -120,14 +120,15 @@ def _outside_curated_bodies(mentions: list, text: str, known) -> list:
     bodies = agency_rules.reference_spans(text, known)
     # A span that is exactly a body's name is the body ("Department for Energy Security and Net Zero").
     kept = _outside(mentions, bodies)
-    # A body's name and "and" or a comma before a title are the body's: "Pension Protection Fund and Financial
-    # Assistance Scheme" is the fund (a body) and the scheme; "Ofgem, Energy and Climate Change Fund" a body and a fund.
+    # A body's name and "and", "on" or a comma before a title are the body's: "Pension Protection Fund and Financial
+    # Assistance Scheme" is the fund (a body) and the scheme; "Ofgem, Energy and Climate Change Fund" a body and a fund;
+    # "the Scottish Government on the Tobacco and Vapes Bill" a body and a bill.
     return [_after_body(m, text, bodies) for m in kept]
 
 
 def _after_body(mention, text: str, bodies: list[tuple[int, int]]):
     for a, b in bodies:
-        if a == mention.start and b < mention.end and (joined := re.match(r"(?:[^\S\n]+and|,)[^\S\n]+(?:the[^\S\n]+)?(?=[A-Z])", text[b : mention.end])):
+        if a == mention.start and b < mention.end and (joined := re.match(r"(?:[^\S\n]+(?:and|on)|,)[^\S\n]+(?:the[^\S\n]+)?(?=[A-Z])", text[b : mention.end])):
             start = b + joined.end()
             surface = text[start : mention.end]
             if len(surface.split()) >= 2:

@@ -42,9 +42,10 @@ ORG_HEADS = (
 ESTABLISHMENT_HEADS = "Hospital|Infirmary|College|School|Railway|Railways"
 
 
-# A word naming who funds or runs something, printed before its name ("Defra-funded", "Home Office-led"):
-# the funder is not part of the name of the programme or body that follows.
-FUNDER_WORD = r"[\w'’]+-(?:funded|led|run|backed|commissioned|sponsored|owned|supported|delivered)"
+# A word naming who funds or runs something, or where it runs, printed before its name ("Defra-funded",
+# "Home Office-led", "United Kingdom-wide"):
+# neither is part of the name of the programme or body that follows.
+FUNDER_WORD = r"[\w'’]+-(?:funded|led|run|backed|commissioned|sponsored|owned|supported|delivered|wide)"
 
 
 def match_view(text: str) -> str:
@@ -128,6 +129,8 @@ def word_before(text: str, at: int) -> str:
 _SUBJECTS_BEFORE = re.compile(r"(?<![\w'’\-])(?:(?:[A-Z][\w'’\-]*[^\S\n]+)*[A-Z][\w'’\-]*,[^\S\n]+)+$")
 _SUBJECTS_JOINED = re.compile(r"(?:[A-Z][\w'’\-]*[^\S\n]+)*?and[^\S\n]+[A-Z]")
 _A_DATE = re.compile(rf"\b{DAY_OR_MONTH}\b")
+_SENTENCE_OPENING = re.compile(r"The[^\S\n]+(?=[A-Z])")
+_SENTENCE_ENDED = re.compile(r"(?:^|[.!?:][^\S\n]*|\n)$")
 
 
 def listed_subjects_start(text: str, start: int, name: str, own_heads: re.Pattern, part_ok: Callable[[str], bool] | None = None) -> int:
@@ -140,8 +143,14 @@ def listed_subjects_start(text: str, start: int, name: str, own_heads: re.Patter
         return start
     if not (m := _SUBJECTS_BEFORE.search(text, max(0, start - 120), start)):
         return start
-    if not word_before(text, m.start()).islower() or own_heads.search(m.group(0)) or _A_DATE.search(m.group(0)):
+    begins, listed = m.start(), m.group(0)
+    if (opening := _SENTENCE_OPENING.match(listed)) and _SENTENCE_ENDED.search(text, max(0, begins - 3), begins):
+        # at a sentence's start, after its article: "The Timeshare, Holiday Products, Resale and Exchange Contracts Regulations 2010 ..."
+        begins, listed = begins + opening.end(), listed[opening.end() :]
+    elif not word_before(text, begins).islower():
         return start
-    if part_ok is not None and not all(part_ok(part.strip()) for part in m.group(0).split(",") if part.strip()):
+    if own_heads.search(listed) or _A_DATE.search(listed):
         return start
-    return m.start()
+    if part_ok is not None and not all(part_ok(part.strip()) for part in listed.split(",") if part.strip()):
+        return start
+    return begins

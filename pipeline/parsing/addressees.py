@@ -11,7 +11,7 @@ _OFFICE_LINKS = {"of", "for", "and", "the", "without", "in"}
 _WORD = re.compile(r"\S+")
 _CAPS = r"[A-Z][\w'’\-]*(?:(?:\s+(?:of|and|for)(?:\s+the)?)?\s+[A-Z][\w'’\-]*)*"
 _MEMBER_REPRESENTING = re.compile(
-    rf"^(the (?:right )?hon\. (?:and (?:learned|gallant) )?Member for {_CAPS}(?:,\s+{_CAPS})*(?:,? (?:as )?representing (?:the )?{_CAPS})?)(?=,?\s+[a-z(])"
+    rf"^(the (?:(?:right )?hon\. (?:and (?:learned|gallant) )?)?Member for {_CAPS}(?:,\s+{_CAPS})*(?:,? (?:as )?representing (?:the )?{_CAPS})?)(?=,?\s+[a-z(])"
 )
 
 

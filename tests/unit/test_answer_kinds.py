@@ -21,6 +21,10 @@ from pipeline.extract.answer_kinds import answer_kind_expr
         ("No estimate has been made.", "not_available"),
         ("It is not the Government's practice to comment on security matters.", "declined"),
         ("This is a matter for the Financial Conduct Authority, which is independent of Government.", "declined"),
+        ("We do not routinely publish this data, as has been the case under successive administrations.", "declined"),  # AK 5200
+        ("The Law Officers’ Convention prevents me from disclosing outside Government whether the Attorney", "declined"),  # AK 6928
+        ("I am withholding the information as its disclosure would prejudice commercial interests.", "declined"),  # AI 5945
+        ("We do not hold this data.", "not_available"),
         ("The Government have noted the recommendations of the report Stopping Traffic. The Home Office is currently doing work on a number of fronts.", "substantive"),
         ("In 2023, 1,234 applications were received; figures for earlier years are not held centrally.", "substantive"),
         ("", "substantive"),

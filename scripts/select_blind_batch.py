@@ -5,9 +5,10 @@
 Records no labelled set holds (by ``wq_api_id``), with a complete answer (an
 unclipped list record, or the detail record of a clipped one), shuffled with
 ``random.Random(SEED)``, at most ``--per-body`` per answering body (``--clipped``:
-list records whose answer the listing cut short, "...", and no detail record
-completes: the API's own form of most of its records, which the tables publish
-as they are); written as
+list records the listing cut short, "..." at the end of the answer or the
+question, that no detail record completes: the API's own form of most of its
+records, which the tables publish as they are; in the corpus every such record
+left unlabelled is cut in its answer); written as
 ``records-1.jsonl`` and ``records-2.jsonl`` (half each, one per labeller), each
 line ``{"file": <corpus file>, "record": <the API record>}``. Batches K and L
 were drawn this way with seeds 20261208 and 20261209.
@@ -63,7 +64,7 @@ def main() -> None:
     parser.add_argument("--fixtures", type=Path, default=Path("tests/fixtures"))
     parser.add_argument("--count", type=int, default=72)
     parser.add_argument("--per-body", type=int, default=5)
-    parser.add_argument("--clipped", action="store_true", help="draw list records whose answer the listing cut short")
+    parser.add_argument("--clipped", action="store_true", help="draw list records the listing cut short (answer or question)")
     args = parser.parse_args()
     pool = candidates(args.corpus, labelled_ids(args.fixtures, args.gold), clipped_only=args.clipped)
     ids = sorted(pool)

@@ -1111,8 +1111,28 @@ def test_rules_after_batch_ak():
         "Act of Union 1707", "Victims Payments Regulations (2020)"}
     assert set(instruments_in("The Warm Home Discount which provides. Support through Small Business Rate Relief, and Refugee Integration Loans")) == {  # AK 1632, 1190, 2470
         "Warm Home Discount", "Small Business Rate Relief", "Refugee Integration Loans"}
-    assert instruments_in("the neutrality of the UN Relief and Works Agency (UNRWA)") == {}  # K 868
+    agencies, instruments = question_mentions({"q": ("the neutrality of the UN Relief and Works Agency (UNRWA).", "")})  # K 868
+    assert instruments.is_empty() and set(agencies["name"]) == {"United Nations Relief and Works Agency for Palestine Refugees in the Near East"}
     texts = ["The new Government are fully committed to the Environmental Land Management (ELM) schemes.",  # AK 2008
              "The Government is totally committed to the UK’s independent nuclear deterrent, and will take all steps.",  # S
              "This Government is committed to maximising the benefits of new technology.", "We will be assessing further actions to take."]
     assert classify_sentences(pl.DataFrame({"text": texts}))["status"].to_list() == [None, "planned", None, "under_consideration"]
+
+
+def test_the_review_s_cases_after_batch_ak():
+    """A body before a year and "statistics" is the body; a force by a year or a count, plural units and
+    commando recruits are no units; a loan board is a body; two reliefs are two; a programme "to" a scheme
+    is two; the service's own things and rows keep "RAF"; a schedule that was is no plan."""
+    agencies, instruments = question_mentions({"q": ("The Home Office 2023 statistics show a rise. Border Force 2023 figures. Royal Air Force 31,140", "")})
+    assert set(agencies["name"]) == {"Home Office", "UK Border Force", "Royal Air Force"} and instruments.is_empty()
+    assert agencies_in("The Army has 3 Divisions and 12 Brigades. In 2023, 120 Commando recruits passed out.") == {"Army": "British Army"}
+    agencies, instruments = question_mentions({"q": ("The Public Works Loan Board lends to councils.", "")})
+    assert list(agencies["surface"]) == ["Public Works Loan Board"] and instruments.is_empty()
+    assert set(instruments_in("both Retail Relief and Small Business Rate Relief apply")) == {"Retail Relief", "Small Business Rate Relief"}
+    assert set(instruments_in("participants moved from the Work Programme to Restart scheme in 2021")) == {"Work Programme", "Restart scheme"}
+    assert list(instruments_in("the Right to Buy Discount was raised")) == ["Right to Buy Discount"]
+    assert list(agencies_in("personnel: Royal Navy 30; RAF Total 40. The RAF Museum opened.")) == ["Royal Navy", "RAF"]
+    assert agencies_in("the Scottish Government and Parliament agreed") == {"Scottish Government": "Scottish Government", "Parliament": "Scottish Parliament"}
+    texts = ["The Government is committed to the Lower Thames Crossing and will publish a decision by March.",
+             "The meeting was scheduled to take place on 3 March but was postponed."]
+    assert classify_sentences(pl.DataFrame({"text": texts}))["status"].to_list() == ["planned", None]

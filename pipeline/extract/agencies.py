@@ -48,7 +48,6 @@ _A_HEAD_OF_ITS_OWN = re.compile(rf"\b(?:{_BODY_HEADS})\b")
 # A new name's last words "for" a body of the table, a lower-case word after them: what the body serves ("for NHS dental care").
 _SERVES_A_BODY = re.compile(r"^.+( for )((?:the )?[A-Z][\w'’&\- ]*)$")
 _LOWER_WORD_AFTER = re.compile(r"[^\S\n]+[a-z]")
-_HEAD_ALONE = re.compile(rf"(?:{_BODY_HEADS})")
 _HEAD_LAST = re.compile(rf"\b(?:{_BODY_HEADS})$")
 # A military unit's head word, after its number ("28 Regiment", "1st Battalion").
 _UNIT_HEADS = "Regiment|Brigade|Battalion|Squadron|Division|Flotilla|Wing"
@@ -79,12 +78,13 @@ _ORG_NAME = re.compile(
     # "University of York", "University of the West of England"
     rf"|\bUniversity of (?:the[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:of[^\S\n]+)?{_CAPWORD}){{0,3}}"
     # military units: "28 Regiment Royal Engineers", "42 Commando", "1st Battalion, The Royal Irish Regiment", "3 Commando Brigade Royal Marines"
-    rf"|\b\d{{1,3}}(?:st|nd|rd|th)?[^\S\n]+(?:{_CAPWORD}[^\S\n]+){{0,3}}(?:{_UNIT_HEADS})"
+    rf"|\b\d{{1,3}}(?:st|nd|rd|th)?[^\S\n]+(?:{_CAPWORD}[^\S\n]+){{0,3}}(?:{_UNIT_HEADS})\b"
     rf"(?:,?[^\S\n]+(?:The[^\S\n]+)?{_CAPWORD}(?:[^\S\n]+(?:of[^\S\n]+)?{_CAPWORD}){{0,4}})?"
-    # (a commando by its number alone, its corps apart: "(c) 45 Commando Royal Marines")
-    rf"|\b\d{{1,3}}[^\S\n]+Commando\b"
-    # (and a force by its number after its name: "Commando Force 333", "Afghan Territorial Force 444")
-    rf"|\b(?:{_CAPWORD}[^\S\n]+){{1,3}}Force[^\S\n]+\d{{2,4}}\b"
+    # (a commando by its number alone, its corps apart: "(c) 45 Commando Royal Marines"; not "120 Commando recruits")
+    rf"|\b\d{{1,3}}[^\S\n]+Commando\b(?![^\S\n]+[a-z]{{3,}}s\b)"
+    # (and a force by its number after its name, never a year or a count: "Commando Force 333", "Afghan
+    # Territorial Force 444"; not "Border Force 2023 figures", "Royal Air Force 31,140")
+    rf"|\b(?:{_CAPWORD}[^\S\n]+){{1,3}}Force[^\S\n]+(?!(?:19|20)\d\d\b)\d{{2,4}}\b(?![,.]\d)"
 )
 # Prisons and young offender institutions by their prefix ("HMP Garth", "HMYOI Wetherby",
 # "HM Prison Pentonville", "HMP & YOI Doncaster", "HMP Isle of Wight"): named establishments of the
@@ -225,16 +225,22 @@ _UK_PLACES = {"London", "Edinburgh", "Cardiff", "Belfast", "the UK", "the United
 
 
 _CAPITAL_AFTER = re.compile(r"[^\S\n]+[A-Z]")
-# A service's letters before a station's or a ship's name are that name's, not the service
-# ("RAF Brize Norton", "RFA ARGUS": places and vessels, GUIDELINES.md); before a head word they
-# start a body's name ("RAF Regiment").
-_NAME_PREFIXES = {"RAF", "RFA"}
-_CAPITALISED_WORD_AFTER = re.compile(r"[^\S\n]+([A-Z][\w'’\-]*)")
+# A service's letters before a station's or a ship's name are that name's, not the service ("RAF Brize
+# Norton", "RFA ARGUS": places and vessels, GUIDELINES.md); not before a head word ("RAF Regiment"), a
+# figure's row ("RAF Regular 30", "RAF Total"), or the service's own things ("RAF Museum", "RAF Typhoon").
+_STATION_OR_SHIP = re.compile(r"[^\S\n]+(?:(?P<ship>[A-Z]{3,})\b|(?P<station>[A-Z][a-z][\w'’\-]*)\b(?![^\S\n]+\d))")
+_NOT_A_STATION = {
+    "Total", "Regular", "Regulars", "Reserve", "Reserves", "Museum", "Benevolent", "Air", "Cadets", "Typhoon", "Chinook", "Voyager",
+    "Atlas", "Puma", "Personnel", "Command", "Officer", "Officers", "Staff", "Families", "Veterans", "Charitable", "Sports", "Police",
+}
 
 
 def _prefixes_a_name(mention: AgencyMention, view: str) -> bool:
-    return (mention.surface in _NAME_PREFIXES and (after := _CAPITALISED_WORD_AFTER.match(view, mention.end)) is not None
-            and not _A_HEAD_OF_ITS_OWN.fullmatch(after.group(1)))
+    if mention.surface not in ("RAF", "RFA") or not (after := _STATION_OR_SHIP.match(view, mention.end)):
+        return False
+    if after.group("ship"):
+        return mention.surface == "RFA"  # ("RFA ARGUS"; "RAF ISTAR" is no station)
+    return after.group("station") not in _NOT_A_STATION and not _A_HEAD_OF_ITS_OWN.fullmatch(after.group("station"))
 _COMPANY_SUFFIX_END = re.compile(rf"[^\S\n]+(?:{COMPANY_SUFFIXES})$")
 _NOT_BEFORE_UK = {"Several", "Most", "Many", "Other", "Few", "Major", "Leading", "Key", "Visit", "Made", "Team", "Whole", "Rest", "Great", "Britain", "England", "Scotland", "Wales", "Ireland", "Northern", "Global", "Across", "Regions", "Nations"}
 
@@ -459,7 +465,7 @@ _OFFICE_WORDS = WordGate((
     "Spokesman", "Head", "Librar", "Solicitor", "Envoy",
 ))
 # Words every new-organisation pattern holds (a head noun, "Government of", a military unit).
-_NAME_WORDS = WordGate((*_BODY_HEADS.split("|"), "Government of", "Government in", *_UNIT_HEADS.split("|"), "Commando"))
+_NAME_WORDS = WordGate((*_BODY_HEADS.split("|"), "Government of", "Government in", *_UNIT_HEADS.split("|"), "Commando", "Force"))
 
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
@@ -511,7 +517,15 @@ def one_body_per_short_form(mentions: list[AgencyMention], known: Gazetteer) -> 
     Without the short form in the text, two names stay two bodies ("Select Committee on X" and
     "Select Committee on Y" are two committees).
     """
-    new = [m for m in mentions if m.agency.agency_id not in known.by_id and m.agency.kind == AgencyKind.OTHER]
+    def unlisted(mentions: list[AgencyMention]) -> list[AgencyMention]:
+        return [m for m in mentions if m.agency.agency_id not in known.by_id and m.agency.kind == AgencyKind.OTHER]
+
+    def renamed(mentions: list[AgencyMention], names: dict[str, Agency]) -> list[AgencyMention]:
+        """The new bodies whose name ``names`` holds, as the body it gives (the table's bodies as they are)."""
+        new_ids = {id(m) for m in unlisted(mentions)}
+        return [AgencyMention(m.start, m.end, m.surface, names.get(m.agency.name, m.agency)) if id(m) in new_ids else m for m in mentions]
+
+    new = unlisted(mentions)
     # a mission named once with its place and once without is one mission, by its place: "the British High
     # Commission in Nairobi ... posted to the British High Commission" (of one place only: two stay two)
     by_place: dict[str, set[Agency]] = {}
@@ -520,16 +534,14 @@ def one_body_per_short_form(mentions: list[AgencyMention], known: Gazetteer) -> 
             by_place.setdefault(cut.group(1), set()).add(m.agency)
     placed = {bare: next(iter(agencies)) for bare, agencies in by_place.items() if len(agencies) == 1}
     if placed and any(m.agency.name in placed for m in new):
-        unlisted = {id(m) for m in new}
-        mentions = [AgencyMention(m.start, m.end, m.surface, placed.get(m.agency.name, m.agency)) if id(m) in unlisted else m for m in mentions]
-        new = [m for m in mentions if m.agency.agency_id not in known.by_id and m.agency.kind == AgencyKind.OTHER]
+        mentions = renamed(mentions, placed)
+        new = unlisted(mentions)
     # a new name printed once with a body's letters before it and once without is one body, by its fuller
     # name: "the NHS Norfolk and Waveney Integrated Care Board ... The Norfolk and Waveney Integrated Care Board’s"
     prefixed = {rest: m.agency for m in new if (rest := _LETTERS_BEFORE.sub("", m.agency.name, count=1)) != m.agency.name}
     if prefixed and any(m.agency.name in prefixed for m in new):
-        unlisted = {id(m) for m in new}
-        mentions = [AgencyMention(m.start, m.end, m.surface, prefixed.get(m.agency.name, m.agency)) if id(m) in unlisted else m for m in mentions]
-        new = [m for m in mentions if m.agency.agency_id not in known.by_id and m.agency.kind == AgencyKind.OTHER]
+        mentions = renamed(mentions, prefixed)
+        new = unlisted(mentions)
     shorts = {m.agency.name for m in new}
     canonical: dict[str, Agency] = {}  # short form -> the first full name printed
     for m in new:  # in text order
@@ -701,6 +713,7 @@ def find_agencies(
     known = known or gazetteer()
     view = match_view(text)
     candidates: list[AgencyMention] = []
+    sharing: list[AgencyMention] = []  # bodies read from shared first words, over the table's reading of the same words
     # an acronym the text defines is that body, not the table's body of the same letters ("De Montfort University (DMU)")
     candidates.extend(c for c in _reference_matches(text, view, known, year) if c.surface not in acronyms or acronyms[c.surface].agency_id == c.agency.agency_id)
     for acronym, agency in acronyms.items():
@@ -723,8 +736,10 @@ def find_agencies(
             if shared := _sharing_their_words(name, known):
                 # "the Northern Ireland Executive and Assembly": two bodies of the table, their first words printed once
                 (first, first_body), (second_at, second_body) = shared
-                candidates.append(AgencyMention(start, start + len(first), text[start : start + len(first)], first_body))
-                candidates.append(AgencyMention(start + second_at, start + len(name), text[start + second_at : start + len(name)], second_body))
+                pair = [AgencyMention(start, start + len(first), text[start : start + len(first)], first_body),
+                        AgencyMention(start + second_at, start + len(name), text[start + second_at : start + len(name)], second_body)]
+                candidates.extend(pair)
+                sharing.extend(pair)
                 continue
             # "the Kerslake Commission on Armed Forces Housing’s (Annual) report": the subject ends at a possessive
             if m_owned := re.search(rf"\b(?:{_BODY_HEADS}) (?:on|of|for) [^’']*?['’]s\b", name):
@@ -743,6 +758,8 @@ def find_agencies(
                 body = known.by_words.get(word_key(name)) or ((bare := _COMPANY_SUFFIX_END.sub("", name)) != name and _curated_name(bare, known)) or None
             if body is not None:
                 candidates.append(AgencyMention(start, start + len(name), text[start : start + len(name)], body))
+            elif (numbered := _NUMBER_END.search(name)) and _curated_name(name[: numbered.start()], known):
+                continue  # a body of the table and a figure ("Royal Air Force 310" in a table): the body stands
             elif name and _well_formed_name(name, view, start):
                 if (
                     (served := _SERVES_A_BODY.match(name)) and _HEAD_LAST.search(name, 0, served.start(1))
@@ -768,6 +785,9 @@ def find_agencies(
         name, start = _strip_name_start(m.group("name"), m.start("name"))
         if len(name) > 3 and start not in taken:
             candidates.append(AgencyMention(start, start + len(name), text[start : start + len(name)], Agency(slug(name), name, None, AgencyKind.OTHER)))
+    if sharing:  # ("the Scottish Government and Parliament": the Scottish Parliament, not the alias "Parliament")
+        spans = {(c.start, c.end) for c in sharing}
+        candidates = [c for c in candidates if (c.start, c.end) not in spans or any(c is k for k in sharing)]
     candidates = [c for c in candidates if not _NOT_AGENCIES.search(c.surface) and not _prefixes_a_name(c, view)]
     if not candidates:
         return []
@@ -899,7 +919,7 @@ def _well_formed_name(name: str, view: str, start: int) -> bool:
     words = name.split()
     if len(words) < 2 or _NOT_AGENCIES.search(name) or _PLACE_AFTER.match(view, start + len(name)) or (_NAME_RUNS_ON.match(view, start + len(name)) and not words[0][0].isdigit()) or _GENERIC_NAME.match(name):
         return False
-    if re.search(rf"\bthe (?:{_BODY_HEADS})$", name) or _HEAD_ALONE.fullmatch(name):  # "Achievement of the Department", "a Task and Finish group"
+    if re.search(rf"\bthe (?:{_BODY_HEADS})$", name) or _A_HEAD_OF_ITS_OWN.fullmatch(name):  # "Achievement of the Department", "a Task and Finish group"
         return False
     if name.endswith("s") and _COUNTED.search(view, max(0, start - 12), start):
         return False
@@ -990,6 +1010,7 @@ _WHO_FUNDS = re.compile(FUNDER_WORD)
 _NAME_OPENINGS = {"His Majesty's", "His Majesty’s", "Her Majesty's", "Her Majesty’s", "All Saints", "All Souls", "Our Lady"}
 
 
+_NUMBER_END = re.compile(r" \d+$")
 _SHARED_WORDS = re.compile(r"^(?P<words>.+) (?P<first>[A-Z][\w'’\-]*) and (?P<second>[A-Z][\w'’\-]*)$")
 
 

@@ -50,15 +50,15 @@ _REFERS = (
 )
 _NOT_AVAILABLE = (
     r"(?i)^\s*[^.;\d]{0,120}\b(?:is|are|was|were) not (?:held|collected|recorded|available|kept|monitored|collated)\b"
-    r"|(?i)^\s*[^.;\d]{0,80}\b(?:does|do|did) not (?:hold|collect|record|keep|monitor|collate|maintain|publish) (?:a |any )?(?:this|that|the|such|these|information|data|central|record|figures|statistics)\b"
+    r"|(?i)^\s*[^.;\d]{0,80}\b(?:does|do|did) not (?:currently |separately |centrally )?(?:hold|collect|record|keep|monitor|collate|maintain|publish) (?:a |any )?(?:this|that|the|such|these|information|data|central|record|figures|statistics)\b"
     r"|(?i)^\s*I (?:regret (?:that )?)?I have no ?information\b"
     r"|(?i)^\s*No (?:such )?(?:estimate|assessment|analysis|figures?|data|records?|information)(?: has| have| is| are)? (?:been )?(?:made|held|collected|available|kept|recorded)\b"
 )
 _DECLINED = (
     r"(?i)\b(?:it is not|it has not been|it would not be) (?:the )?(?:[\w’']+ )?(?:practice|policy|appropriate|possible)[^.]{0,40}? to (?:comment|disclose|publish|provide|release|discuss|speculate|give)"
-    r"|(?i)\b(?:we|I|the Government|the Department) (?:do|does|will|would|can|could) not (?:\w+ly )?(?:comment|disclose|publish|provide details|discuss|speculate|release)"
-    # "The Law Officers’ Convention prevents me from disclosing ...", "I am withholding the information as ..."
-    r"|(?i)\bprevents? (?:me|us|the Government|Ministers) from (?:disclosing|commenting|confirming|publishing)|\b(?:am|are|is) withholding (?:the|this|that|such) information\b"
+    r"|(?i)\b(?:we|I|the Government|the Department) (?:do|does|will|would|can|could) not (?:routinely |normally |usually |generally )?(?:comment|disclose|publish|provide details|discuss|speculate|release)"
+    # "The Law Officers’ Convention prevents me from disclosing ...", "I am withholding the information as ..." (the opening's)
+    r"|(?i)^\s*[^.]{0,80}\bprevents? (?:me|us|the Government|Ministers) from (?:disclosing|commenting|confirming|publishing)|^\s*[^.]{0,40}\b(?:am|are|is) withholding (?:the|this|that|such) information\b"
     r"|(?i)\b(?:not (?:yet )?(?:able|in a position) to (?:comment|disclose|provide|confirm|discuss|share))"
     r"|(?i)^\s*(?:This|That|It|The [^.]{1,60}?) is (?:a matter|an operational matter|a decision) for (?:the )?(?-i:[A-Z])"
     r"|(?i)\bfor (?:reasons of )?(?:national )?security reasons\b[^.]{0,60}\bnot\b"

@@ -92,9 +92,12 @@ STRONG_DECLINED = (
 RULES: list[tuple[str, str]] = [
     # Not commitments, though their grammar looks like one.
     # A commitment to an aim, or to a thing, is an aim (GUIDELINES.md: aims are none): "is committed to ensuring
-    # that ...", "are fully committed to the Environmental Land Management schemes" (a named thing, the
-    # sentence's end: with a clause after it the clause may plan); to an action it is a plan ("is committed to
-    # introducing statutory rights").
+    # that ...", "are fully committed to the Environmental Land Management (ELM) schemes." (a named thing in a
+    # clause of its own: "... to the Lower Thames Crossing and will publish a decision" plans, the rule before
+    # winning the tie); to an action it is a plan ("is committed to introducing statutory rights"). A schedule
+    # that was is no plan ("was scheduled to").
+    (NONE, r"\b(?:was|were|had been) (?:\w+ly )?scheduled to\b"),
+    (CommitmentStatus.PLANNED, r"\b(?:is|are|remains?) (?:\w+ly )?committed to the [A-Z][^,;]* (?:and|but) (?:\w+ly )?(?:will|shall)\b"),
     (NONE, r"\b(?:is|are|remains?) (?:\w+ly )?committed to (?:(?:ensuring|supporting|protecting|improving|promoting|upholding|creating|breaking down|maximising|minimising)\b|the (?:promotion|protection)\b|the [A-Z][^,;]*$)"),
     (NONE, rf"{_ACTOR} {_ADV}(?:(?:has|have|had) {_ADV})?(?:{_NOT_ACTIONS})\b|{_ACTOR} {_ADV}(?:has|have) provided (?:me )?(?:with )?the following\b|\b(?:This|this|That|that|It|it|Which|which) will (?:\w+ly )?(?:ensure|mean|help|allow|enable|result|lead|give|make|provide|be|have|cost|require|reduce|increase|improve|depend)\b|^(?:This|That|These|Those)(?: (?:[a-su-z][a-z\-]{{2,}}|t[a-gi-z][a-z\-]+|th[a-df-z][a-z\-]*|the[a-z\-]+)){{0,2}} will (?:\w+ly )?(?:ensure|mean|help|result|lead|provide|cost|require|reduce|increase|improve|depend|support|apply|facilitate|transform|benefit|boost|strengthen)\b|(?i:\b(?:I|we) estimate\b|\bit is (?:estimated|expected|anticipated) that\b)"),
     (NONE, rf"{_ACTOR} {_ADV}(?:(?:has|have|had) )?(?:{'|'.join(sorted(_DESCRIPTIVE))})\b|\bwill not be (?:available|known|ready|clear)\b|\basked me to reply\b|^No (?:\w+ ){{0,4}}(?:is|are) (?:now |currently )?being\b"),

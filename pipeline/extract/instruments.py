@@ -236,8 +236,9 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
         r"(?:(?<=Policy )Statements|(?<!Oral )(?<!Written )(?<!Ministerial )(?<!'s )(?<!’s )(?<!Autumn )(?<!Spring )(?<!Joint )(?<!Environmental )(?<!Slavery )Statement|(?<=[A-Za-z] )Operating[^\S\n]+Model)\b")),
     # named funds, benefits, visas and programmes (GUIDELINES.md, named schemes): capitalised words
     # ending in the word for what they are ("Pothole Fund", "Local Housing Allowance", "Graduate visa"),
-    # up to seven, and by "to" before a programme's or a scheme's last words ("Reduce to Produce programme";
-    # not "Migration Notices to Housing Benefit")
+    # up to seven, and by "to" before a programme's, a scheme's or a relief's last words ("Reduce to Produce
+    # programme", "Right to Buy Discount"; not "Migration Notices to Housing Benefit", nor "the Work Programme to
+    # Restart scheme", two)
     (
         "other",
         ("Fund", "Allowance", "Benefit", "Credit", "Payment", "Bursary", "Formula", "Package", "Partnership", "Zones", "Grant", "Guarantee", "Relief", "Discount", "Loan",
@@ -245,12 +246,13 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
          "Incentive", "Obligation", "Settlements", "Block", "Meals"),
         re.compile(
             # (an acronym in brackets before a capitalised head: "Decent Home (DH) Standard"; not "... (NELI) programme")
-            rf"\b(?:{CAP}[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+|for[^\S\n]+|to[^\S\n]+(?=(?:[A-Z][\w'’\-]*[^\S\n]+){{1,4}}(?:programme|scheme)\b))?){{1,7}}(?:\([A-Z]{{2,6}}\)[^\S\n]+(?=[A-Z]))?"
+            rf"\b(?:{CAP}[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+|for[^\S\n]+|(?<!Programme )(?<!Scheme )(?<!Fund )(?<!Initiative )to[^\S\n]+(?=(?:[A-Z][\w'’\-]*[^\S\n]+){{1,4}}(?:programme|scheme|Discount|Relief|Loans?)\b))?){{1,7}}(?:\([A-Z]{{2,6}}\)[^\S\n]+(?=[A-Z]))?"
             r"(?:Fund|Allowance|Benefit|Credit|Payment|Bursary|Formula|Package|Partnership|Zones|Grant|Guarantee|Relief|Discount|Loans?|programme|scheme|(?<!\bUK )(?<!\bEU )visas?|route|(?<!\b[A-Z]{2} )(?<!\b[A-Z]{3} )(?<!\b[A-Z]{4} )pilots|Standard|Certificate|Levy|[Mm]andate"
             r"|Incentive|Obligation|Settlements|Block|Meals)\b"
             r"(?!(?<=Benefit)[^\S\n]+[A-Z])"  # "Community Benefit Society" is a body
-            r"(?!(?<=Relief)[^\S\n]+and[^\S\n]+[A-Z])"  # and "UN Relief and Works Agency"
-            rf"(?!(?<=Partnership)[^\S\n]+(?:{COMPASS})\b)"  # and "Coastal Partnership East"
+            # and "Public Works Loan Board", "Coastal Partnership East"
+            + "".join(rf"(?!(?<={head})[^\S\n]+(?:{ORG_HEADS})\b)" for head in ("Relief", "Discount", "Loan", "Loans"))
+            + rf"(?!(?<=Partnership)[^\S\n]+(?:{COMPASS})\b)"
             # a fund's subject is its name's ("Trust Fund for Victims", "International Fund for Ukraine")
             # (its subject whole words, never a month, a date or "the" body it funds: "Household Support Fund for April")
             rf"(?:(?<=Fund)[^\S\n]+(?:for|of)[^\S\n]+(?!{MONTH_PATTERN}\b|the\b){CAP}\b(?:[^\S\n]+(?:and[^\S\n]+)?{CAP}\b){{0,4}})?"
@@ -265,7 +267,8 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ("policy_paper", ("BS ", "PD ", "ISO ", "PAS "), re.compile(rf"\b{_STANDARD}")),
     # a statistical series by its title and year, "statistics" after it: "his Department's Departmental Resource
     # 2023 statistics" (last: a title another rule reads, "Autumn Statement 2023", is of that rule's kind)
-    ("report", ("statistics",), re.compile(rf"\b(?:(?!(?:19|20)\d\d\b|(?:{MONTH_PATTERN}|In|By|From|Since|The)\b)[A-Z][\w'’\-]*[^\S\n]+){{1,6}}(?:19|20)\d\d(?:[/–-]\d{{2,4}})?(?=[^\S\n]+statistics\b)")),
+    # (its owner's possessive before it: "The Home Office 2023 statistics show" names the body, not a series)
+    ("report", ("statistics",), re.compile(rf"(?<=['’]s )(?:(?!(?:19|20)\d\d\b|(?:{MONTH_PATTERN}|In|By|From|Since|The)\b)[A-Z][\w'’\-]*[^\S\n]+){{1,6}}(?:19|20)\d\d(?:[/–-]\d{{2,4}})?(?=[^\S\n]+statistics\b)")),
     # A title in quotation marks: "the “Ministerial Code” and “Travel by Ministers”".
     (QUOTED, ("“", '"'), re.compile(r"(?<=[“\"])[A-Z][^“”\"\n]{2,150}?(?=[”\"])")),
 ]
@@ -310,7 +313,7 @@ _TITLE_HEAD_END = re.compile(rf"(?:^|[^\S\n]){_TITLE_HEADS}(?:[^\S\n]+(?:19|20)\
 
 
 # Two named benefits or payments joined by "and": "Child Benefit and Housing Benefit".
-_NAMED_HEAD = r"(?:Benefit|Credit|Allowance|Payment|Fund|Grant)"
+_NAMED_HEAD = r"(?:Benefit|Credit|Allowance|Payment|Fund|Grant|Relief|Discount|Loans?)"
 _TWO_NAMED = re.compile(rf"^(.+?[^\S\n]{_NAMED_HEAD})[^\S\n]+and[^\S\n]+(?=[A-Z])(.+[^\S\n]{_NAMED_HEAD})$")
 
 

@@ -57,7 +57,7 @@ def extract_mentions(questions: pl.DataFrame, links: Sequence[Sequence[str]] | N
                          ref_id=instrument_rules.instrument_id(kind, title), name=title, acronym=None, kind=kind,
                          identifier=identifier, year=year)
                 )
-        defined = tuple(sorted(acronyms.items()))
+        defined = tuple(acronyms.items())  # (in the order defined: a later acronym of one body is the one it carries)
         bodies = {}
         for part, text in parts:
             key = (text, tuple(answer_links) if part == Part.ANSWER else (), defined, sitting_year)
@@ -102,7 +102,7 @@ def cited_headings(text: str) -> list[tuple[int, int]]:
     """
     if "Question" not in text:
         return []
-    return [m.span(m.lastgroup) for m in _CITED_HEADING.finditer(text)]
+    return [m.span("heading") if m["heading"] is not None else m.span("bare") for m in _CITED_HEADING.finditer(text)]
 
 
 def _outside(mentions: list, spans: list[tuple[int, int]]) -> list:

@@ -130,7 +130,7 @@ _SUBJECTS_BEFORE = re.compile(r"(?<![\w'’\-])(?:(?:[A-Z][\w'’\-]*[^\S\n]+)*[
 _SUBJECTS_JOINED = re.compile(r"(?:[A-Z][\w'’\-]*[^\S\n]+)*?and[^\S\n]+[A-Z]")
 _A_DATE = re.compile(rf"\b{DAY_OR_MONTH}\b")
 _SENTENCE_OPENING = re.compile(r"The[^\S\n]+(?=[A-Z])")
-_SENTENCE_ENDED = re.compile(r"(?:^|[.!?:][^\S\n]*|\n)$")
+_SENTENCE_ENDED = re.compile(r"(?:^|[.!?:][^\S\n]*|\n[^\S\n]*)$")
 
 
 def listed_subjects_start(text: str, start: int, name: str, own_heads: re.Pattern, part_ok: Callable[[str], bool] | None = None) -> int:
@@ -144,7 +144,7 @@ def listed_subjects_start(text: str, start: int, name: str, own_heads: re.Patter
     if not (m := _SUBJECTS_BEFORE.search(text, max(0, start - 120), start)):
         return start
     begins, listed = m.start(), m.group(0)
-    if (opening := _SENTENCE_OPENING.match(listed)) and _SENTENCE_ENDED.search(text, max(0, begins - 3), begins):
+    if (opening := _SENTENCE_OPENING.match(listed)) and _SENTENCE_ENDED.search(text, max(0, begins - 8), begins):
         # at a sentence's start, after its article: "The Timeshare, Holiday Products, Resale and Exchange Contracts Regulations 2010 ..."
         begins, listed = begins + opening.end(), listed[opening.end() :]
     elif not word_before(text, begins).islower():

@@ -44,8 +44,10 @@ def split_addressee(after_to_ask: str) -> tuple[str | None, str]:
     if not addressee or addressee.lower() == "the":
         return None, after_to_ask.strip()
     # An office never ends with a linking word: give it back to the question.
-    while addressee.split()[-1].lower() in _OFFICE_LINKS:
+    while addressee.split() and addressee.split()[-1].lower() in _OFFICE_LINKS:
         last = addressee.split()[-1]
         addressee = addressee[: -len(last)].rstrip(" ,")
         rest = f"{last} {rest}"
+    if not addressee:  # ("the of what ...": links only)
+        return None, after_to_ask.strip()
     return addressee, rest.strip()

@@ -1136,3 +1136,15 @@ def test_the_review_s_cases_after_batch_ak():
     texts = ["The Government is committed to the Lower Thames Crossing and will publish a decision by March.",
              "The meeting was scheduled to take place on 3 March but was postponed."]
     assert classify_sentences(pl.DataFrame({"text": texts}))["status"].to_list() == ["planned", None]
+
+
+def test_rules_after_batch_al():
+    """AL (cut list records): a body printed with "&" for "and"; named teams, not a review's or a minister's;
+    two orders joined by "and The" are two; a year inside an order's name only before its brackets."""
+    assert agencies_in("the Department for Science, Innovation & Technology is working at pace") == {  # AL 1056
+        "Department for Science, Innovation & Technology": "Department for Science, Innovation and Technology"}
+    assert list(agencies_in("The Research and Information Team said. The Robin Marshall Review Team and the Ministerial Team met.")) == [  # AL 5915
+        "Research and Information Team"]
+    assert list(instruments_in("determined by the Flags Regulations (Northern Ireland) 2000 and The Flags (Northern Ireland) Order 2000.")) == [  # AL 1475
+        "Flags Regulations (Northern Ireland) 2000", "Flags (Northern Ireland) Order 2000"]
+    assert list(instruments_in("The Equality Act 2010 (Specific Duties) Regulations 2011 apply.")) == ["Equality Act 2010 (Specific Duties) Regulations 2011"]

@@ -41,9 +41,10 @@ _GOVERNMENT_OF = r"(?:(?:Interim|Transitional|Provisional|Federal)[^\S\n]+Govern
 # "Organised Immigration Crime Section", "Foreign and Commonwealth Office", "Government of Sudan".
 # A name never runs over a line break: list items and table cells are lines of the answer.
 # A body's head words: an organisation's, and a named establishment's (names.ESTABLISHMENT_HEADS).
-# (and a group's head words printed in lower case: "the Shipyard of the Future Task and Finish group",
+# (and a named team, "the Research and Information Team", for the agency rules alone; a group's head words printed in
+# lower case: "the Shipyard of the Future Task and Finish group",
 # "the Supplier Engagement Sub-group"; a lower-case "group" alone is too often an ethnic or age group's)
-_BODY_HEADS = f"{ORG_HEADS}|{ESTABLISHMENT_HEADS}|Task and Finish group|Sub-group"
+_BODY_HEADS = f"{ORG_HEADS}|{ESTABLISHMENT_HEADS}|Team|Task and Finish group|Sub-group"
 _A_HEAD_OF_ITS_OWN = re.compile(rf"\b(?:{_BODY_HEADS})\b")
 # A new name's last words "for" a body of the table, a lower-case word after them: what the body serves ("for NHS dental care").
 _SERVES_A_BODY = re.compile(r"^.+( for )((?:the )?[A-Z][\w'’&\- ]*)$")
@@ -373,6 +374,8 @@ def gazetteer(path: Path = AGENCIES_CSV) -> Gazetteer:
             agency = Agency(row["agency_id"], row["name"], row.get("acronym") or None, row["kind"], _year(row.get("start_year")), _year(row.get("end_year")))
             by_id[agency.agency_id] = agency
             surfaces = [agency.name, *[a for a in (row.get("aliases") or "").split("|") if a.strip()]]
+            # (with "&" for "and", as pages print it: "Department for Science, Innovation & Technology")
+            surfaces += [variant for surface in surfaces if " and " in surface and (variant := surface.replace(" and ", " & ")) not in surfaces]
             acronym = agency.acronym
             if acronym and (len(acronym) >= 3 or acronym in _SAFE_SHORT_ACRONYMS):
                 surfaces.append(acronym)
@@ -898,6 +901,8 @@ def council_places(path: Path = AGENCIES_CSV) -> frozenset[str]:
 # ("International Section" and "National Advisory Group" are units' names: the adjectives here are the
 # ones that only describe.)
 _GENERIC_NAME = re.compile(rf"^(?:British|High|Local|Regional|Joint|Independent|Foreign|New|Interim) (?:{_BODY_HEADS})$"
+                           # a team by its work or its minister's ("the Ministerial Team", "the Robin Marshall Review Team")
+                           r"|^(?:.+ )?(?:Review|Ministerial|Project|Policy|Delivery) Team$"
                            rf"|^(?:{COMPASS})(?:ern)? Bank$"
                            # an establishment by its kind alone ("the Primary School", "a District General Hospital")
                            rf"|^(?:(?:Primary|Secondary|Grammar|Special|Free|General|Community|District|Dental|Medical|Catholic|Church|Infant|Junior|Nursery|Teaching|University|Royal|Sixth Form|Independent|State|Local|New|Private|Public|Secure|Training)[^\S\n]+)+(?:{ESTABLISHMENT_HEADS})$"

@@ -159,7 +159,9 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     (
         "secondary_legislation", ("Regulations", "Order", "Rules"),
         # (the year in brackets too: "The Victims Payments Regulations (2020) requires")
-        re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+|{BRACKETED}[^\S\n]+)*)+(?:Regulations|Order|Rules)(?:[^\S\n]+{BRACKETED})?[^\S\n]+(?:(?:19|20)\d\d\b|\((?:19|20)\d\d\))"),
+        # (a year among its words only before brackets, "The Equality Act 2010 (Specific Duties) Regulations 2011":
+        # "the Flags Regulations (Northern Ireland) 2000 and The Flags (Northern Ireland) Order 2000" are two)
+        re.compile(rf"\b(?:(?:(?!(?:19|20)\d\d\b){CAP}|(?:19|20)\d\d(?=[^\S\n]+\())[^\S\n]+(?:{LINK}[^\S\n]+|{BRACKETED}[^\S\n]+)*)+(?:Regulations|Order|Rules)(?:[^\S\n]+{BRACKETED})?[^\S\n]+(?:(?:19|20)\d\d\b|\((?:19|20)\d\d\))"),
     ),
     ("act", ("Act",), re.compile(rf"\b(?:(?!(?:Acts?|Bill)\b){CAP}[^\S\n]+(?:{LINK}[^\S\n]+|{BRACKETED_ACT}[^\S\n]+)*)+Acts?\b(?:,?[^\S\n]+(?:19|18|20)\d\d\b(?:[^\S\n]+to[^\S\n]+(?:19|18|20)\d\d\b)?)?"
                                  # (an act named head first, with its year: "the Act of Union 1707", "the Act of Settlement 1701")

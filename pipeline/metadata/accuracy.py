@@ -168,4 +168,24 @@ ACCURACY: list[dict] = [
         "pages": "Written Questions API records, with the twelfth session's last code",
         "question_recall": 1.000, "agency_f1": 0.905, "instrument_f1": 0.868, "commitment_detection_f1": 0.876, "commitment_status_macro_f1": 0.786,
     },
+    {
+        "batch": "AI", "questions": 48, "labelled": "2026-12-04",
+        "pages": "Written Questions API records (Ministry of Defence), with the twelfth session's last code",
+        "question_recall": 1.000, "agency_f1": 0.816, "instrument_f1": 0.762, "commitment_detection_f1": 0.911, "commitment_status_macro_f1": 0.791,
+    },
+    {
+        "batch": "AJ", "questions": 47, "labelled": "2026-12-04",
+        "pages": "Written Questions API records (Ministry of Defence), after tuning on AI",
+        "question_recall": 1.000, "agency_f1": 0.884, "instrument_f1": 0.714, "commitment_detection_f1": 0.860, "commitment_status_macro_f1": 0.774,
+    },
+    {
+        "batch": "AK", "questions": 72, "labelled": "2026-12-04",
+        "pages": "Written Questions API list records cut short by the API (26 departments), after tuning on AJ",
+        "question_recall": 1.000, "agency_f1": 0.674, "instrument_f1": 0.610, "commitment_detection_f1": 0.808, "commitment_status_macro_f1": 0.733,
+    },
+    {
+        "batch": "AL", "questions": 67, "labelled": "2026-12-04",
+        "pages": "Written Questions API list records cut short by the API (23 departments), after tuning on AK and a review",
+        "question_recall": 1.000, "agency_f1": 0.884, "instrument_f1": 0.739, "commitment_detection_f1": 0.833, "commitment_status_macro_f1": 0.799,
+    },
 ]

@@ -1148,3 +1148,15 @@ def test_rules_after_batch_al():
     assert list(instruments_in("determined by the Flags Regulations (Northern Ireland) 2000 and The Flags (Northern Ireland) Order 2000.")) == [  # AL 1475
         "Flags Regulations (Northern Ireland) 2000", "Flags (Northern Ireland) Order 2000"]
     assert list(instruments_in("The Equality Act 2010 (Specific Duties) Regulations 2011 apply.")) == ["Equality Act 2010 (Specific Duties) Regulations 2011"]
+
+
+def test_rules_after_batch_am():
+    """AM (cut list records): a new name at the cut is not read, a body of the table is; a slash inside a
+    title's word but not after a title's head; a code "on" its subject; a link after "available at:"."""
+    assert question_mentions({"q": ("", "contributions to the International Federation of Red Cross ...")})[0].is_empty()  # AM 7636
+    assert list(question_mentions({"q": ("", "This already factors in the Treasury’...")})[0]["name"]) == ["HM Treasury"]  # AM 1711
+    assert list(instruments_in("the Future Combat Air System/Global Combat Air Programme and the Belfast/Good Friday Agreement.")) == [  # AM 5981, AA
+        "Future Combat Air System", "Global Combat Air Programme", "Belfast/Good Friday Agreement"]
+    assert list(instruments_in("in line with the Governance Code on Public Appointments.")) == ["Governance Code on Public Appointments"]  # AM 1491
+    assert agencies_in("the Incubator for Artificial Intelligence (i.AI) and RAND Europe") == {
+        "Incubator for Artificial Intelligence": "Incubator for Artificial Intelligence", "i.AI": "Incubator for Artificial Intelligence", "RAND Europe": "RAND Europe"}

@@ -49,7 +49,7 @@ def extract_mentions(questions: pl.DataFrame, links: Sequence[Sequence[str]] | N
             acronyms.update(agency_rules.define_acronyms(text, known, [(m.start, m.end) for m in found[part]]))
         for part, text in parts:
             if found[part]:
-                found[part] = _outside_curated_bodies(found[part], text, known)
+                found[part] = _whole_before_the_cut(_outside_curated_bodies(found[part], text, known), text)
             for m in found[part]:
                 kind, title, identifier, year = canonical.get((m.kind, m.title), (m.kind, m.title, m.identifier, m.year))
                 instrument_rows.append(
@@ -69,8 +69,8 @@ def extract_mentions(questions: pl.DataFrame, links: Sequence[Sequence[str]] | N
             bodies = {part: [a for a in found_bodies if a.surface not in spelled or a.surface in acronyms] for part, found_bodies in bodies.items()}
         merged = agency_rules.one_body_per_short_form([a for part, _ in parts for a in bodies[part]], known)
         bodies = {Part.QUESTION: merged[: len(bodies[Part.QUESTION])], Part.ANSWER: merged[len(bodies[Part.QUESTION]) :]}
-        for part, _ in parts:
-            for a in bodies[part]:
+        for part, text in parts:
+            for a in _whole_before_the_cut(bodies[part], text, keep=lambda a: a.agency.agency_id in known.by_id):
                 agency_rows.append(
                     dict(question_id=qid, source_id=source_id, record=record, part=part, char_start=a.start, char_end=a.end, surface=a.surface,
                          ref_id=a.agency.agency_id, name=a.agency.name, acronym=a.agency.acronym, kind=a.agency.kind,
@@ -103,6 +103,19 @@ def cited_headings(text: str) -> list[tuple[int, int]]:
     if "Question" not in text:
         return []
     return [m.span("heading") if m["heading"] is not None else m.span("bare") for m in _CITED_HEADING.finditer(text)]
+
+
+# A text the listing cut short ends in "..." (the API's list records: "... to the International Federation
+# of Red Cross ..."): a new name or a title the cut may have shortened, one word or none before it, is not
+# read (the labels count only names printed whole); a body of the table is whole ("the Treasury’...").
+_CUT_END = re.compile(r"[^\S\n]*[\w'’\-]*[^\S\n]*(?:\.\.\.|…)[^\S\n]*$")
+
+
+def _whole_before_the_cut(mentions: list, text: str, keep=lambda mention: False) -> list:
+    """The mentions a cut at the text's end leaves whole (and those ``keep`` holds whole anyway)."""
+    if not mentions or not text.rstrip().endswith(("...", "…")):
+        return mentions
+    return [m for m in mentions if keep(m) or not _CUT_END.match(text, m.end)]
 
 
 def _outside(mentions: list, spans: list[tuple[int, int]]) -> list:

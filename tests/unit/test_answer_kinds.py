@@ -25,6 +25,7 @@ from pipeline.extract.answer_kinds import answer_kind_expr
         ("The Law Officers’ Convention prevents me from disclosing outside Government whether the Attorney", "declined"),  # AK 6928
         ("I am withholding the information as its disclosure would prejudice commercial interests.", "declined"),  # AI 5945
         ("We do not hold this data.", "not_available"),
+        ("Data on the number of Education, Health and Care (EHC) Plans is available at: https://explore-education-statistics.service.gov.uk/", "refers"),  # AM 5246
         ("The Government have noted the recommendations of the report Stopping Traffic. The Home Office is currently doing work on a number of fronts.", "substantive"),
         ("In 2023, 1,234 applications were received; figures for earlier years are not held centrally.", "substantive"),
         ("", "substantive"),

@@ -1160,3 +1160,9 @@ def test_rules_after_batch_am():
     assert list(instruments_in("in line with the Governance Code on Public Appointments.")) == ["Governance Code on Public Appointments"]  # AM 1491
     assert agencies_in("the Incubator for Artificial Intelligence (i.AI) and RAND Europe") == {
         "Incubator for Artificial Intelligence": "Incubator for Artificial Intelligence", "i.AI": "Incubator for Artificial Intelligence", "RAND Europe": "RAND Europe"}
+
+
+def test_rules_after_batch_an():
+    """AN (cut list records): a new body of two words after "new"; "a new National Policy Statement" is a kind."""
+    assert list(agencies_in("On 17 July, a new Ministerial Taskforce was set up to drive action")) == ["Ministerial Taskforce"]  # AN 981
+    assert instruments_in("A new National Policy Statement will be developed to provide the planning framework.") == {}  # AN 205

@@ -928,10 +928,11 @@ def _well_formed_name(name: str, view: str, start: int) -> bool:
         return False
     if name.endswith("s") and _COUNTED.search(view, max(0, start - 12), start):
         return False
-    # "Housing Association property": one word and a head, with no article, is a description; but a
+    # "Housing Association property": one word and a head, with no article (or "new": "a new Ministerial
+    # Taskforce was set up"), is a description; but a
     # council of a place the table's councils name is a council ("Somerset Council", a unitary
     # authority newer than the table's list); a unit by its number is a name ("42 Commando", "1st Battalion").
-    if len(words) == 2 and not words[0][0].isdigit() and not re.search(r"\b(?:[Tt]he|its|their|our|his|her)\s+$|\w['’]s\s+$", view[max(0, start - 6) : start]):
+    if len(words) == 2 and not words[0][0].isdigit() and not re.search(r"\b(?:[Tt]he|its|their|our|his|her|new)\s+$|\w['’]s\s+$", view[max(0, start - 6) : start]):
         # ("Westminster Council Tax" is a tax)
         return words[1] == "Council" and words[0] in council_places() and not view.startswith(" Tax", start + len(name))
     return True

@@ -234,9 +234,9 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     # "the Home Secretary's Statement"), by governments together ("Joint Statement"), or one every project or
     # firm makes ("Environmental Statement", "Modern Slavery Statement");
     # and operating models ("Border Target Operating Model")
-    # (the first capitalised word, and not after "a": "a National Policy Statement sets out" is a kind of paper)
+    # (the first capitalised word, and not after "a" or "a new": "a National Policy Statement sets out" is a kind of paper)
     ("policy_paper", ("Statement", "Operating Model"), re.compile(
-        rf"\b(?<!\b[Aa] )(?<!\b[Aa]n ){_NOT_AFTER_A_CAPITALISED_WORD}(?:{CAP}[^\S\n]+(?:(?<!Act )(?<!Bill )and[^\S\n]+|of[^\S\n]+|for[^\S\n]+)?){{1,4}}"  # ("the Fisheries Act and Joint ...": two)
+        rf"\b(?<!\b[Aa] )(?<!\b[Aa]n )(?<!\b[Aa] new ){_NOT_AFTER_A_CAPITALISED_WORD}(?:{CAP}[^\S\n]+(?:(?<!Act )(?<!Bill )and[^\S\n]+|of[^\S\n]+|for[^\S\n]+)?){{1,4}}"  # ("the Fisheries Act and Joint ...": two)
         r"(?:(?<=Policy )Statements|(?<!Oral )(?<!Written )(?<!Ministerial )(?<!'s )(?<!’s )(?<!Autumn )(?<!Spring )(?<!Joint )(?<!Environmental )(?<!Slavery )Statement|(?<=[A-Za-z] )Operating[^\S\n]+Model)\b")),
     # named funds, benefits, visas and programmes (GUIDELINES.md, named schemes): capitalised words
     # ending in the word for what they are ("Pothole Fund", "Local Housing Allowance", "Graduate visa"),

@@ -188,4 +188,14 @@ ACCURACY: list[dict] = [
         "pages": "Written Questions API list records cut short by the API (23 departments), after tuning on AK and a review",
         "question_recall": 1.000, "agency_f1": 0.884, "instrument_f1": 0.739, "commitment_detection_f1": 0.833, "commitment_status_macro_f1": 0.799,
     },
+    {
+        "batch": "AM", "questions": 61, "labelled": "2026-12-04",
+        "pages": "Written Questions API list records cut short by the API (21 departments), after tuning on AL",
+        "question_recall": 1.000, "agency_f1": 0.895, "instrument_f1": 0.721, "commitment_detection_f1": 0.821, "commitment_status_macro_f1": 0.823,
+    },
+    {
+        "batch": "AN", "questions": 57, "labelled": "2026-12-04",
+        "pages": "Written Questions API list records cut short by the API (20 departments), after tuning on AM",
+        "question_recall": 1.000, "agency_f1": 0.909, "instrument_f1": 0.615, "commitment_detection_f1": 0.836, "commitment_status_macro_f1": 0.637,
+    },
 ]

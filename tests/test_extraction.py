@@ -1166,3 +1166,17 @@ def test_rules_after_batch_an():
     """AN (cut list records): a new body of two words after "new"; "a new National Policy Statement" is a kind."""
     assert list(agencies_in("On 17 July, a new Ministerial Taskforce was set up to drive action")) == ["Ministerial Taskforce"]  # AN 981
     assert instruments_in("A new National Policy Statement will be developed to provide the planning framework.") == {}  # AN 205
+
+
+def test_the_second_review_s_cases():
+    """A whole title before a cut stays, and a cut title still masks the body it names; a table body's team is
+    the body; "new" makes a name only before a verb or a clause; a bare code only "on" its subject; a slash
+    after a title's head joins two titles."""
+    texts = ["The Government introduced the Online Safety Act 2023 and ...", "The NHS England Long Term Workforce Plan sets ..."]
+    agencies, instruments = question_mentions({f"q{k}": ("", text) for k, text in enumerate(texts)})
+    assert agencies.is_empty() and list(instruments["surface"]) == ["Online Safety Act 2023", "NHS England Long Term Workforce Plan"]
+    assert agencies_in("The Home Office Team will write. The Senior Leadership Team met.") == {"Home Office": "Home Office"}
+    assert agencies_in("We will deliver 1,500 new Housing Association homes") == {}
+    assert list(agencies_in("our new Ministerial Taskforce will explore how")) == ["Ministerial Taskforce"]  # R 1032
+    assert "Tax Code for the Department for Work and Pensions" not in instruments_in("a new Tax Code for the Department for Work and Pensions to use")
+    assert list(instruments_in("the Windsor Framework/Northern Ireland Protocol")) == ["Windsor Framework", "Northern Ireland Protocol"]

@@ -816,7 +816,7 @@ def find_agencies(
         # "X and Y", "Core Home Office", "RAB Resource DEL for the Home Office"
         # "UN Security Council on Sudan", "Kent County Council on Highways": the curated body and a topic
         # "NHS Digital Hospital and Community ... Statistics": a body's name before a word of a title
-        return bool(re.fullmatch(r"\x00(?:,?\s+and\s+\x00)+|[A-Z][\w'\-]*\s+(?:and\s+)?\x00|.+\s(?:for|of|to|in|at|from) the \x00|(?:(?:[A-Z][\w'\-]*|\x00)\s+)?\x00 on .+|\x00\s+(?:" + ESTABLISHMENT_HEADS + r")", rest))
+        return bool(re.fullmatch(r"\x00(?:,?\s+and\s+\x00)+|[A-Z][\w'\-]*\s+(?:and\s+)?\x00|.+\s(?:for|of|to|in|at|from) the \x00|(?:(?:[A-Z][\w'\-]*|\x00)\s+)?\x00 on .+|.*\x00\s+(?:" + ESTABLISHMENT_HEADS + r"|Team)", rest))
 
     candidates = [c for c in candidates if id(c) in curated_ids or not absorbs_curated(c)]
     # A body the text gave an acronym to carries it on every mention.
@@ -902,7 +902,7 @@ def council_places(path: Path = AGENCIES_CSV) -> frozenset[str]:
 # ones that only describe.)
 _GENERIC_NAME = re.compile(rf"^(?:British|High|Local|Regional|Joint|Independent|Foreign|New|Interim) (?:{_BODY_HEADS})$"
                            # a team by its work or its minister's ("the Ministerial Team", "the Robin Marshall Review Team")
-                           r"|^(?:.+ )?(?:Review|Ministerial|Project|Policy|Delivery) Team$"
+                           r"|^(?:.+ )?(?:Review|Ministerial|Project|Policy|Delivery|Legal|Press|Communications|Leadership|Executive|Strategy|Finance|HR|Commercial|Operations|Office|England|GB|National) Team$"
                            rf"|^(?:{COMPASS})(?:ern)? Bank$"
                            # an establishment by its kind alone ("the Primary School", "a District General Hospital")
                            rf"|^(?:(?:Primary|Secondary|Grammar|Special|Free|General|Community|District|Dental|Medical|Catholic|Church|Infant|Junior|Nursery|Teaching|University|Royal|Sixth Form|Independent|State|Local|New|Private|Public|Secure|Training)[^\S\n]+)+(?:{ESTABLISHMENT_HEADS})$"
@@ -932,7 +932,11 @@ def _well_formed_name(name: str, view: str, start: int) -> bool:
     # Taskforce was set up"), is a description; but a
     # council of a place the table's councils name is a council ("Somerset Council", a unitary
     # authority newer than the table's list); a unit by its number is a name ("42 Commando", "1st Battalion").
-    if len(words) == 2 and not words[0][0].isdigit() and not re.search(r"\b(?:[Tt]he|its|their|our|his|her|new)\s+$|\w['’]s\s+$", view[max(0, start - 6) : start]):
+    if len(words) == 2 and not words[0][0].isdigit() and not (
+        re.search(r"\b(?:[Tt]he|its|their|our|his|her)\s+$|\w['’]s\s+$", view[max(0, start - 6) : start])
+        # ("a new Ministerial Taskforce was set up"; not "1,500 new Housing Association homes")
+        or (re.search(r"\b(?:[Aa]|[Tt]he|[Oo]ur|its|their) new\s+$", view[max(0, start - 11) : start]) and not _NOUN_AFTER.match(view, start + len(name)))
+    ):
         # ("Westminster Council Tax" is a tax)
         return words[1] == "Council" and words[0] in council_places() and not view.startswith(" Tax", start + len(name))
     return True
@@ -1032,6 +1036,9 @@ def _sharing_their_words(name: str, known: Gazetteer) -> tuple[tuple[str, Agency
     return (name[: m.end("first")], first), (m.start("second"), second)
 
 
+# A lower-case word after a name that makes the name a noun's modifier ("new Housing Association homes"): any but
+# a verb's or a clause's first word.
+_NOUN_AFTER = re.compile(r"[^\S\n]+(?!(?:was|is|will|has|had|would|were|are|can|could|should|may|must|met|said|set|to|and|of|in|on|at|for|which|that|with|by)\b)[a-z]")
 _HEAD_FIRST = re.compile(rf"(?:{_BODY_HEADS}) (?:of|for) ")
 
 

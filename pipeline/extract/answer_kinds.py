@@ -44,8 +44,8 @@ _DISPROPORTIONATE = r"(?i)disproportionate cost"
 _REFERS = (
     r"(?i)^\s*(?:I (?:would )?refer(?:red)? (?:the|my|him|her|back to)|Please (?:see|refer)|(?:See|Refer to) the (?:answer|reply|response)|"
     r"My (?:hon|right hon|noble)[^.]{0,40} (?:is referred|should refer) to)"
-    # ("... is available at: https://...", "... has been published at: ...", a colon before the link)
-    r"|(?i)^\s*[^.]{0,160}\b(?:is|are|has been|have been) (?:published|available) (?:on|at|from|in|here):? [^.]{0,120}(?:https?://|www\.|GOV\.UK|the Library of the House)"
+    # ("... is available at: https://...", a colon before the link)
+    r"|(?i)^\s*[^.]{0,160}\b(?:is|are) (?:published|available) (?:on|at|from|in):? [^.]{0,120}(?:https?://|www\.|GOV\.UK|the Library of the House)"
     r"|(?i)^\s*(?:This|The) information (?:requested )?(?:is|was|can be found|has been) (?:published|available|set out|provided) (?:in|on|at)\b"
     r"|(?i)^\s*[^.]{0,120}\bpublishes? (?:its |this |the )?(?:data|figures|statistics|information|details)\b[^.]{0,200}(?:https?://|www\.|GOV\.UK|can be found|available)"
 )

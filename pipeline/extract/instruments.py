@@ -23,7 +23,9 @@ from pipeline.parsing.dates import MONTH_PATTERN
 # a capitalised word, "&" inside it too ("Team Tempest R&D programme"), or a year
 # (a slash inside a title's word, "Belfast/Good Friday Agreement", "UK/Ukraine ... Treaty"; not after a title's
 # head, where it joins two titles: "Future Combat Air System/Global Combat Air Programme")
-CAP = r"(?:[A-Z][\w'’\-]*(?:(?:&|(?<!System)(?<!Programme)(?<!Scheme)(?<!Fund)(?<!Plan)(?<!Strategy)/)[A-Z][\w'’\-]*)*|\d{4})"
+CAP = r"(?:[A-Z][\w'’\-]*(?:(?:&|" + "".join(f"(?<!{head})" for head in (
+    "System", "Programme", "Scheme", "Fund", "Plan", "Strategy", "Framework", "Agreement", "Protocol", "Act", "Bill", "Review",
+    "Report", "Treaty", "Convention", "Regulations", "Order", "Guidance", "Statement", "Office")) + r"/)[A-Z][\w'’\-]*)*|\d{4})"
 LINK = r"(?:with respect to|of|on|for|and|the|in|to|against|concerning|relating|with|from|at|de|des|du|la|le|&)"
 # Titles never run over a line break: list items and table cells are lines of the answer.
 TITLE = rf"[A-Z][\w'’\-]*(?:,?[^\S\n]+(?:{LINK}[^\S\n]+)*{CAP})*"
@@ -211,7 +213,7 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     # a policy statement with two words of its own at least, neither an article nor a year ("Cash Access Policy
     # Statement"; "a National Policy Statement", one word of its own, is a kind of paper)
     ("policy_paper", ("Policy Statement",), re.compile(rf"\b(?:(?!The\b|A\b|An\b)[A-Z][\w'’\-]*[^\S\n]+(?:{LINK}[^\S\n]+)*){{2,8}}Policy[^\S\n]+Statement\b(?![^\S\n]+(?:for|on)[^\S\n]+[A-Z])")),
-    ("policy_paper", ("Guidance", "Code", "Strategy", "Framework", "Action Plan", "Policy Statement"), re.compile(rf"\b(?:{CAP}[^\S\n]+){{0,12}}(?:Guidance|Code of Practice|Code|Strategy|Framework|Action Plan|Policy Statement)[^\S\n]+(?:on|for)[^\S\n]+(?:the[^\S\n]+)?{TITLE}")),
+    ("policy_paper", ("Guidance", "Code", "Strategy", "Framework", "Action Plan", "Policy Statement"), re.compile(rf"\b(?:{CAP}[^\S\n]+){{0,12}}(?:(?:Guidance|Code of Practice|Strategy|Framework|Action Plan|Policy Statement)[^\S\n]+(?:on|for)|Code[^\S\n]+on)[^\S\n]+(?:the[^\S\n]+)?{TITLE}")),
     # a plan for, a report on, a review of, an inquiry into or a survey of a capitalised subject, its words alone ("Delivery Plan
     # for Recovering Access to Primary Care", "Annual Report on Special Advisers"; not "Plan for Water, the Government
     # ..." nor "... in April 2023")

@@ -49,8 +49,9 @@ def extract_mentions(questions: pl.DataFrame, links: Sequence[Sequence[str]] | N
             acronyms.update(agency_rules.define_acronyms(text, known, [(m.start, m.end) for m in found[part]]))
         for part, text in parts:
             if found[part]:
-                found[part] = _whole_before_the_cut(_outside_curated_bodies(found[part], text, known), text)
-            for m in found[part]:
+                found[part] = _outside_curated_bodies(found[part], text, known)
+            # (a title the cut may have shortened is not published, but still holds the bodies it names)
+            for m in _whole_before_the_cut(found[part], text, keep=lambda m: m.year is not None or m.identifier is not None):
                 kind, title, identifier, year = canonical.get((m.kind, m.title), (m.kind, m.title, m.identifier, m.year))
                 instrument_rows.append(
                     dict(question_id=qid, source_id=source_id, record=record, part=part, char_start=m.start, char_end=m.end, surface=m.surface,
@@ -106,9 +107,11 @@ def cited_headings(text: str) -> list[tuple[int, int]]:
 
 
 # A text the listing cut short ends in "..." (the API's list records: "... to the International Federation
-# of Red Cross ..."): a new name or a title the cut may have shortened, one word or none before it, is not
-# read (the labels count only names printed whole); a body of the table is whole ("the Treasury’...").
-_CUT_END = re.compile(r"[^\S\n]*[\w'’\-]*[^\S\n]*(?:\.\.\.|…)[^\S\n]*$")
+# of Red Cross ..."): a new name or a title the cut may have shortened, with at most a word that could carry
+# it on before the cut, is not read (the labels count only names printed whole); a body of the table is whole
+# ("the Treasury’..."), and so is a title with its year or number ("the Online Safety Act 2023 and ...").
+# (the word between, if any, one that could carry the name on: capitalised, or a name's link word)
+_CUT_END = re.compile(r"[^\S\n]*(?:(?:[A-Z][\w'’\-]*|[\w'’\-]*(?<=\w)(?=\.\.\.|…)|of|for|on|and|the|in|&)[^\S\n]*)?(?:\.\.\.|…)[^\S\n]*$")
 
 
 def _whole_before_the_cut(mentions: list, text: str, keep=lambda mention: False) -> list:

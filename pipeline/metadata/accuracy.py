@@ -198,4 +198,9 @@ ACCURACY: list[dict] = [
         "pages": "Written Questions API list records cut short by the API (20 departments), after tuning on AM",
         "question_recall": 1.000, "agency_f1": 0.909, "instrument_f1": 0.615, "commitment_detection_f1": 0.836, "commitment_status_macro_f1": 0.637,
     },
+    {
+        "batch": "AO", "questions": 54, "labelled": "2026-12-04",
+        "pages": "Written Questions API list records cut short by the API (18 departments), with the thirteenth session's last code",
+        "question_recall": 1.000, "agency_f1": 0.897, "instrument_f1": 0.595, "commitment_detection_f1": 0.886, "commitment_status_macro_f1": 0.819,
+    },
 ]

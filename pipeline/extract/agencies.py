@@ -41,9 +41,9 @@ _GOVERNMENT_OF = r"(?:(?:Interim|Transitional|Provisional|Federal)[^\S\n]+Govern
 # "Organised Immigration Crime Section", "Foreign and Commonwealth Office", "Government of Sudan".
 # A name never runs over a line break: list items and table cells are lines of the answer.
 # A body's head words: an organisation's, and a named establishment's (names.ESTABLISHMENT_HEADS).
-# (and a named team, "the Research and Information Team", for the agency rules alone; a group's head words printed in
-# lower case: "the Shipyard of the Future Task and Finish group",
-# "the Supplier Engagement Sub-group"; a lower-case "group" alone is too often an ethnic or age group's)
+# (and, for the agency rules alone, a named team, "the Research and Information Team", and a group's head
+# words printed in lower case, "the Shipyard of the Future Task and Finish group", "the Supplier Engagement
+# Sub-group"; a lower-case "group" alone is too often an ethnic or age group's)
 _BODY_HEADS = f"{ORG_HEADS}|{ESTABLISHMENT_HEADS}|Team|Task and Finish group|Sub-group"
 _A_HEAD_OF_ITS_OWN = re.compile(rf"\b(?:{_BODY_HEADS})\b")
 # A new name's last words "for" a body of the table, a lower-case word after them: what the body serves ("for NHS dental care").
@@ -237,6 +237,7 @@ _NOT_A_STATION = {
 
 
 def _prefixes_a_name(mention: AgencyMention, view: str) -> bool:
+    """Whether a mention of "RAF" or "RFA" is the first word of a station's or a ship's name."""
     if mention.surface not in ("RAF", "RFA") or not (after := _STATION_OR_SHIP.match(view, mention.end)):
         return False
     if after.group("ship"):
@@ -922,7 +923,8 @@ _COUNTED = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,]*[^\S\n]+$")  # (no
 def _well_formed_name(name: str, view: str, start: int) -> bool:
     """A new organisation name must be a proper name, not a description or a back-reference."""
     words = name.split()
-    if len(words) < 2 or _NOT_AGENCIES.search(name) or _PLACE_AFTER.match(view, start + len(name)) or (_NAME_RUNS_ON.match(view, start + len(name)) and not words[0][0].isdigit()) or _GENERIC_NAME.match(name):
+    numbered = words[0][0].isdigit() if words else False  # a unit by its number ("42 Commando", "1st Battalion")
+    if len(words) < 2 or _NOT_AGENCIES.search(name) or _PLACE_AFTER.match(view, start + len(name)) or (_NAME_RUNS_ON.match(view, start + len(name)) and not numbered) or _GENERIC_NAME.match(name):
         return False
     if re.search(rf"\bthe (?:{_BODY_HEADS})$", name) or _A_HEAD_OF_ITS_OWN.fullmatch(name):  # "Achievement of the Department", "a Task and Finish group"
         return False
@@ -932,7 +934,7 @@ def _well_formed_name(name: str, view: str, start: int) -> bool:
     # Taskforce was set up"), is a description; but a
     # council of a place the table's councils name is a council ("Somerset Council", a unitary
     # authority newer than the table's list); a unit by its number is a name ("42 Commando", "1st Battalion").
-    if len(words) == 2 and not words[0][0].isdigit() and not (
+    if len(words) == 2 and not numbered and not (
         re.search(r"\b(?:[Tt]he|its|their|our|his|her)\s+$|\w['’]s\s+$", view[max(0, start - 6) : start])
         # ("a new Ministerial Taskforce was set up"; not "1,500 new Housing Association homes")
         or (re.search(r"\b(?:[Aa]|[Tt]he|[Oo]ur|its|their) new\s+$", view[max(0, start - 11) : start]) and not _NOUN_AFTER.match(view, start + len(name)))

@@ -37,9 +37,10 @@ def extract_mentions(questions: pl.DataFrame, links: Sequence[Sequence[str]] | N
     for (qid, source_id, record, qtext, atext), sitting_year, answer_links in zip(questions.select(*COPY_KEY, "question_text", "answer_text").iter_rows(), years, links, strict=True):
         parts = [(Part.QUESTION, qtext or ""), (Part.ANSWER, atext or "")]
         cited = {part: cited_headings(text) for part, text in parts}
+        part_links = {Part.QUESTION: (), Part.ANSWER: tuple(answer_links)}  # (links are the answer's)
         found = {}
         for part, text in parts:
-            key = (text, tuple(answer_links) if part == Part.ANSWER else ())
+            key = (text, part_links[part])
             if (read := instruments_read.get(key)) is None:
                 read = instruments_read[key] = _outside(instrument_rules.link_identifiers(instrument_rules.find_instruments(text, key[1]), text), cited[part])
             found[part] = read
@@ -61,7 +62,7 @@ def extract_mentions(questions: pl.DataFrame, links: Sequence[Sequence[str]] | N
         defined = tuple(acronyms.items())  # (in the order defined: a later acronym of one body is the one it carries)
         bodies = {}
         for part, text in parts:
-            key = (text, tuple(answer_links) if part == Part.ANSWER else (), defined, sitting_year)
+            key = (text, part_links[part], defined, sitting_year)
             if (read := agencies_read.get(key)) is None:
                 read = agencies_read[key] = agency_rules.find_agencies(text, acronyms, [*((m.start, m.end) for m in found[part]), *cited[part]], known, sitting_year)
             bodies[part] = read
@@ -107,10 +108,10 @@ def cited_headings(text: str) -> list[tuple[int, int]]:
 
 
 # A text the listing cut short ends in "..." (the API's list records: "... to the International Federation
-# of Red Cross ..."): a new name or a title the cut may have shortened, with at most a word that could carry
-# it on before the cut, is not read (the labels count only names printed whole); a body of the table is whole
-# ("the Treasury’..."), and so is a title with its year or number ("the Online Safety Act 2023 and ...").
-# (the word between, if any, one that could carry the name on: capitalised, or a name's link word)
+# of Red Cross ..."): a new name or a title the cut may have shortened is not read (the labels count only
+# names printed whole). Between the name and the cut at most one word that could carry it on: a capitalised
+# word, a name's link word, or a word the cut itself splits. A body of the table is whole ("the Treasury’..."),
+# and so is a title with its year or number ("the Online Safety Act 2023 and ...").
 _CUT_END = re.compile(r"[^\S\n]*(?:(?:[A-Z][\w'’\-]*|[\w'’\-]*(?<=\w)(?=\.\.\.|…)|of|for|on|and|the|in|&)[^\S\n]*)?(?:\.\.\.|…)[^\S\n]*$")
 
 

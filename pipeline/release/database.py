@@ -60,6 +60,13 @@ def _referenced_first(schemas: dict) -> list[str]:
     return order
 
 
+def _indexed_columns(schema, name: str) -> list[str]:
+    """The columns given an index of their own: foreign keys and :data:`INDEXED`, but not the column
+    that leads the primary key, which the primary key's own index already serves."""
+    leading = schema.primary_key[0] if schema.primary_key else None
+    return sorted(({c for c, _, _ in _foreign_keys(schema)} | set(INDEXED.get(name, ()))) - {leading})
+
+
 def write_database(tables: Tables, path: Path) -> Path:
     """Write every table of the release to a new SQLite file at ``path``."""
     tables = as_parts(tables)
@@ -67,6 +74,9 @@ def write_database(tables: Tables, path: Path) -> Path:
     connection = sqlite3.connect(path)
     try:
         db = sqlite_utils.Database(connection)
+        # 16 KiB pages: a file of long texts written once takes 8% less time to write than at 4 KiB (fewer
+        # B-tree pages and overflow chains) and is 3% smaller (docs/performance.md).
+        db.execute("PRAGMA page_size = 16384")
         db.execute("PRAGMA journal_mode = OFF")  # a new file written once: no journal needed
         db.execute("PRAGMA synchronous = OFF")  # the publisher syncs the finished file itself
         schemas = all_schemas()
@@ -86,7 +96,7 @@ def write_database(tables: Tables, path: Path) -> Path:
             for part in tables[name].frames(columns):
                 for chunk in part.iter_slices(CHUNK_ROWS):
                     connection.executemany(insert, _as_sqlite(chunk).iter_rows())
-            for column in sorted({c for c, _, _ in _foreign_keys(schema)} | set(INDEXED.get(name, ()))):
+            for column in _indexed_columns(schema, name):
                 db[name].create_index([column], find_unique_name=True)
         for name, columns in FULL_TEXT.items():
             db[name].enable_fts(list(columns), fts_version="FTS5", tokenize="porter", create_triggers=False)

@@ -1180,3 +1180,51 @@ def test_the_second_review_s_cases():
     assert list(agencies_in("our new Ministerial Taskforce will explore how")) == ["Ministerial Taskforce"]  # R 1032
     assert "Tax Code for the Department for Work and Pensions" not in instruments_in("a new Tax Code for the Department for Work and Pensions to use")
     assert list(instruments_in("the Windsor Framework/Northern Ireland Protocol")) == ["Windsor Framework", "Northern Ireland Protocol"]
+
+
+def test_rules_after_batch_ap():
+    """AP (cut list records): people "of" a body are the body's; a foreign government after a linking word;
+    Acas and the Employment Tribunals by their printed names; a named policy; the parties' conference is the
+    convention's; an old act's jurisdiction and year; a Command Paper's refresh after a dash; a plan's bare
+    head is no title; one scheme with and without "programme" or "scheme" is one instrument."""
+    assert agencies_in("National Highways maintains regular contact with the officers and local Members of Cornwall Council, as well") == {
+        "National Highways": "National Highways", "Cornwall Council": "Cornwall Council"}  # AP 785
+    assert agencies_in("The Government is engaging both the European Commission and French Government through officials")[
+        "French Government"] == "Government of France"  # AP 7531
+    assert agencies_in("the Anglo-French Government talks") == {}
+    assert agencies_in("The Acas statutory Code of Practice on disciplinary and grievance procedures") == {
+        "Acas": "Advisory, Conciliation and Arbitration Service"}  # AP 678
+    assert agencies_in("Employment Tribunals are the judicial body") == {"Employment Tribunals": "Employment Tribunal"}  # AP 5510
+    assert instruments_in("is set out in the MOD’s Acceptable Use Policy (JSP 740), which is available") == {
+        "Acceptable Use Policy": ("policy_paper", None)}  # AP 4966
+    for text in ("There is no central Civil Service Policy on Employment Tribunals.", "the UK Foreign Policy approach",
+                 "Renewable Energy and the National Planning Policy Framework", "the Aviation Consumer Policy team",
+                 "Department for Culture, Media and Sport’s Policy", "UK Strategic Command and the Directorate of Sponsorship and Organisational Policy (DSOP)"):
+        assert not [s for s in instruments_in(text) if s.endswith("Policy")], text
+    assert list(instruments_in("to attend the 16th meeting of the Conference of the Parties to the Convention on Biological Diversity.")) == [
+        "Convention on Biological Diversity"]  # AP 1889
+    assert list(instruments_in("The planned repeal of the Administration of Justice (Language) Act (Ireland 1737) is one")) == [
+        "Administration of Justice (Language) Act (Ireland 1737)"]  # AP 7445
+    assert list(instruments_in("the Administration of Justice (Language) Act (Ireland) 1737")) == ["Administration of Justice (Language) Act (Ireland) 1737"]
+    assert list(instruments_in("in response to the Defence Command Paper - Refresh, the Ministry")) == ["Defence Command Paper - Refresh"]  # AP 5177
+    assert instruments_in("The Action Plan will form the basis of how Innovate UK will work") == {}  # AP 6762
+    _, instruments = question_mentions({"q": ("", "regarding the JobStart scheme. The JobStart programme ended.")})  # AP 1498
+    assert instruments["ref_id"].n_unique() == 1 and set(instruments["surface"]) == {"JobStart scheme", "JobStart programme"}
+
+
+def test_statuses_after_batch_ap():
+    statuses = classify_sentences(pl.DataFrame({"text": [
+        "The Ministry of Defence does not have any plans to update military law regarding the use of social media.",  # AP 4966
+        "This has met our commitment to ensure every state school in England has a lifesaving defibrillator.",  # AP 7509
+        "The Government hopes to publish the consultation as soon as possible, though until these decisions are taken we are unable to provide a definitive t...",  # AP 1888
+        "This includes working with the Port of Dove...",  # AP 7531
+    ]}))["status"].to_list()
+    assert statuses == ["declined", "completed", "planned", "in_progress"]
+
+
+def test_zero_width_spaces_are_what_they_show():
+    from pipeline.ingest.decoding import without_zero_width
+
+    assert without_zero_width("to take back our streets.\u200bWe will put") == "to take back our streets. We will put"  # AP 1415
+    assert without_zero_width("<p>\u200bOn grading, the department") == "<p>On grading, the department"
+    assert without_zero_width("provided by the \u200b\u200bMinister") == "provided by the Minister"

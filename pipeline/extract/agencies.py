@@ -119,7 +119,10 @@ def _establishments(text: str, view: str) -> list[AgencyMention]:
 # list (the shape "-an Government" reads "the Callaghan Government"); the UK's own is "the Government"
 # (GUIDELINES.md) and the devolved ones are in the table. Found from each " Government" (a literal the scan
 # skips to), the word before it read from a short window.
-_DEMONYM_BEFORE_GOVERNMENT = re.compile(rf"\b[Tt]he[^\S\n]+({'|'.join(sorted(DEMONYMS, key=len, reverse=True))})$")
+# ("the French Government", and without the article after a linking word: "the European Commission and French Government")
+_DEMONYM_BEFORE_GOVERNMENT = re.compile(
+    rf"(?:\b[Tt]he|\b(?:and|or|both|with|by|from|of|to)|^)[^\S\n]*(?<![\w'’\-])({'|'.join(sorted(DEMONYMS, key=len, reverse=True))})$"
+)
 
 
 def _word_ends(view: str, word: str, joiners: str) -> Iterator[tuple[int, int]]:
@@ -251,7 +254,8 @@ _NOT_BEFORE_UK = {"Several", "Most", "Many", "Other", "Few", "Major", "Leading",
 # names.ESTABLISHMENT_HEADS; a prison is named as an establishment by its prefix, "HMP Garth", _ESTABLISHMENT).
 _PLACE_WORDS = r"(?:Medical Centre|Health Centre|Prison)"
 # Names that are places or outlets, not bodies (GUIDELINES: "the Library of the House").
-_NOT_AGENCIES = re.compile(rf"Librar(?:y|ies)|^Official Report$|^Hansard$|^Vote Office$|{_PLACE_WORDS}$")
+# (people are no body: "Members of Parliament", "Members of the House of Lords" are its members)
+_NOT_AGENCIES = re.compile(rf"Librar(?:y|ies)|^Official Report$|^Hansard$|^Vote Office$|{_PLACE_WORDS}$|^(?:[Tt]he )?Members? of (?:the )?(?:Parliament|House|Scottish Parliament|Senedd|Assembly)\b")
 # A place's word after a name makes the name part of the place's: "the Grove Medical Centre".
 _PLACE_AFTER = re.compile(rf"[^\S\n]+{_PLACE_WORDS}s?\b")
 # A new name that runs on into another capitalised word is part of a longer name, not a body's
@@ -1059,10 +1063,16 @@ def _misprinted_before(whole: str, known: Gazetteer) -> tuple[str, Agency] | Non
     return None
 
 
+_PEOPLE_OF = re.compile(r"(?:[Tt]he\s+)?(?:Members?|Officers?|Officials?|Staff|Employees?|Representatives?)\s+of\s+(?:the\s+)?(?=[A-Z])")
+
+
 def _strip_name_start(name: str, start: int) -> tuple[str, int]:
     if re.match(rf"(?:[Tt]he\s+)?{_GOVERNMENT_OF}\s", name):
         stripped = re.sub(r"^[Tt]he\s+", "", name)
         return stripped, start + len(name) - len(stripped)
+    if (people := _PEOPLE_OF.match(name)) and len(name[people.end() :].split()) >= 2:
+        # "local Members of Cornwall Council", "Officials of the Environment Agency": the body is theirs
+        name, start = name[people.end() :], start + people.end()
     words = name.split(" ")
     # (after the last such word, wherever it falls: "Home Office-funded Youth Custody Service")
     if (funder := max((k for k, word in enumerate(words) if _WHO_FUNDS.fullmatch(word)), default=-1)) >= 0:

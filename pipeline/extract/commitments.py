@@ -85,6 +85,7 @@ STRONG_DECLINED = (
     r"not(?: be| been| proved| proven|, \w+,)? possible to (?:provide|give|reply|answer|state|say|identify|obtain|supply|disaggregate|separate|break down|estimate)|"
     r"no (?:present |current |immediate |further |such )?(?:plans?|intention|proposals?) (?:to|for|of)\b|"
     r"(?:do|does|did) not (?:intend|propose|plan) to|not propose to|there is no intention|(?:have|has) no (?:current |present |immediate )?plans|"
+    r"(?:do|does|did) not (?:currently |at present )?have (?:any )?(?:current |present |immediate |such )?(?:plans?|intention) (?:to|for)\b|"
     r"not (?:yet )?able to (?:comment|disclose|provide|confirm|say|share)|(?:inappropriate|not appropriate) to (?:comment|speculate|disclose)|"
     r"(?:do|does|would) not (?:normally |routinely )?(?:disclose|comment on|publish)|cannot (?:make an estimate|comment|disclose))"
 )
@@ -141,7 +142,9 @@ RULES: list[tuple[str, str]] = [
         rf"(?i)\b(?:(?:is|are|am) {_ADV}(?:{_ONGOING})\b|(?:is|are) (?:still|now|currently) \w+ing\b|(?:is|are)(?:, \w+,)? {_ADV}being (?:sold|repaired|renewed|maintained|replaced|processed|paid|taken|made|built|done|held|sought|given|kept|drawn up|set up|procured|purchased|considered|reviewed|implemented|developed|prepared|introduced|deployed|recruited|trained|funded|provided|rolled out|updated|upgraded|dealt with|investigated|pursued|addressed|monitored|assessed|collected|published|negotiated|discussed|examined|carried out|undertaken|put in place|established|extended|expanded|improved|strengthened)\b|"
         r"continues? to \w+|continuing to \w+|(?:is|are) (?:currently |now )?in the process of\b|(?:is|are) (?:currently |now )?in (?:the|its) (?:\w+ ){0,2}(?:phase|stage)\b|(?:has|have) ongoing (?:discussions|talks|engagement|dialogue|conversations|negotiations|work)\b|will (?:\w+ly )?continue to \w+|(?:is|are) (?:under way|underway|in hand|ongoing|in progress)\b|"
         r"(?:has|have) been (?:\w+ly )?\w+ing\b|"
-        r"(?:we|I) (?:\w+ly )?(?:continue|remain in contact|keep in (?:close )?touch))|"
+        r"(?:we|I) (?:\w+ly )?(?:continue|remain in contact|keep in (?:close )?touch)|"
+        # what the work the sentence before named takes in: "This includes working with the Port of Dover"
+        r"\b(?:[Tt]his|[Tt]hat|[Ww]hich|[Ii]t) (?:also )?includes? (?:working|collaborating|liaising) (?:with|closely|across)\b)|"
         rf"{_ACTOR} (?:are|is|am) {_ADV}[a-z]+ing\b",
     ),
     # An actor who has committed to an action, or set out plans, states a plan (a reported
@@ -153,7 +156,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         CommitmentStatus.PLANNED,
-        r"(?i)\b(?:intends?|intend(?:ing)?|plans?|planning|propos(?:e|es|ing)|expects?|hope|undertakes?|(?:is|are) (?:\w+ly )?determined|(?:is|are) (?:\w+ly )?committed) to\b|"
+        r"(?i)\b(?:intends?|intend(?:ing)?|plans?|planning|propos(?:e|es|ing)|expects?|hopes?|undertakes?|(?:is|are) (?:\w+ly )?determined|(?:is|are) (?:\w+ly )?committed) to\b|"
         r"\b(?:is|are) (?:currently |now )?(?:scheduled|planned) (?:for|from|throughout|during|over)\b|\bscheduled to (?:take place|be|start|begin|open|complete|arrive)\b|"
         rf"\b(?:is|are) (?:next )?due (?:in |on |by |at )?(?:the end of |early |late )?(?:\d|{MONTH_PATTERN}|spring|summer|autumn|winter|next|later)|"
         r"\b(?:is|are) (?:due|going|expected|set|scheduled) to (?:be|start|begin|open|close|report|publish|complete|take|come|end|run|meet|visit|make|bring|introduce)\b|"
@@ -164,6 +167,7 @@ RULES: list[tuple[str, str]] = [
         rf"{_ACTOR} {_ADV}(?:(?:has|have|had) {_ADV})?(?:(?:{_ACTION_PAST})\b|(?:{_IRREGULAR_PAST})\b|(?:{_OTHER_PAST})\b)|"
         rf"(?i:\b(?:has|have) {_ADV}been {_ADV}(?:{_PASSIVE_DONE}|designed|built|opened|reactivated|completed)\b|"
         rf"(?:was|were) {_ADV}(?:{_PASSIVE_DONE}) (?:on|in|by|at|to|last|this|earlier|during|for|with|as|from|into|between|of|through|under|following)\b|"
+        r"\b(?:has|have) (?:now )?(?:met|delivered on|fulfilled|achieved) (?:our|its|the|this|that|their) (?:\w+ )?(?:commitment|pledge|target|promise)s?\b|"
         r"\bthere (?:has|have) been (?:(?:regular|frequent|extensive|several|many|numerous|close|further|ongoing|detailed|informal|formal|bilateral|intensive|constructive) ){0,2}(?:dialogue|discussions?|meetings?|contacts?|consultations?|talks|representations|exchanges))",
     ),
 ]

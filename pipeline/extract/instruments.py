@@ -66,6 +66,10 @@ class InstrumentMention:
 
 # "Section 5 of the", "Schedule 2 to the": a provision word with its number ("Regulation of
 # Investigatory Powers Act" is a title).
+# (the meeting of a treaty's parties is an event, not a title: "the Conference of the Parties to the Convention on Biological Diversity")
+# an old act's jurisdiction after its name: "Administration of Justice (Language) Act (Ireland) 1737", "... Act (Ireland 1737)"
+_JURISDICTION = r"(?:Ireland|Scotland|Northern[^\S\n]+Ireland|England|Wales|England[^\S\n]+and[^\S\n]+Wales)"
+_PARTIES_TO = re.compile(r"^(?:(?:\d+(?:st|nd|rd|th)[^\S\n]+)?(?:Conference|Meeting)[^\S\n]+of[^\S\n]+the[^\S\n]+Parties[^\S\n]+(?:to|of)[^\S\n]+(?:the[^\S\n]+)?)(?=[A-Z])")
 _PROVISION = re.compile(r"^.*?\b(?:Schedule|Section|Part|Article|Clause|Paragraph|Regulation|Chapter)s?\b(?![^\S\n]+of[^\S\n]+[A-Z]).*?\b(?:of|to|under)[^\S\n]+(?:the[^\S\n]+)?(?=[A-Z])")
 
 
@@ -96,7 +100,7 @@ def _trim_leading(text: str, start: int, before: str = "") -> tuple[str, int]:
         text, start = text[m.end() :], start + m.end()
     if (m := _WHO_FUNDS.match(text)) and m.end() < len(text):
         text, start = text[m.end() :], start + m.end()  # "the Defra-funded Counter IWT Ranger Training Programme"
-    if (m := _PROVISION.match(text)) and m.end() < len(text):
+    if (m := _PROVISION.match(text) or _PARTIES_TO.match(text)) and m.end() < len(text):
         text, start = text[m.end() :], start + m.end()
     if (m := _OWNER.match(text)) and len(text[m.end() :].split()) >= 2:
         # "the Carbon Trust’s Carbon Management Programme": the owner is not part of the title
@@ -167,7 +171,7 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
         # "the Flags Regulations (Northern Ireland) 2000 and The Flags (Northern Ireland) Order 2000" are two)
         re.compile(rf"\b(?:(?:(?!(?:19|20)\d\d\b){CAP}|(?:19|20)\d\d(?=[^\S\n]+\())[^\S\n]+(?:{LINK}[^\S\n]+|{BRACKETED}[^\S\n]+)*)+(?:Regulations|Order|Rules)(?:[^\S\n]+{BRACKETED})?[^\S\n]+(?:(?:19|20)\d\d\b|\((?:19|20)\d\d\))"),
     ),
-    ("act", ("Act",), re.compile(rf"\b(?:(?!(?:Acts?|Bill)\b){CAP}[^\S\n]+(?:{LINK}[^\S\n]+|{BRACKETED_ACT}[^\S\n]+)*)+Acts?\b(?:,?[^\S\n]+(?:19|18|20)\d\d\b(?:[^\S\n]+to[^\S\n]+(?:19|18|20)\d\d\b)?)?"
+    ("act", ("Act",), re.compile(rf"\b(?:(?!(?:Acts?|Bill)\b){CAP}[^\S\n]+(?:{LINK}[^\S\n]+|{BRACKETED_ACT}[^\S\n]+)*)+Acts?\b(?:[^\S\n]+\({_JURISDICTION}(?:\)(?=[^\S\n]+1[6-9]\d\d\b)|[^\S\n]+1[6-9]\d\d\)))?(?:,?[^\S\n]+(?:1[6-9]|20)\d\d\b(?:[^\S\n]+to[^\S\n]+(?:1[6-9]|20)\d\d\b)?)?"
                                  # (an act named head first, with its year: "the Act of Union 1707", "the Act of Settlement 1701")
                                  r"|\bAct[^\S\n]+of[^\S\n]+(?!Parliament\b)[A-Z][a-z]+[^\S\n]+(?:1[5-9]|20)\d\d\b")),
     ("bill", ("Bill",), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+|{BRACKETED}[^\S\n]+)*)+Bill\b(?![^\S\n]+[A-Z])")),
@@ -200,7 +204,7 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ("treaty", ("Series", "ETS"), re.compile(r"\b(?:UK[^\S\n]+)?(?:Treaty|Miscellaneous|European|Country)[^\S\n]+Series[^\S\n]+No\.?[^\S\n]?\d+(?:,[^\S\n]+\d{4})?|\b(?:CETS|ETS)[^\S\n]?No\.?[^\S\n]?\d+")),
     ("policy_paper", ("Book",), re.compile(rf"\b(?:{CAP}[^\S\n]+)*(?:Green|White|Orange|Blue|Red)[^\S\n]+Books?(?::[^\S\n]+{TITLE})?")),
     # (a Command Paper by its title too: "the Network North Command Paper", "Safeguarding the Union Command Paper")
-    ("policy_paper", ("Paper",), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:White|Green|Command)[^\S\n]+Paper\b")),
+    ("policy_paper", ("Paper",), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:White|Green|Command)[^\S\n]+Paper\b(?:[^\S\n]+[-–][^\S\n]+(?:Refresh|Update)\b)?")),
     (
         # any capitalised plan ("Bus Service Improvement Plan", "York Local Plan"), its refresh ("Defence Command Plan
         # Refresh"), and the period a plan or a strategy covers ("Diversity and Inclusion Strategy 2022-25", "Environmental Improvement Plan 2023")
@@ -208,6 +212,15 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
         "policy_paper", ("Strategy", *(f"Plan{end}" for end in " ,.;:)?!'’\"”\n"), "Code", "Guidance", "Framework", "Criteria", "Roadmap"),
         re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*){{1,12}}(?:Strategy|Plan|Code of Practice|Code|Guidance|Framework|Criteria|Roadmap)\b(?:[^\S\n]+(?:Refresh|Update)\b)?(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}}|[^\S\n]+to[^\S\n]+(?:19|20)\d\d)?\b)?(?![^\S\n]+(?:for|on|of)[^\S\n]+[A-Z])"),
     ),
+    # a named policy ("the Child Safeguarding Policy", "Government Security Classifications Policy"): two capitalised
+    # words at least, no subject area before it ("UK Foreign Policy") and nothing after that makes it a longer name
+    # or a policy on a subject ("Civil Service Policy on Employment Tribunals")
+    ("policy_paper", ("Policy",), re.compile(
+        rf"(?<!of )(?<!for )(?<!and )(?<!in )\b(?!(?:The|A|An|Our|This|Professor|Lecturer|Head|Director|Minister)\b)"
+        rf"(?:(?!(?:Directorate|Division|Department|Unit|Team|Group|Command|{ORG_HEADS})\b){CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*){{2,6}}"
+        r"(?<!Foreign )(?<!Social )(?<!Economic )(?<!Trade )(?<!Energy )(?<!Public )(?<!Fiscal )(?<!Monetary )(?<!Industrial )(?<!Defence )"
+        r"(?<!Health )(?<!Housing )(?<!Transport )(?<!Education )(?<!Immigration )(?<!Government )(?<!Department )(?<!Departmental )"
+        r"(?<!['’]s )Policy\b(?![^\S\n]+(?:[A-Z]|(?:on|for|of|and|team|unit|division|directorate|group|officials?|leads?|advisers?|areas?|colleagues|makers?)\b)|[\w’'\-])")),
     ("policy_paper", ("Rules", "Guidelines", "Manual", "Handbook"), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:Rules|Guidelines|Manual|Handbook)\b(?![^\S\n]+(?:19|20)\d\d)")),
     # "Guidance on Charging", "Framework for Sustainable Development on the Government Estate"
     # a policy statement with two words of its own at least, neither an article nor a year ("Cash Access Policy
@@ -359,7 +372,7 @@ _BACK_REFERENCE = re.compile(r"[^\S\n]the[^\S\n]+(?:Bill|Act|Report|Review|Strat
 # A spending review printed without its year is an event, not a document (the Report rule reads "Spending Review";
 # a season's Statement or Budget is its paper, the fiscal-event rule). So are a kind of pension ("Defined Benefit
 # schemes") and a scheme's own rules.
-_NOT_TITLES = re.compile(r"^(?:Defined (?:Benefit|Contribution)s?|Scheme Rules|(?:Comprehensive )?Spending (?:Review|Round)|Government (?:Strategy|Plan|Guidance|Framework|Code)|(?:Education, )?Health and Care Plans?|(?:Annual )?Business Plan|Repayment Plan|Local Plan|Care Plan|Point Plan|Strategy (?:19|20)\d\d|Official Report|Act of Parliament|Acts of Parliament|Statutory Declarations?(?: .*)?|Private Bill|Public Bill|Hybrid Bill|Government Bill|Money Bill|Parliament Act)$")
+_NOT_TITLES = re.compile(r"^(?:Defined (?:Benefit|Contribution)s?|Scheme Rules|(?:Comprehensive )?Spending (?:Review|Round)|Government (?:Strategy|Plan|Guidance|Framework|Code)|(?:Education, )?Health and Care Plans?|(?:Annual )?Business Plan|Repayment Plan|Local Plan|Care Plan|Point Plan|(?:Action|Delivery|Implementation) Plan|Strategy (?:19|20)\d\d|Official Report|Act of Parliament|Acts of Parliament|Statutory Declarations?(?: .*)?|Private Bill|Public Bill|Hybrid Bill|Government Bill|Money Bill|Parliament Act)$")
 
 
 # A report named only by its number or frequency: whose, the words do not say ("the Third Report",

@@ -168,6 +168,14 @@ def _short_forms(mentions: list[instrument_rules.InstrumentMention], text: str) 
 _LETTERS_FOR_WORDS = re.compile(r"\b[A-Z]{2,}")
 
 
+_SCHEME_WORD_END = re.compile(r"[^\S\n]+(?:scheme|programme)s?$", re.IGNORECASE)
+
+
+def _without_scheme_word(title: str) -> str:
+    """A scheme's name without the word "scheme" or "programme" after it, which answers add or leave out."""
+    return _SCHEME_WORD_END.sub("", title).lower()
+
+
 def _canonical_instruments(
     mentions: list[instrument_rules.InstrumentMention],
     short_forms: Sequence[tuple[instrument_rules.InstrumentMention, instrument_rules.InstrumentMention]] = (),
@@ -186,6 +194,9 @@ def _canonical_instruments(
                 or (f.kind == m.kind and m.year is None and re.fullmatch(r",?\s*\d{4}\b.*", f.title[len(m.title) :]) is not None and f.title.startswith(m.title))
             ):
                 best = (f.kind, f.title, f.identifier, f.year)
+                break
+            elif f.kind == m.kind and f.title != m.title and len(f.title) > len(m.title) and _without_scheme_word(f.title) == _without_scheme_word(m.title):
+                best = (f.kind, f.title, f.identifier, f.year)  # "the JobStart programme" and "the scheme's" "JobStart scheme": one scheme
                 break
         canonical[(m.kind, m.title)] = best
     if short_forms:

@@ -18,6 +18,7 @@ import re
 from datetime import date
 
 from pipeline.formats.base import Format, read_whole
+from pipeline.ingest.decoding import without_zero_width
 from pipeline.metadata.enums import House, SourceFormat
 from pipeline.parsing.addressees import split_addressee
 from pipeline.parsing.html_blocks import fragment_pieces
@@ -81,7 +82,8 @@ def _int(value: object) -> int | None:
 
 
 def _text(value: object) -> str:
-    return value if isinstance(value, str) else ""
+    # (a JSON string's escapes are read after the page's bytes were cleaned: "\\u200b" is cleaned here)
+    return without_zero_width(value) if isinstance(value, str) else ""
 
 
 _CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")

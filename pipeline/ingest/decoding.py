@@ -30,11 +30,24 @@ _STRAY_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe]"
 _LINE_SEPARATORS = re.compile("[\u2028\u2029\x85]")
 
 
+# Zero-width spaces are invisible: pasted between two sentences ("our streets.\u200bWe will") the break they
+# mark is a space, anywhere else they are nothing ("<p>\u200bOn grading").
+_BREAKING_ZERO_WIDTH = re.compile("(?<=[.!?:;])\u200b+(?=[^\\s\u200b])")
+_ZERO_WIDTH = re.compile("\u200b+")
+
+
+def without_zero_width(text: str) -> str:
+    """Zero-width spaces as what they show: a space between two sentences, else nothing."""
+    if "\u200b" not in text:
+        return text
+    return _ZERO_WIDTH.sub("", _BREAKING_ZERO_WIDTH.sub(" ", text))
+
+
 def clean_text(text: str) -> str:
-    """Line ends as "\\n", separators as line breaks, stray control characters gone: one step for every page."""
+    """Line ends as "\\n", separators as line breaks, stray control characters and zero-width spaces gone: one step for every page."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _LINE_SEPARATORS.sub("\n", text)
-    return _STRAY_CONTROLS.sub("", text)
+    return without_zero_width(_STRAY_CONTROLS.sub("", text))
 
 
 def decode_page(data: bytes) -> tuple[str, str]:

@@ -75,18 +75,19 @@ def _field_value(q: dict, field: str, gold: dict) -> bool:
     return norm(value) == norm(gold[field])
 
 
-def _key(text: object) -> str:
-    """Entity names compare without a leading article, and without a scheme's or programme's word at the end:
-    labellers split on whether "JobStart programme" or "JobStart" is the name (71 to 37 in the sets up to AO;
-    docs/quality.md), and both name one instrument."""
-    return re.sub(r" (?:scheme|programme)s?$", "", re.sub(r"^the ", "", _loose(text)))
+def _key(text: object, instrument: bool = False) -> str:
+    """Entity names compare without a leading article, and an instrument's without a scheme's or programme's
+    word at the end: labellers split on whether "JobStart programme" or "JobStart" is the name (71 to 37 in
+    the sets up to AO; docs/quality.md), and both name one instrument."""
+    key = re.sub(r"^the ", "", _loose(text))
+    return re.sub(r" (?:scheme|programme)s?$", "", key) if instrument else key
 
 
-def _entity_matches(pred: dict, gold: dict) -> bool:
-    gold_keys = {_key(s) for s in gold.get("surfaces", [])} | {_key(gold.get("name") or gold.get("title"))}
+def _entity_matches(pred: dict, gold: dict, instrument: bool = False) -> bool:
+    gold_keys = {_key(s, instrument) for s in gold.get("surfaces", [])} | {_key(gold.get("name") or gold.get("title"), instrument)}
     if gold.get("acronym"):
         gold_keys.add(_key(gold["acronym"]))
-    pred_keys = {_key(s) for s in pred["surfaces"]} | {_key(pred["name"])}
+    pred_keys = {_key(s, instrument) for s in pred["surfaces"]} | {_key(pred["name"], instrument)}
     if pred.get("acronym"):
         pred_keys.add(_key(pred["acronym"]))
     gold_keys.discard("")
@@ -94,11 +95,11 @@ def _entity_matches(pred: dict, gold: dict) -> bool:
     return bool(gold_keys & pred_keys)
 
 
-def match_entities(gold: list[dict], predicted: list[dict]) -> tuple[list[dict], list[dict]]:
+def match_entities(gold: list[dict], predicted: list[dict], instruments: bool = False) -> tuple[list[dict], list[dict]]:
     """(gold entities missed, predicted entities left over), each gold entity taking the first prediction it matches."""
     remaining, missed = list(predicted), []
     for entity in gold:
-        if hit := next((p for p in remaining if _entity_matches(p, entity)), None):
+        if hit := next((p for p in remaining if _entity_matches(p, entity, instruments)), None):
             remaining.remove(hit)
         else:
             missed.append(entity)
@@ -187,7 +188,7 @@ def evaluate_release(gold_path: Path, release_dir: Path) -> dict:
             ("agencies", t["agency_mentions"], t["agencies"], "agency_id", "name"),
             ("instruments", t["instrument_mentions"], t["instruments"].with_columns(pl.lit(None, dtype=pl.String).alias("acronym")), "instrument_id", "title"),
         ):
-            missed, extra = match_entities(g.get(kind, []), _entities(mentions, table, id_col, name_col, q["question_id"]))
+            missed, extra = match_entities(g.get(kind, []), _entities(mentions, table, id_col, name_col, q["question_id"]), kind == "instruments")
             ent[kind][0] += len(g.get(kind, [])) - len(missed)
             ent[kind][1] += len(extra)
             ent[kind][2] += len(missed)

@@ -59,3 +59,36 @@ def test_a_database_writer_that_fails_says_why_and_leaves_no_process(sample_rele
     done = DatabaseWriter(tables, tmp_path / "x.sqlite").wait()
     with sqlite3.connect(done) as db:
         assert db.execute("select count(*) from questions").fetchone()[0] == tables["questions"].height
+
+
+def test_a_release_refused_while_its_database_is_written_stops_the_writer_and_leaves_no_files(sample_release: Path, tmp_path: Path, monkeypatch):
+    """The database worker starts before validation: invalid tables, or a failure writing the packages, stop it."""
+    import multiprocessing
+
+    import pytest
+
+    from pipeline.release import publish
+
+    stopped = []
+
+    class Watched(publish.DatabaseWriter):
+        def stop(self):
+            stopped.append(self.path)
+            super().stop()
+
+    monkeypatch.setattr(publish, "DatabaseWriter", Watched)
+    tables = {name: pl.read_parquet(sample_release / "parquet" / f"{name}.parquet") for name in table_names()}
+    broken = {**tables, "questions": tables["questions"].with_columns(pl.lit(None, dtype=pl.String).alias("question_id"))}
+    with pytest.raises(publish.ValidationFailed):
+        publish.publish_release(broken, tmp_path / "invalid", "r")
+    assert len(stopped) == 1 and not multiprocessing.active_children()
+    assert not [p for p in (tmp_path / "invalid").rglob("*") if p.is_file() and p.name != ".lock"]
+
+    def fails(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(publish, "write_parquet", fails)
+    with pytest.raises(OSError, match="No space left"):
+        publish.publish_release(tables, tmp_path / "full", "r")
+    assert len(stopped) == 2 and not multiprocessing.active_children()
+    assert not [p for p in (tmp_path / "full").rglob("*") if p.is_file() and p.name != ".lock"]

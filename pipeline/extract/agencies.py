@@ -121,7 +121,7 @@ def _establishments(text: str, view: str) -> list[AgencyMention]:
 # skips to), the word before it read from a short window.
 # ("the French Government", and without the article after a linking word: "the European Commission and French Government")
 _DEMONYM_BEFORE_GOVERNMENT = re.compile(
-    rf"(?:\b[Tt]he|\b(?:and|or|both|with|by|from|of|to)|^)[^\S\n]*(?<![\w'’\-])({'|'.join(sorted(DEMONYMS, key=len, reverse=True))})$"
+    rf"(?:\b[Tt]he|\b(?:and|or|both|with|by|from|of|to)|^|[.!?:;])[^\S\n]*(?<![\w'’\-])({'|'.join(sorted(DEMONYMS, key=len, reverse=True))})$", re.MULTILINE
 )
 
 

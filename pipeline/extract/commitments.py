@@ -85,7 +85,6 @@ STRONG_DECLINED = (
     r"not(?: be| been| proved| proven|, \w+,)? possible to (?:provide|give|reply|answer|state|say|identify|obtain|supply|disaggregate|separate|break down|estimate)|"
     r"no (?:present |current |immediate |further |such )?(?:plans?|intention|proposals?) (?:to|for|of)\b|"
     r"(?:do|does|did) not (?:intend|propose|plan) to|not propose to|there is no intention|(?:have|has) no (?:current |present |immediate )?plans|"
-    r"(?:do|does|did) not (?:currently |at present )?have (?:any )?(?:current |present |immediate |such )?(?:plans?|intention) (?:to|for)\b|"
     r"not (?:yet )?able to (?:comment|disclose|provide|confirm|say|share)|(?:inappropriate|not appropriate) to (?:comment|speculate|disclose)|"
     r"(?:do|does|would) not (?:normally |routinely )?(?:disclose|comment on|publish)|cannot (?:make an estimate|comment|disclose))"
 )
@@ -98,6 +97,7 @@ RULES: list[tuple[str, str]] = [
     # winning the tie); to an action it is a plan ("is committed to introducing statutory rights"). A schedule
     # that was is no plan ("was scheduled to").
     (NONE, r"\b(?:was|were|had been) (?:\w+ly )?scheduled to\b"),
+    (CommitmentStatus.DECLINED, rf"{_ACTOR} {_ADV}(?:do|does|did) not {_ADV}have (?:any )?(?:current |present |immediate |such )?(?:plans?|intention) (?:to|for)\b"),
     (CommitmentStatus.PLANNED, r"\b(?:is|are|remains?) (?:\w+ly )?committed to the [A-Z][^,;]* (?:and|but) (?:\w+ly )?(?:will|shall)\b"),
     (NONE, r"\b(?:is|are|remains?) (?:\w+ly )?committed to (?:(?:ensuring|supporting|protecting|improving|promoting|upholding|creating|breaking down|maximising|minimising)\b|the (?:promotion|protection)\b|the [A-Z][^,;]*$)"),
     (NONE, rf"{_ACTOR} {_ADV}(?:(?:has|have|had) {_ADV})?(?:{_NOT_ACTIONS})\b|{_ACTOR} {_ADV}(?:has|have) provided (?:me )?(?:with )?the following\b|\b(?:This|this|That|that|It|it|Which|which) will (?:\w+ly )?(?:ensure|mean|help|allow|enable|result|lead|give|make|provide|be|have|cost|require|reduce|increase|improve|depend)\b|^(?:This|That|These|Those)(?: (?:[a-su-z][a-z\-]{{2,}}|t[a-gi-z][a-z\-]+|th[a-df-z][a-z\-]*|the[a-z\-]+)){{0,2}} will (?:\w+ly )?(?:ensure|mean|help|result|lead|provide|cost|require|reduce|increase|improve|depend|support|apply|facilitate|transform|benefit|boost|strengthen)\b|(?i:\b(?:I|we) estimate\b|\bit is (?:estimated|expected|anticipated) that\b)"),
@@ -167,7 +167,7 @@ RULES: list[tuple[str, str]] = [
         rf"{_ACTOR} {_ADV}(?:(?:has|have|had) {_ADV})?(?:(?:{_ACTION_PAST})\b|(?:{_IRREGULAR_PAST})\b|(?:{_OTHER_PAST})\b)|"
         rf"(?i:\b(?:has|have) {_ADV}been {_ADV}(?:{_PASSIVE_DONE}|designed|built|opened|reactivated|completed)\b|"
         rf"(?:was|were) {_ADV}(?:{_PASSIVE_DONE}) (?:on|in|by|at|to|last|this|earlier|during|for|with|as|from|into|between|of|through|under|following)\b|"
-        r"\b(?:has|have) (?:now )?(?:met|delivered on|fulfilled|achieved) (?:our|its|the|this|that|their) (?:\w+ )?(?:commitment|pledge|target|promise)s?\b|"
+        r"\b(?:has|have) (?:now )?(?:met|delivered on|fulfilled) (?:our|its|this|that) (?:\w+ )?(?:commitment|pledge|promise)s?\b|"
         r"\bthere (?:has|have) been (?:(?:regular|frequent|extensive|several|many|numerous|close|further|ongoing|detailed|informal|formal|bilateral|intensive|constructive) ){0,2}(?:dialogue|discussions?|meetings?|contacts?|consultations?|talks|representations|exchanges))",
     ),
 ]

@@ -42,7 +42,7 @@ BRACKETED_ACT = _bracketed(r"A-Za-z \-")
 _LEADING = {
     "the", "a", "an", "this", "that", "these", "those", "under", "in", "since", "as", "by", "for", "from",
     "with", "following", "section", "sections", "part", "schedule", "clause", "if", "when", "while", "both",
-    "each", "neither", "our", "their", "its", "his", "her", "my", "new", "any", "all", "no", "some", "and",
+    "each", "neither", "our", "their", "its", "his", "her", "my", "new", "any", "all", "no", "some", "and", "refresh",
     "of", "on", "to", "at", "after", "before", "through", "whether", "what", "which", "how", "further",
     "paragraph", "article", "regulation", "provisions", "amendments", "amendment", "we", "i", "it", "there",
     "within", "during", "also", "but", "or", "not", "until", "unless", "because", "although", "though", "whereas", "once", "where",
@@ -67,6 +67,14 @@ class InstrumentMention:
 # "Section 5 of the", "Schedule 2 to the": a provision word with its number ("Regulation of
 # Investigatory Powers Act" is a title).
 # (the meeting of a treaty's parties is an event, not a title: "the Conference of the Parties to the Convention on Biological Diversity")
+# Words that make "... Policy" an area, a party's or an office's, not a named policy's: title heads, areas, parties.
+_POLICY_NOT_NAMES = (
+    r"(?:Acts?|Bills?|Scheme|Schemes|Strategy|Policy|Programme|Fund|Plan|Framework|Code|Review|Report|Directorate|Division|Department|"
+    r"Unit|Team|Group|Command|Office|Head|Deputy|Director|General|Chief|Adviser|Advisor|Owner|Minister|Secretary|Officer|Lead|Currently|Reform|"
+    r"Foreign|Social|Economic|Trade|Energy|Public|Fiscal|Monetary|Industrial|Defence|Nuclear|Regional|Health|Housing|Transport|"
+    r"Education|Immigration|Drugs?|Agricultural|Fisheries|Counter|Prices|Incomes|Departmental|National|UK|British|EU|European|NATO|"
+    r"Labour|Conservative|Liberal|Democrat|Democratic|Party|Open|New)"
+)
 # an old act's jurisdiction after its name: "Administration of Justice (Language) Act (Ireland) 1737", "... Act (Ireland 1737)"
 _JURISDICTION = r"(?:Ireland|Scotland|Northern[^\S\n]+Ireland|England|Wales|England[^\S\n]+and[^\S\n]+Wales)"
 _PARTIES_TO = re.compile(r"^(?:(?:\d+(?:st|nd|rd|th)[^\S\n]+)?(?:Conference|Meeting)[^\S\n]+of[^\S\n]+the[^\S\n]+Parties[^\S\n]+(?:to|of)[^\S\n]+(?:the[^\S\n]+)?)(?=[A-Z])")
@@ -171,7 +179,7 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
         # "the Flags Regulations (Northern Ireland) 2000 and The Flags (Northern Ireland) Order 2000" are two)
         re.compile(rf"\b(?:(?:(?!(?:19|20)\d\d\b){CAP}|(?:19|20)\d\d(?=[^\S\n]+\())[^\S\n]+(?:{LINK}[^\S\n]+|{BRACKETED}[^\S\n]+)*)+(?:Regulations|Order|Rules)(?:[^\S\n]+{BRACKETED})?[^\S\n]+(?:(?:19|20)\d\d\b|\((?:19|20)\d\d\))"),
     ),
-    ("act", ("Act",), re.compile(rf"\b(?:(?!(?:Acts?|Bill)\b){CAP}[^\S\n]+(?:{LINK}[^\S\n]+|{BRACKETED_ACT}[^\S\n]+)*)+Acts?\b(?:[^\S\n]+\({_JURISDICTION}(?:\)(?=[^\S\n]+1[6-9]\d\d\b)|[^\S\n]+1[6-9]\d\d\)))?(?:,?[^\S\n]+(?:1[6-9]|20)\d\d\b(?:[^\S\n]+to[^\S\n]+(?:1[6-9]|20)\d\d\b)?)?"
+    ("act", ("Act",), re.compile(rf"\b(?:(?!(?:Acts?|Bill)\b){CAP}[^\S\n]+(?:{LINK}[^\S\n]+|{BRACKETED_ACT}[^\S\n]+)*)+Acts?\b(?:[^\S\n]+\({_JURISDICTION}(?:\)(?=[^\S\n]+(?:1[6-9]|20)\d\d\b)|[^\S\n]+(?:1[6-9]|20)\d\d\)))?(?:,?[^\S\n]+(?:1[6-9]|20)\d\d\b(?:[^\S\n]+to[^\S\n]+(?:1[6-9]|20)\d\d\b)?)?"
                                  # (an act named head first, with its year: "the Act of Union 1707", "the Act of Settlement 1701")
                                  r"|\bAct[^\S\n]+of[^\S\n]+(?!Parliament\b)[A-Z][a-z]+[^\S\n]+(?:1[5-9]|20)\d\d\b")),
     ("bill", ("Bill",), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+|{BRACKETED}[^\S\n]+)*)+Bill\b(?![^\S\n]+[A-Z])")),
@@ -204,7 +212,7 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ("treaty", ("Series", "ETS"), re.compile(r"\b(?:UK[^\S\n]+)?(?:Treaty|Miscellaneous|European|Country)[^\S\n]+Series[^\S\n]+No\.?[^\S\n]?\d+(?:,[^\S\n]+\d{4})?|\b(?:CETS|ETS)[^\S\n]?No\.?[^\S\n]?\d+")),
     ("policy_paper", ("Book",), re.compile(rf"\b(?:{CAP}[^\S\n]+)*(?:Green|White|Orange|Blue|Red)[^\S\n]+Books?(?::[^\S\n]+{TITLE})?")),
     # (a Command Paper by its title too: "the Network North Command Paper", "Safeguarding the Union Command Paper")
-    ("policy_paper", ("Paper",), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:White|Green|Command)[^\S\n]+Paper\b(?:[^\S\n]+[-–][^\S\n]+(?:Refresh|Update)\b)?")),
+    ("policy_paper", ("Paper",), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:White|Green|Command)[^\S\n]+Paper\b(?:(?:[^\S\n]+[-–])?[^\S\n]+(?:Refresh|Update)\b)?")),
     (
         # any capitalised plan ("Bus Service Improvement Plan", "York Local Plan"), its refresh ("Defence Command Plan
         # Refresh"), and the period a plan or a strategy covers ("Diversity and Inclusion Strategy 2022-25", "Environmental Improvement Plan 2023")
@@ -212,15 +220,14 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
         "policy_paper", ("Strategy", *(f"Plan{end}" for end in " ,.;:)?!'’\"”\n"), "Code", "Guidance", "Framework", "Criteria", "Roadmap"),
         re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*){{1,12}}(?:Strategy|Plan|Code of Practice|Code|Guidance|Framework|Criteria|Roadmap)\b(?:[^\S\n]+(?:Refresh|Update)\b)?(?:[^\S\n]+(?:19|20)\d\d(?:[/–-]\d{{2,4}}|[^\S\n]+to[^\S\n]+(?:19|20)\d\d)?\b)?(?![^\S\n]+(?:for|on|of)[^\S\n]+[A-Z])"),
     ),
-    # a named policy ("the Child Safeguarding Policy", "Government Security Classifications Policy"): two capitalised
-    # words at least, no subject area before it ("UK Foreign Policy") and nothing after that makes it a longer name
-    # or a policy on a subject ("Civil Service Policy on Employment Tribunals")
+    # a named policy ("the Child Safeguarding Policy", "the MOD’s Acceptable Use Policy"): two to four capitalised
+    # words of its own, none a link, after an article or an owner, none a title's head, a policy's area or a
+    # party ("the Government's Drugs Policy", "the Common Fisheries Policy and the ... Policy" are areas;
+    # "the Head of Asylum Policy" an office), and nothing after it that makes it a longer name or a policy on a subject
     ("policy_paper", ("Policy",), re.compile(
-        rf"(?<!of )(?<!for )(?<!and )(?<!in )\b(?!(?:The|A|An|Our|This|Professor|Lecturer|Head|Director|Minister)\b)"
-        rf"(?:(?!(?:Directorate|Division|Department|Unit|Team|Group|Command|{ORG_HEADS})\b){CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*){{2,6}}"
-        r"(?<!Foreign )(?<!Social )(?<!Economic )(?<!Trade )(?<!Energy )(?<!Public )(?<!Fiscal )(?<!Monetary )(?<!Industrial )(?<!Defence )"
-        r"(?<!Health )(?<!Housing )(?<!Transport )(?<!Education )(?<!Immigration )(?<!Government )(?<!Department )(?<!Departmental )"
-        r"(?<!['’]s )Policy\b(?![^\S\n]+(?:[A-Z]|(?:on|for|of|and|team|unit|division|directorate|group|officials?|leads?|advisers?|areas?|colleagues|makers?)\b)|[\w’'\-])")),
+        r"(?:(?<=\b[Tt]he )|(?<=\b[Oo]ur )|(?<=\b[Ii]ts )|(?<=\b[Tt]heir )|(?<=\b[Tt]his )|(?<=['’]s ))"
+        rf"(?:(?!{_POLICY_NOT_NAMES}\b)[A-Z][\w\-]*[^\S\n]){{2,4}}"
+        r"Policy\b(?![^\S\n]+(?:[A-Z]|(?:on|for|of|and|team|unit|division|directorate|group|officials?|leads?|advisers?|areas?|colleagues|makers?)\b)|[\w’'\-])")),
     ("policy_paper", ("Rules", "Guidelines", "Manual", "Handbook"), re.compile(rf"\b(?:{CAP}[^\S\n]+(?:{LINK}[^\S\n]+)*)+(?:Rules|Guidelines|Manual|Handbook)\b(?![^\S\n]+(?:19|20)\d\d)")),
     # "Guidance on Charging", "Framework for Sustainable Development on the Government Estate"
     # a policy statement with two words of its own at least, neither an article nor a year ("Cash Access Policy

@@ -168,12 +168,14 @@ def _short_forms(mentions: list[instrument_rules.InstrumentMention], text: str) 
 _LETTERS_FOR_WORDS = re.compile(r"\b[A-Z]{2,}")
 
 
-_SCHEME_WORD_END = re.compile(r"[^\S\n]+(?:scheme|programme)s?$", re.IGNORECASE)
+# (lower-case: "the Restart Scheme" and "the Restart Programme" may be two schemes)
+_SCHEME_WORD_END = re.compile(r"[^\S\n]+(?:scheme|programme)s?$")
 
 
-def _without_scheme_word(title: str) -> str:
+def _without_scheme_word(title: str, lower: bool = True) -> str:
     """A scheme's name without the word "scheme" or "programme" after it, which answers add or leave out."""
-    return _SCHEME_WORD_END.sub("", title).lower()
+    bare = _SCHEME_WORD_END.sub("", title)
+    return bare.lower() if lower else bare
 
 
 def _canonical_instruments(
@@ -195,8 +197,11 @@ def _canonical_instruments(
             ):
                 best = (f.kind, f.title, f.identifier, f.year)
                 break
-            elif f.kind == m.kind and f.title != m.title and len(f.title) > len(m.title) and _without_scheme_word(f.title) == _without_scheme_word(m.title):
-                best = (f.kind, f.title, f.identifier, f.year)  # "the JobStart programme" and "the scheme's" "JobStart scheme": one scheme
+            elif f.kind == m.kind and f.title != m.title and _without_scheme_word(f.title) == _without_scheme_word(m.title) and (
+                f.title == _without_scheme_word(f.title, lower=False) or (len(f.title) > len(m.title) and m.title != _without_scheme_word(m.title, lower=False))
+            ):
+                # "the JobStart programme" and "the JobStart scheme": one scheme, named without the word if it is printed so
+                best = (f.kind, f.title, f.identifier, f.year)
                 break
         canonical[(m.kind, m.title)] = best
     if short_forms:

@@ -94,13 +94,14 @@ def answer_lines(answer: str) -> tuple[list[str], list[AnswerTable], list[str]]:
     if not ("<" in answer and re.search(r"<(?:p|ul|ol|li|table|tr|td|br|div|strong|em|a)\b", answer, re.IGNORECASE)):
         # An answer without tags is still the API's HTML: its character references are text ("R&amp;D" is "R&D").
         # (only well-formed references, with their semicolon: "Trust&regulation" stays as printed)
-        return [" ".join(_CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group(0)), line).split()) for line in answer.splitlines() if line.strip()], [], []
+        # (a zero-width space may come as a reference too: "&#8203;")
+        return [" ".join(without_zero_width(_CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group(0)), line)).split()) for line in answer.splitlines() if line.strip()], [], []
     lines: list[str] = []
     tables: list[tuple[int, list[list[str]]]] = []
     links: list[str] = []
     for piece, value in fragment_pieces(answer):
         if piece == "line":
-            lines.append(value)
+            lines.append(without_zero_width(value))
         elif piece == "link":
             links.append(value)
         else:

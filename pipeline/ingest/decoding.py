@@ -31,8 +31,8 @@ _LINE_SEPARATORS = re.compile("[\u2028\u2029\x85]")
 
 
 # Zero-width spaces are invisible: pasted between two sentences ("our streets.\u200bWe will") the break they
-# mark is a space, anywhere else they are nothing ("<p>\u200bOn grading").
-_BREAKING_ZERO_WIDTH = re.compile("(?<=[.!?:;])\u200b+(?=[^\\s\u200b])")
+# mark is a space, anywhere else they are nothing ("<p>\u200bOn grading", "www.\u200bgov.\u200buk", "10:\u200b30").
+_BREAKING_ZERO_WIDTH = re.compile("(?<=[.!?:;])\u200b+(?=[A-Z\"“‘'(])")
 _ZERO_WIDTH = re.compile("\u200b+")
 
 

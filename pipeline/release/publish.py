@@ -266,15 +266,10 @@ def _check_space(tables: dict[str, TableParts], out: Path) -> None:
 def _write_release(
     tables: dict[str, TableParts], folder: Path, release: str, created_at: str, report: dict, when: datetime, database: DatabaseWriter
 ) -> None:
-    # What travels with the data, at the top of the release and inside both zips.
-    documents = {
-        "README.md": catalog.release_readme(release, created_at, {name: t["rows"] for name, t in report["tables"].items()}),
-        "validation.json": json.dumps(report, indent=2) + "\n",
-        "LICENCE.md": catalog.licence_text(),
-        "CITATION.cff": catalog.citation_cff(release, created_at),
-    }
-    folder.mkdir(parents=True, exist_ok=True)
+    """The release's files in ``folder``; ``database`` (writing meanwhile) is stopped if anything else fails."""
     try:
+        documents = _documents(release, created_at, report)
+        folder.mkdir(parents=True, exist_ok=True)
         for fmt in ("csv", "parquet"):
             package = folder / fmt
             package.mkdir(parents=True)
@@ -292,6 +287,16 @@ def _write_release(
     documents[DATASETTE_METADATA] = json.dumps(datasette_metadata(release), indent=2, ensure_ascii=False) + "\n"
     for name, text in documents.items():
         (folder / name).write_text(text, encoding="utf-8")
+
+
+def _documents(release: str, created_at: str, report: dict) -> dict[str, str]:
+    """What travels with the data, at the top of the release and inside both zips."""
+    return {
+        "README.md": catalog.release_readme(release, created_at, {name: t["rows"] for name, t in report["tables"].items()}),
+        "validation.json": json.dumps(report, indent=2) + "\n",
+        "LICENCE.md": catalog.licence_text(),
+        "CITATION.cff": catalog.citation_cff(release, created_at),
+    }
 
 
 def publish_release(

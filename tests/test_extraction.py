@@ -1228,3 +1228,18 @@ def test_zero_width_spaces_are_what_they_show():
     assert without_zero_width("to take back our streets.\u200bWe will put") == "to take back our streets. We will put"  # AP 1415
     assert without_zero_width("<p>\u200bOn grading, the department") == "<p>On grading, the department"
     assert without_zero_width("provided by the \u200b\u200bMinister") == "provided by the Minister"
+
+
+def test_rules_after_batch_aq():
+    """AQ (cut list records): a title in single quotes, when long enough to be no term; the friend's office
+    between commas before a refusal; a commitment to a thing is an aim, unless a plan follows it."""
+    assert list(instruments_in("The government’s November 2023 ‘Response to the Independent Review of the RDI Organisational Landscape’ announced")) == [
+        "Response to the Independent Review of the RDI Organisational Landscape"]  # AQ 5291
+    assert instruments_in("set out in the ‘Control Periods’ as ‘No data’ and ‘Table 1_1652’") == {}
+    statuses = classify_sentences(pl.DataFrame({"text": [
+        "My right hon. Friend, the Secretary of State for Education, will not make it her policy to reject them.",  # AQ 10
+        "This government is committed to the communities sector and community ownership through empowering communities.",  # AQ 1223
+        "The Government is totally committed to the UK’s independent nuclear deterrent, and will take all steps necessary.",
+        "The Government is committed to introducing statutory rights.",
+    ]}))["status"].to_list()
+    assert statuses == ["declined", None, "planned", "planned"]

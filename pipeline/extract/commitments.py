@@ -30,7 +30,7 @@ from pipeline.parsing.dates import MONTH_PATTERN
 _ADV = r"(?:(?:also|currently|now|still|actively|already|further|again|urgently|carefully|closely|fully|strongly|recently|today|jointly|repeatedly|regularly|formally|successfully|then|since|both|each|all|therefore|however|in turn)\s+|\w+ly\s+)*"
 # Subjects that act for the Government (or the Government itself).
 _GOV = (
-    r"(?:\b(?:[Ww]e|I|[Tt]he [Gg]overnment|[Mm]inisters|[Oo]fficials|[Mm]y (?:right |rt\.? )?hon\.? [Ff]riend[^,.;]{0,60}?|"
+    r"(?:\b(?:[Ww]e|I|[Tt]he [Gg]overnment|[Mm]inisters|[Oo]fficials|[Mm]y (?:right |rt\.? )?hon\.? [Ff]riend(?:,? the [A-Z][^,.;]{0,60},|[^,.;]{0,60}?)|"
     r"[Tt]he (?:[A-Z][\w\-]+ )*(?:Secretary|Minister|Office|Department|Agency|Service|Executive|Ministry|Commission|Council|"
     r"Authority|Board|Police|Force|Unit|Section|Inspectorate|Directorate|Team|Government)|[Tt]he (?:district |chief )?(?:commander|constable|chief constable)|"
     r"[A-Z]{2,6}|(?:[A-Z][\w\-]+ )+(?:Office|Department|Agency|Service|Executive|Ministry|Commission|Council|Authority|Board|Police|Unit|Section))(?:\s*\([A-Z]{2,6}\))?)\s+"
@@ -98,8 +98,10 @@ RULES: list[tuple[str, str]] = [
     # that was is no plan ("was scheduled to").
     (NONE, r"\b(?:was|were|had been) (?:\w+ly )?scheduled to\b"),
     (CommitmentStatus.DECLINED, rf"{_ACTOR} {_ADV}(?:do|does|did) not {_ADV}have (?:any )?(?:current |present |immediate |such )?(?:plans?|intention) (?:to|for)\b"),
-    (CommitmentStatus.PLANNED, r"\b(?:is|are|remains?) (?:\w+ly )?committed to the [A-Z][^,;]* (?:and|but) (?:\w+ly )?(?:will|shall)\b"),
-    (NONE, r"\b(?:is|are|remains?) (?:\w+ly )?committed to (?:(?:ensuring|supporting|protecting|improving|promoting|upholding|creating|breaking down|maximising|minimising)\b|the (?:promotion|protection)\b|the [A-Z][^,;]*$)"),
+    # (to a thing, named or not: "is committed to the communities sector", "to a fairer business rates system";
+    # 19 of 23 labelled so in K-AQ, the rest with a plan after it: "... deterrent, and will take all steps")
+    (CommitmentStatus.PLANNED, r"\b(?:is|are|remains?) (?:\w+ly )?committed to (?:the|a|an|our|its|their) [^;.]*?,? (?:and|but) (?:we |it |the Government )?(?:\w+ly )?(?:will|shall)\b"),
+    (NONE, r"\b(?:is|are|remains?) (?:\w+ly )?committed to (?:(?:ensuring|supporting|protecting|improving|promoting|upholding|creating|breaking down|maximising|minimising)\b|(?:the|a|an|our|its|their) )"),
     (NONE, rf"{_ACTOR} {_ADV}(?:(?:has|have|had) {_ADV})?(?:{_NOT_ACTIONS})\b|{_ACTOR} {_ADV}(?:has|have) provided (?:me )?(?:with )?the following\b|\b(?:This|this|That|that|It|it|Which|which) will (?:\w+ly )?(?:ensure|mean|help|allow|enable|result|lead|give|make|provide|be|have|cost|require|reduce|increase|improve|depend)\b|^(?:This|That|These|Those)(?: (?:[a-su-z][a-z\-]{{2,}}|t[a-gi-z][a-z\-]+|th[a-df-z][a-z\-]*|the[a-z\-]+)){{0,2}} will (?:\w+ly )?(?:ensure|mean|help|result|lead|provide|cost|require|reduce|increase|improve|depend|support|apply|facilitate|transform|benefit|boost|strengthen)\b|(?i:\b(?:I|we) estimate\b|\bit is (?:estimated|expected|anticipated) that\b)"),
     (NONE, rf"{_ACTOR} {_ADV}(?:(?:has|have|had) )?(?:{'|'.join(sorted(_DESCRIPTIVE))})\b|\bwill not be (?:available|known|ready|clear)\b|\basked me to reply\b|^No (?:\w+ ){{0,4}}(?:is|are) (?:now |currently )?being\b"),
     # What a thing will do is its effect, not an action of the Government: "Regulation will provide a

@@ -297,6 +297,9 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ("report", ("statistics",), re.compile(rf"(?<=['’]s )(?:(?!(?:19|20)\d\d\b|(?:{MONTH_PATTERN}|In|By|From|Since|The)\b)[A-Z][\w'’\-]*[^\S\n]+){{1,6}}(?:19|20)\d\d(?:[/–-]\d{{2,4}})?(?=[^\S\n]+statistics\b)")),
     # A title in quotation marks: "the “Ministerial Code” and “Travel by Ministers”".
     (QUOTED, ("“", '"'), re.compile(r"(?<=[“\"])[A-Z][^“”\"\n]{2,150}?(?=[”\"])")),
+    # (in single quotes too, where the closing one is no apostrophe: "‘Response to the Independent Review of ...’",
+    # "‘The Children’s Plan’")
+    (QUOTED, ("‘",), re.compile(r"(?<=‘)[A-Z](?:[^‘’\n]|’(?=[a-z])){2,150}?(?=’(?![a-z]))")),
 ]
 
 _GATE_WORDS = WordGate({w for _, gate, _ in _RULES for w in gate})
@@ -425,6 +428,8 @@ def find_instruments(text: str, links: Sequence[str] = ()) -> list[InstrumentMen
                 # Quoted speech is not a title: a title is short, has no full stop, and is mostly capitalised.
                 if not 2 <= len(words) <= 16 or re.search(r"[.!?]$|\.\s", title) or sum(w[:1].isupper() for w in words) * 2 < len(words):
                     continue
+                if text[m.start() - 1] == "‘" and (len(words) < 4 or re.search(r"\d", title)):
+                    continue  # single quotes mark terms as often as titles ("‘Control Periods’", "‘Table 1_1652’"): a title is longer
                 candidates.append(_mention(_marked_kind(title), title, m.start()))
                 continue
             surface, start = _trim_leading(m.group(0), m.start(), word_before(text, m.start()))

@@ -184,16 +184,16 @@ def evaluate_release(gold_path: Path, release_dir: Path) -> dict:
             else:
                 shown = q["question_text"] if f == "question_start" else q["answer_text"] if f == "answer_start" else q[f]
                 errors.append(f"field {f}: {g['file']} ref={g.get('reference')}: got {str(shown)[:70]!r}, want {str(g[f])[:70]!r}")
-        for kind, mentions, table, id_col, name_col in (
+        for entities, mentions, table, id_col, name_col in (
             ("agencies", t["agency_mentions"], t["agencies"], "agency_id", "name"),
             ("instruments", t["instrument_mentions"], t["instruments"].with_columns(pl.lit(None, dtype=pl.String).alias("acronym")), "instrument_id", "title"),
         ):
-            missed, extra = match_entities(g.get(kind, []), _entities(mentions, table, id_col, name_col, q["question_id"]), kind == "instruments")
-            ent[kind][0] += len(g.get(kind, [])) - len(missed)
-            ent[kind][1] += len(extra)
-            ent[kind][2] += len(missed)
-            errors.extend(f"{kind} missed: {g['file']} ref={g.get('reference')}: {ge.get('name') or ge.get('title')!r}" for ge in missed)
-            errors.extend(f"{kind} extra: {g['file']} ref={g.get('reference')}: {p['name']!r} {p['surfaces']}" for p in extra)
+            missed, extra = match_entities(g.get(entities, []), _entities(mentions, table, id_col, name_col, q["question_id"]), id_col == "instrument_id")
+            ent[entities][0] += len(g.get(entities, [])) - len(missed)
+            ent[entities][1] += len(extra)
+            ent[entities][2] += len(missed)
+            errors.extend(f"{entities} missed: {g['file']} ref={g.get('reference')}: {ge.get('name') or ge.get('title')!r}" for ge in missed)
+            errors.extend(f"{entities} extra: {g['file']} ref={g.get('reference')}: {p['name']!r} {p['surfaces']}" for p in extra)
         sentences = t["answer_sentences"].filter(pl.col("question_id") == q["question_id"]).sort("position")
         predicted_by_text = {_loose(text): sid for sid, text in sentences.select("sentence_id", "text").iter_rows()}
         for s in g.get("sentences", []):

@@ -203,4 +203,14 @@ ACCURACY: list[dict] = [
         "pages": "Written Questions API list records cut short by the API (18 departments), with the thirteenth session's last code",
         "question_recall": 1.000, "agency_f1": 0.897, "instrument_f1": 0.595, "commitment_detection_f1": 0.886, "commitment_status_macro_f1": 0.819,
     },
+    {
+        "batch": "AP", "questions": 54, "labelled": "2026-12-04",
+        "pages": "Written Questions API list records cut short by the API (18 departments), with the thirteenth session's last code",
+        "question_recall": 1.000, "agency_f1": 0.824, "instrument_f1": 0.600, "commitment_detection_f1": 0.842, "commitment_status_macro_f1": 0.734,
+    },
+    {
+        "batch": "AQ", "questions": 51, "labelled": "2026-12-04",
+        "pages": "Written Questions API list records cut short by the API (17 departments), after tuning on AP",
+        "question_recall": 1.000, "agency_f1": 0.947, "instrument_f1": 0.837, "commitment_detection_f1": 0.909, "commitment_status_macro_f1": 0.853,
+    },
 ]

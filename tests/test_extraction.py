@@ -1243,3 +1243,22 @@ def test_rules_after_batch_aq():
         "The Government is committed to introducing statutory rights.",
     ]}))["status"].to_list()
     assert statuses == ["declined", None, "planned", "planned"]
+
+
+def test_the_fourteenth_session_s_second_review():
+    """A commitment to a thing is masked, not read as none: what the sentence does after it decides; plans
+    someone does not have are no plan, and a refusal only with a government actor; a backbencher is no minister;
+    single-quoted slogans and terms are no titles; policy areas by place or topic are none."""
+    statuses = classify_sentences(pl.DataFrame({"text": [
+        "The UK Government is committed to the Commonwealth and is working closely with Commonwealth partners ahead of CHOGM.",
+        "We do not at present have any plans to change the rules.",
+        "Applicants who did not have plans for onward travel were refused.",
+        "My right hon. Friend, the Secretary of State for Environment, Food and Rural Affairs, will not be attending.",
+        "My hon. Friend, the Member for Bolton West, will not be surprised.",
+    ]}))["status"].to_list()
+    assert statuses == ["in_progress", "declined", None, "declined", "planned"]
+    assert instruments_in("the ‘Burn Better, Breathe Better’ campaign and the ‘Get Information about Schools (GIAS)’ register") == {}
+    assert instruments_in("the ‘Stable Homes, Built on Love’ strategy sets") == {"Stable Homes, Built on Love": ("policy_paper", None)}
+    assert list(instruments_in("see ‘Keeping Children Safe in Education 2024’ for")) == ["Keeping Children Safe in Education 2024"]
+    assert instruments_in("the Government's Northern Ireland Policy and the Government's Climate Change Policy") == {}
+    assert list(instruments_in("The Fourth Meeting of the Parties to the Aarhus Convention")) == ["Aarhus Convention"]

@@ -73,11 +73,12 @@ _POLICY_NOT_NAMES = (
     r"Unit|Team|Group|Command|Office|Head|Deputy|Director|General|Chief|Adviser|Advisor|Owner|Minister|Secretary|Officer|Lead|Currently|Reform|"
     r"Foreign|Social|Economic|Trade|Energy|Public|Fiscal|Monetary|Industrial|Defence|Nuclear|Regional|Health|Housing|Transport|"
     r"Education|Immigration|Drugs?|Agricultural|Fisheries|Counter|Prices|Incomes|Departmental|National|UK|British|EU|European|NATO|"
-    r"Labour|Conservative|Liberal|Democrat|Democratic|Party|Open|New)"
+    r"Labour|Conservative|Liberal|Democrat|Democratic|Party|Open|New|Climate|Aid|Overseas|Poverty|Rights|Middle|East|Northern|Ireland|Hong|"
+    r"Scotland|Wales|England|Africa|Asia|Europe|China|Russia|India)"
 )
 # an old act's jurisdiction after its name: "Administration of Justice (Language) Act (Ireland) 1737", "... Act (Ireland 1737)"
 _JURISDICTION = r"(?:Ireland|Scotland|Northern[^\S\n]+Ireland|England|Wales|England[^\S\n]+and[^\S\n]+Wales)"
-_PARTIES_TO = re.compile(r"^(?:(?:\d+(?:st|nd|rd|th)[^\S\n]+)?(?:Conference|Meeting)[^\S\n]+of[^\S\n]+the[^\S\n]+Parties[^\S\n]+(?:to|of)[^\S\n]+(?:the[^\S\n]+)?)(?=[A-Z])")
+_PARTIES_TO = re.compile(r"^(?:(?:[Tt]he[^\S\n]+)?(?:(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|(?:19|20)\d\d[^\S\n]+Review)[^\S\n]+)?(?:Conference|Meeting)[^\S\n]+of[^\S\n]+the[^\S\n]+Parties[^\S\n]+(?:to|of)[^\S\n]+(?:the[^\S\n]+)?)(?=[A-Z])")
 _PROVISION = re.compile(r"^.*?\b(?:Schedule|Section|Part|Article|Clause|Paragraph|Regulation|Chapter)s?\b(?![^\S\n]+of[^\S\n]+[A-Z]).*?\b(?:of|to|under)[^\S\n]+(?:the[^\S\n]+)?(?=[A-Z])")
 
 
@@ -428,8 +429,16 @@ def find_instruments(text: str, links: Sequence[str] = ()) -> list[InstrumentMen
                 # Quoted speech is not a title: a title is short, has no full stop, and is mostly capitalised.
                 if not 2 <= len(words) <= 16 or re.search(r"[.!?]$|\.\s", title) or sum(w[:1].isupper() for w in words) * 2 < len(words):
                     continue
-                if text[m.start() - 1] == "‘" and (len(words) < 4 or re.search(r"\d", title)):
-                    continue  # single quotes mark terms as often as titles ("‘Control Periods’", "‘Table 1_1652’"): a title is longer
+                if text[m.start() - 1] == "‘":
+                    # single quotes mark terms and slogans as often as titles ("‘Control Periods’", "‘Table 1_1652’",
+                    # "the ‘Burn Better, Breathe Better’ campaign"): a title is longer, has no figure but its year,
+                    # and what follows it may say what it is ("the ‘Stable Homes, Built on Love’ strategy")
+                    after = _WORD_AFTER_QUOTE.match(text, m.end() + 1)
+                    called = after.group(1).lower() if after else ""
+                    if len(words) < 4 or re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", title)) or called in _NOT_A_DOCUMENT:
+                        continue
+                    candidates.append(_mention(_DOCUMENT_KIND.get(called) or _marked_kind(title), title, m.start()))
+                    continue
                 candidates.append(_mention(_marked_kind(title), title, m.start()))
                 continue
             surface, start = _trim_leading(m.group(0), m.start(), word_before(text, m.start()))
@@ -555,6 +564,14 @@ _NOT_A_SCHEME = re.compile(
 def title_of(surface: str) -> str:
     """An instrument's title as printed, without a leading "the"."""
     return re.sub(r"^the\s+", "", surface, flags=re.I)
+
+
+# The word after a quoted title, which may say what it is, or that it is none.
+_WORD_AFTER_QUOTE = re.compile(r"[^\S\n]+([A-Za-z]+)")
+_DOCUMENT_KIND = {"strategy": "policy_paper", "guidance": "policy_paper", "plan": "policy_paper", "framework": "policy_paper",
+                  "consultation": "policy_paper", "regulations": "secondary_legislation", "report": "report", "review": "report"}
+_NOT_A_DOCUMENT = {"campaign", "campaigns", "service", "register", "website", "test", "category", "categories", "status",
+                   "definition", "classification", "group", "column", "contract", "base", "facility", "slogan", "message"}
 
 
 def _marked_kind(title: str) -> str:

@@ -213,4 +213,9 @@ ACCURACY: list[dict] = [
         "pages": "Written Questions API list records cut short by the API (17 departments), after tuning on AP",
         "question_recall": 1.000, "agency_f1": 0.947, "instrument_f1": 0.837, "commitment_detection_f1": 0.909, "commitment_status_macro_f1": 0.853,
     },
+    {
+        "batch": "AR", "questions": 51, "labelled": "2026-12-04",
+        "pages": "Written Questions API list records cut short by the API (17 departments), after tuning on AP and AQ",
+        "question_recall": 1.000, "agency_f1": 0.955, "instrument_f1": 0.462, "commitment_detection_f1": 0.901, "commitment_status_macro_f1": 0.765,
+    },
 ]

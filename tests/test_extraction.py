@@ -1262,3 +1262,13 @@ def test_the_fourteenth_session_s_second_review():
     assert list(instruments_in("see ‘Keeping Children Safe in Education 2024’ for")) == ["Keeping Children Safe in Education 2024"]
     assert instruments_in("the Government's Northern Ireland Policy and the Government's Climate Change Policy") == {}
     assert list(instruments_in("The Fourth Meeting of the Parties to the Aarhus Convention")) == ["Aarhus Convention"]
+
+
+def test_rules_after_batch_ar():
+    """AR (cut list records): named schemes without a head word from the list; a person a title opens with is
+    whom it is for, not its owner; a state party to a treaty names the treaty."""
+    assert instruments_in("through Project Gigabit and the Shared Rural Network") == {
+        "Project Gigabit": ("other", None), "Shared Rural Network": ("other", None)}  # AR 1994
+    assert list(instruments_in("the draft Carer’s Leave Regulations 2024 were laid")) == ["Carer’s Leave Regulations 2024"]  # AR 6651
+    assert list(instruments_in("The Carbon Trust’s Carbon Management Programme")) == ["Carbon Management Programme"]
+    assert list(instruments_in("As a State Party to the Geneva Conventions 1949, the UK")) == ["Geneva Conventions"]  # AR 6522

@@ -78,14 +78,19 @@ _POLICY_NOT_NAMES = (
 )
 # an old act's jurisdiction after its name: "Administration of Justice (Language) Act (Ireland) 1737", "... Act (Ireland 1737)"
 _JURISDICTION = r"(?:Ireland|Scotland|Northern[^\S\n]+Ireland|England|Wales|England[^\S\n]+and[^\S\n]+Wales)"
-_PARTIES_TO = re.compile(r"^(?:(?:[Tt]he[^\S\n]+)?(?:(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|(?:19|20)\d\d[^\S\n]+Review)[^\S\n]+)?(?:Conference|Meeting)[^\S\n]+of[^\S\n]+the[^\S\n]+Parties[^\S\n]+(?:to|of)[^\S\n]+(?:the[^\S\n]+)?)(?=[A-Z])")
+_PARTIES_TO = re.compile(r"^(?:(?:[Tt]he[^\S\n]+)?(?:(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|(?:19|20)\d\d[^\S\n]+Review)[^\S\n]+)?(?:Conference|Meeting)[^\S\n]+of[^\S\n]+the[^\S\n]+Parties[^\S\n]+(?:to|of)[^\S\n]+(?:the[^\S\n]+)?"
+                         r"|(?:[Tt]he[^\S\n]+|[Aa][^\S\n]+)?(?:States?|High[^\S\n]+Contracting)[^\S\n]+Part(?:y|ies)[^\S\n]+to[^\S\n]+(?:the[^\S\n]+)?)(?=[A-Z])")
 _PROVISION = re.compile(r"^.*?\b(?:Schedule|Section|Part|Article|Clause|Paragraph|Regulation|Chapter)s?\b(?![^\S\n]+of[^\S\n]+[A-Z]).*?\b(?:of|to|under)[^\S\n]+(?:the[^\S\n]+)?(?=[A-Z])")
 
 
 # Only "’s" names an owner ("the Carbon Trust’s ..."); a plural possessive, "s’", names whom the
 # instrument is for and belongs to its title ("Mineworkers’ Pension Scheme", "Teachers’ Pension Scheme").
-_OWNER = re.compile(r"^.*(?<!Children)(?<!Women)(?<!\bMen)(?<!People)['’]s[^\S\n]+(?=[A-Z0-9])")
-# (a plural's possessive is whom the instrument is for, not its owner: "Children’s Wellbeing Bill")
+_OWNER = re.compile(
+    r"^.*(?<!Children)(?<!Women)(?<!\bMen)(?<!People)(?<!^Carer)(?<!^Victim)(?<!^Child)(?<!^Parent)(?<!^Patient)(?<!^Tenant)(?<!^Worker)"
+    r"(?<!^Consumer)(?<!^Veteran)(?<!^Student)(?<!^Pensioner)(?<!^Passenger)['’]s[^\S\n]+(?=[A-Z0-9])"
+)
+# (a plural's possessive is whom the instrument is for, not its owner: "Children’s Wellbeing Bill"; so is a person
+# the title opens with: "Carer’s Leave Regulations 2024", "Victim’s Code")
 
 
 # A date before a title is the sentence's ("on 8 September 2021 on the Environment Bill").

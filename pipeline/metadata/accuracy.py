@@ -218,4 +218,9 @@ ACCURACY: list[dict] = [
         "pages": "Written Questions API list records cut short by the API (17 departments), after tuning on AP and AQ",
         "question_recall": 1.000, "agency_f1": 0.955, "instrument_f1": 0.462, "commitment_detection_f1": 0.901, "commitment_status_macro_f1": 0.765,
     },
+    {
+        "batch": "AS", "questions": 51, "labelled": "2026-12-04",
+        "pages": "Written Questions API list records cut short by the API (17 departments), with the fourteenth session's last code",
+        "question_recall": 1.000, "agency_f1": 0.806, "instrument_f1": 0.732, "commitment_detection_f1": 0.842, "commitment_status_macro_f1": 0.816,
+    },
 ]

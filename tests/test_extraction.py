@@ -1272,3 +1272,11 @@ def test_rules_after_batch_ar():
     assert list(instruments_in("the draft Carer’s Leave Regulations 2024 were laid")) == ["Carer’s Leave Regulations 2024"]  # AR 6651
     assert list(instruments_in("The Carbon Trust’s Carbon Management Programme")) == ["Carbon Management Programme"]
     assert list(instruments_in("As a State Party to the Geneva Conventions 1949, the UK")) == ["Geneva Conventions"]  # AR 6522
+
+
+def test_a_name_before_a_lower_case_word_the_cut_splits_is_whole():
+    """AS 2205: "benefits such as Universal Credit ha..." names Universal Credit; "... Federation o..." may go on."""
+    _, instruments = question_mentions({"q": ("", "Where support is needed, benefits such as Universal Credit ha...")})
+    assert list(instruments["surface"]) == ["Universal Credit"]
+    agencies, _ = question_mentions({"q": ("", "We fund the International Federation o...")})
+    assert agencies.is_empty()

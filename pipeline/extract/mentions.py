@@ -110,9 +110,10 @@ def cited_headings(text: str) -> list[tuple[int, int]]:
 # A text the listing cut short ends in "..." (the API's list records: "... to the International Federation
 # of Red Cross ..."): a new name or a title the cut may have shortened is not read (the labels count only
 # names printed whole). Between the name and the cut at most one word that could carry it on: a capitalised
-# word, a name's link word, or a word the cut itself splits. A body of the table is whole ("the Treasury’..."),
-# and so is a title with its year or number ("the Online Safety Act 2023 and ...").
-_CUT_END = re.compile(r"[^\S\n]*(?:(?:[A-Z][\w'’\-]*|[\w'’\-]*(?<=\w)(?=\.\.\.|…)|of|for|on|and|the|in|&)[^\S\n]*)?(?:\.\.\.|…)[^\S\n]*$")
+# word, a name's link word, or what the cut leaves of one ("... Federation o..."); a lower-case word the cut
+# splits that can be no link ("benefits such as Universal Credit ha...") leaves the name whole. A body of the
+# table is whole ("the Treasury’..."), and so is a title with its year or number ("the Online Safety Act 2023 and ...").
+_CUT_END = re.compile(r"[^\S\n]*(?:(?:[A-Z][\w'’\-]*|(?:o|f|fo|a|an|t|th|i)(?=\.\.\.|…)|of|for|on|and|the|in|&)[^\S\n]*)?(?:\.\.\.|…)[^\S\n]*$")
 
 
 def _whole_before_the_cut(mentions: list, text: str, keep=lambda mention: False) -> list:

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import polars as pl
 
+from pipeline.extract.names import without_scheme_word
+
 FIELDS = ["house", "sitting_date", "volume", "columns", "heading", "addressee", "reference", "asker", "answerer", "question_start", "answer_start"]
 STATUSES = ["completed", "in_progress", "planned", "under_consideration", "declined"]
 
@@ -80,7 +82,7 @@ def _key(text: object, instrument: bool = False) -> str:
     word at the end: labellers split on whether "JobStart programme" or "JobStart" is the name (71 to 37 in
     the sets up to AO; docs/quality.md), and both name one instrument."""
     key = re.sub(r"^the ", "", _loose(text))
-    return re.sub(r" (?:scheme|programme)s?$", "", key) if instrument else key
+    return without_scheme_word(key) if instrument else key
 
 
 def _entity_matches(pred: dict, gold: dict, instrument: bool = False) -> bool:

@@ -35,6 +35,9 @@ _GOV = (
     r"Authority|Board|Police|Force|Unit|Section|Inspectorate|Directorate|Team|Government)|[Tt]he (?:district |chief )?(?:commander|constable|chief constable)|"
     r"[A-Z]{2,6}|(?:[A-Z][\w\-]+ )+(?:Office|Department|Agency|Service|Executive|Ministry|Commission|Council|Authority|Board|Police|Unit|Section))(?:\s*\([A-Z]{2,6}\))?)\s+"
 )
+# The words between "not have" and "plans" ("does not have any current plans"): the refusal rule reads them, and
+# the mask hides the plans from the planned rule ("plXns") for subjects that are not the Government's.
+_PLANS_HAD = r"(?:any )?(?:current |present |immediate |such )?"
 _ACTION_PAST = (
     r"published|signed|established|introduced|launched|set up|issued|provided|allocated|appointed|agreed|ratified|"
     r"implemented|commissioned|completed|created|carried out|undertaken|undertook|written to|wrote to|placed|deposited|"
@@ -97,7 +100,7 @@ RULES: list[tuple[str, str]] = [
     # winning the tie); to an action it is a plan ("is committed to introducing statutory rights"). A schedule
     # that was is no plan ("was scheduled to").
     (NONE, r"\b(?:was|were|had been) (?:\w+ly )?scheduled to\b"),
-    (CommitmentStatus.DECLINED, rf"{_ACTOR} {_ADV}(?:do|does|did) not (?:at present |currently )?{_ADV}have (?:any )?(?:current |present |immediate |such )?(?:pl[aX]ns?|intention) (?:to|for)\b"),
+    (CommitmentStatus.DECLINED, rf"{_ACTOR} {_ADV}(?:do|does|did) not (?:at present |currently )?{_ADV}have {_PLANS_HAD}(?:pl[aX]ns?|intention) (?:to|for)\b"),
     (CommitmentStatus.PLANNED, r"\b(?:is|are|remains?) (?:\w+ly )?committed to the [A-Z][^,;]* (?:and|but) (?:\w+ly )?(?:will|shall)\b"),
     (NONE, r"\b(?:is|are|remains?) (?:\w+ly )?committed to (?:(?:ensuring|supporting|protecting|improving|promoting|upholding|creating|breaking down|maximising|minimising)\b|the (?:promotion|protection)\b|the [A-Z][^,;]*$)"),
     (NONE, rf"{_ACTOR} {_ADV}(?:(?:has|have|had) {_ADV})?(?:{_NOT_ACTIONS})\b|{_ACTOR} {_ADV}(?:has|have) provided (?:me )?(?:with )?the following\b|\b(?:This|this|That|that|It|it|Which|which) will (?:\w+ly )?(?:ensure|mean|help|allow|enable|result|lead|give|make|provide|be|have|cost|require|reduce|increase|improve|depend)\b|^(?:This|That|These|Those)(?: (?:[a-su-z][a-z\-]{{2,}}|t[a-gi-z][a-z\-]+|th[a-df-z][a-z\-]*|the[a-z\-]+)){{0,2}} will (?:\w+ly )?(?:ensure|mean|help|result|lead|provide|cost|require|reduce|increase|improve|depend|support|apply|facilitate|transform|benefit|boost|strengthen)\b|(?i:\b(?:I|we) estimate\b|\bit is (?:estimated|expected|anticipated) that\b)"),
@@ -200,7 +203,7 @@ def mask_subordinate(text: pl.Expr) -> pl.Expr:
     # labelled in K-AQ are none); what the sentence does after it still decides ("... and is working closely with")
     text = text.str.replace_all(r"\bcommitted to (the|a|an|our|its|their) ", "commiXted to ${1} ")
     # plans someone does not have are no plan ("Applicants who did not have plans for onward travel")
-    text = text.str.replace_all(r"\b(not (?:at present |currently )?have (?:any )?(?:current |present |immediate |such )?)pla(ns?)\b", "${1}plX${2}")
+    text = text.str.replace_all(rf"\b(not (?:at present |currently )?have {_PLANS_HAD})pla(ns?)\b", "${1}plX${2}")
     text = text.str.replace_all(r"\b(which|that|whom) (?:w(e)|I)\b", "${1} X${2}")
     text = text.str.replace_all(r"\b(that|whether|if) (the|a|an) (\w+) will\b", "${1} ${2} ${3} wXll")
     # "As my right hon. Friend ... announced, we will ...": the report is the subordinate clause

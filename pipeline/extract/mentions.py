@@ -9,6 +9,7 @@ import polars as pl
 
 from pipeline.extract import agencies as agency_rules
 from pipeline.extract import instruments as instrument_rules
+from pipeline.extract.names import without_scheme_word
 from pipeline.metadata import COPY_KEY, store_schema
 from pipeline.metadata.enums import Part
 
@@ -113,7 +114,11 @@ def cited_headings(text: str) -> list[tuple[int, int]]:
 # word, a name's link word, or what the cut leaves of one ("... Federation o..."); a lower-case word the cut
 # splits that can be no link ("benefits such as Universal Credit ha...") leaves the name whole. A body of the
 # table is whole ("the Treasury’..."), and so is a title with its year or number ("the Online Safety Act 2023 and ...").
-_CUT_END = re.compile(r"[^\S\n]*(?:(?:[A-Z][\w'’\-]*|(?:o|f|fo|a|an|t|th|i)(?=\.\.\.|…)|of|for|on|and|the|in|&)[^\S\n]*)?(?:\.\.\.|…)[^\S\n]*$")
+_CUT_LINKS = ("of", "for", "on", "and", "the", "in")
+_CUT_LINK_STARTS = sorted({link[:k] for link in _CUT_LINKS for k in range(1, len(link))}, key=lambda p: (-len(p), p))
+_CUT_END = re.compile(
+    rf"[^\S\n]*(?:(?:[A-Z][\w'’\-]*|(?:{'|'.join(_CUT_LINK_STARTS)})(?=\.\.\.|…)|{'|'.join(_CUT_LINKS)}|&)[^\S\n]*)?(?:\.\.\.|…)[^\S\n]*$"
+)
 
 
 def _whole_before_the_cut(mentions: list, text: str, keep=lambda mention: False) -> list:
@@ -169,16 +174,6 @@ def _short_forms(mentions: list[instrument_rules.InstrumentMention], text: str) 
 _LETTERS_FOR_WORDS = re.compile(r"\b[A-Z]{2,}")
 
 
-# (lower-case: "the Restart Scheme" and "the Restart Programme" may be two schemes)
-_SCHEME_WORD_END = re.compile(r"[^\S\n]+(?:scheme|programme)s?$")
-
-
-def _without_scheme_word(title: str, lower: bool = True) -> str:
-    """A scheme's name without the word "scheme" or "programme" after it, which answers add or leave out."""
-    bare = _SCHEME_WORD_END.sub("", title)
-    return bare.lower() if lower else bare
-
-
 def _canonical_instruments(
     mentions: list[instrument_rules.InstrumentMention],
     short_forms: Sequence[tuple[instrument_rules.InstrumentMention, instrument_rules.InstrumentMention]] = (),
@@ -187,6 +182,7 @@ def _canonical_instruments(
     defined in brackets (``short_forms``, (short, full)) to its full title."""
     canonical: dict[tuple[str, str], tuple[str, str, str | None, int | None]] = {}
     fullest = sorted(mentions, key=lambda m: (-len(m.title), m.start))
+    bare = {m.title: without_scheme_word(m.title) for m in mentions}
     for m in mentions:
         best = (m.kind, m.title, m.identifier, m.year)
         for f in fullest:
@@ -198,8 +194,8 @@ def _canonical_instruments(
             ):
                 best = (f.kind, f.title, f.identifier, f.year)
                 break
-            elif f.kind == m.kind and f.title != m.title and _without_scheme_word(f.title) == _without_scheme_word(m.title) and (
-                f.title == _without_scheme_word(f.title, lower=False) or (len(f.title) > len(m.title) and m.title != _without_scheme_word(m.title, lower=False))
+            elif f.kind == m.kind and f.title != m.title and bare[f.title].lower() == bare[m.title].lower() and (
+                f.title == bare[f.title] or (len(f.title) > len(m.title) and m.title != bare[m.title])
             ):
                 # "the JobStart programme" and "the JobStart scheme": one scheme, named without the word if it is printed so
                 best = (f.kind, f.title, f.identifier, f.year)

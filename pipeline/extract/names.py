@@ -154,3 +154,13 @@ def listed_subjects_start(text: str, start: int, name: str, own_heads: re.Patter
     if part_ok is not None and not all(part_ok(part.strip()) for part in listed.split(",") if part.strip()):
         return start
     return begins
+
+
+# The word answers print after a scheme's name or leave out ("the JobStart programme", "JobStart"): lower-case
+# only, since "the Restart Scheme" and "the Restart Programme" may be two schemes.
+_SCHEME_WORD_END = re.compile(r"[^\S\n]+(?:scheme|programme)s?$")
+
+
+def without_scheme_word(title: str) -> str:
+    """A scheme's name without a lower-case "scheme" or "programme" after it."""
+    return _SCHEME_WORD_END.sub("", title)
